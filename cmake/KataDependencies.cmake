@@ -1,0 +1,42 @@
+# Finds the system packages the workspace needs. A missing one stops configure with the exact command
+# that installs it (the ./kata launcher normally installs everything before this runs).
+
+function(_kata_missing what)
+  message(FATAL_ERROR
+    "dl-practice-kata: ${what} was not found.\n"
+    "Install the workspace's packages with one of:\n"
+    "  ./kata setup            (detects apt, dnf, pacman or brew)\n"
+    "  sudo apt-get install -y g++ cmake ninja-build libarmadillo-dev libboost-test-dev libcli11-dev gcovr gnuplot-nox\n"
+    "  sudo dnf install -y gcc-c++ cmake ninja-build armadillo-devel boost-devel cli11-devel gcovr gnuplot\n"
+    "  sudo pacman -S --needed gcc cmake ninja armadillo boost cli11 gcovr gnuplot\n"
+    "  brew install cmake ninja armadillo boost cli11 gcovr gnuplot")
+endfunction()
+
+find_package(Armadillo QUIET)
+if(NOT ARMADILLO_FOUND)
+  _kata_missing("Armadillo (libarmadillo-dev)")
+endif()
+if(NOT TARGET kata_armadillo)
+  add_library(kata_armadillo INTERFACE)
+  target_include_directories(kata_armadillo SYSTEM INTERFACE ${ARMADILLO_INCLUDE_DIRS})
+  target_link_libraries(kata_armadillo INTERFACE ${ARMADILLO_LIBRARIES})
+endif()
+
+# Boost.Test as a shared library: the header-only variant costs ~16 s per test file on 2 cores.
+find_package(Boost 1.71 QUIET COMPONENTS unit_test_framework)
+if(NOT Boost_UNIT_TEST_FRAMEWORK_FOUND)
+  _kata_missing("Boost.Test shared library (libboost-test-dev)")
+endif()
+
+find_package(CLI11 QUIET CONFIG)
+if(NOT CLI11_FOUND)
+  find_path(KATA_CLI11_INCLUDE CLI/CLI.hpp)
+  if(NOT KATA_CLI11_INCLUDE)
+    _kata_missing("CLI11 (libcli11-dev)")
+  endif()
+  add_library(CLI11::CLI11 INTERFACE IMPORTED)
+  target_include_directories(CLI11::CLI11 INTERFACE ${KATA_CLI11_INCLUDE})
+endif()
+
+find_program(KATA_GNUPLOT gnuplot)
+find_program(KATA_GCOVR gcovr)

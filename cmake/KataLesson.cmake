@@ -1,0 +1,139 @@
+# kata_add_lesson(NN_topic): turns one lesson folder into every target it needs.
+#
+#   lessons/NN_topic/*.hpp     the contract (only declaration)
+#   lessons/NN_topic/*.cpp     the learner's implementation (a stub in the repo)
+#   solutions/NN_topic/*.cpp   the reference implementation of the same contract
+#   tests/NN_topic/*.cpp       Boost.Test cases; compiled ONCE, linked into both variants
+#   experiments/NN_topic.cpp   optional: the lesson's experiment on real data
+#   tests/mistakes/NN_topic/*.mistake   optional (KATA_MISTAKES): classic errors as edits of the solution
+#
+# Targets (NN = the lesson number): kata_NN_learner, kata_NN_solution (static libraries),
+# test_NN_learner, test_NN_solution (test executables), experiment_NN_learner, experiment_NN_solution,
+# test_NN_mistake_<name>. Every Boost.Test case becomes its own CTest test named
+# "NN_topic/<variant>/<suite path>/<case>", so a crash or hang fails exactly one check.
+
+set(KATA_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+
+function(kata_begin_manifest)
+  set_property(GLOBAL PROPERTY KATA_MANIFEST "")
+endfunction()
+
+# The manifest tells the CLI which lessons exist, in order, and where their parts are.
+function(kata_end_manifest)
+  get_property(rows GLOBAL PROPERTY KATA_MANIFEST)
+  string(REPLACE ";" "\n" rows "${rows}")
+  file(WRITE "${CMAKE_BINARY_DIR}/kata_manifest.tsv" "${rows}\n")
+endfunction()
+
+function(_kata_lesson_library target sources lesson_dir warnings)
+  add_library(${target} STATIC ${sources})
+  target_include_directories(${target} PUBLIC "${lesson_dir}")
+  target_link_libraries(${target} PUBLIC kata_support PRIVATE ${warnings} kata_instrument)
+  target_precompile_headers(${target} REUSE_FROM kata_pch_lib)
+endfunction()
+
+function(_kata_test_executable target objects impl lesson variant)
+  add_executable(${target})
+  target_link_libraries(${target} PRIVATE ${objects} ${impl} kata_test_main kata_instrument)
+  kata_discover_tests(${target} "${lesson}" "${variant}")
+endfunction()
+
+function(kata_add_lesson name)
+  if(NOT name MATCHES "^([0-9][0-9])_([a-z0-9_]+)$")
+    message(FATAL_ERROR "kata_add_lesson(): lesson folder must look like NN_topic, got '${name}'")
+  endif()
+  set(num "${CMAKE_MATCH_1}")
+  set(root "${PROJECT_SOURCE_DIR}")
+  set(lesson_dir "${root}/lessons/${name}")
+  foreach(part IN ITEMS "lessons/${name}" "solutions/${name}" "tests/${name}")
+    if(NOT IS_DIRECTORY "${root}/${part}")
+      message(FATAL_ERROR "kata_add_lesson(${name}): missing folder ${part}")
+    endif()
+  endforeach()
+  file(GLOB learner_src CONFIGURE_DEPENDS "${lesson_dir}/*.cpp")
+  file(GLOB solution_src CONFIGURE_DEPENDS "${root}/solutions/${name}/*.cpp")
+  file(GLOB test_src CONFIGURE_DEPENDS "${root}/tests/${name}/*.cpp")
+
+  _kata_lesson_library(kata_${num}_learner "${learner_src}" "${lesson_dir}" kata_learner_warnings)
+  _kata_lesson_library(kata_${num}_solution "${solution_src}" "${lesson_dir}" kata_warnings)
+
+  add_library(kata_${num}_tests OBJECT ${test_src})
+  target_link_libraries(kata_${num}_tests PUBLIC kata_test_support PRIVATE kata_warnings kata_instrument)
+  target_include_directories(kata_${num}_tests PRIVATE "${lesson_dir}")
+  target_precompile_headers(kata_${num}_tests REUSE_FROM kata_pch_test)
+
+  _kata_test_executable(test_${num}_learner kata_${num}_tests kata_${num}_learner ${name} learner)
+  _kata_test_executable(test_${num}_solution kata_${num}_tests kata_${num}_solution ${name} solution)
+
+  set(experiment "${root}/experiments/${name}.cpp")
+  set(has_experiment 0)
+  if(EXISTS "${experiment}")
+    set(has_experiment 1)
+    foreach(variant IN ITEMS learner solution)
+      add_executable(experiment_${num}_${variant} "${experiment}")
+      target_link_libraries(experiment_${num}_${variant} PRIVATE kata_${num}_${variant} kata_warnings)
+      target_precompile_headers(experiment_${num}_${variant} REUSE_FROM kata_pch_lib)
+    endforeach()
+  endif()
+
+  set(n_mistakes 0)
+  if(KATA_MISTAKES)
+    file(GLOB mistakes CONFIGURE_DEPENDS "${root}/tests/mistakes/${name}/*.mistake")
+    foreach(mistake IN LISTS mistakes)
+      get_filename_component(stem "${mistake}" NAME_WE)
+      _kata_add_mistake(${name} ${num} ${stem} "${mistake}" "${solution_src}" "${lesson_dir}")
+      math(EXPR n_mistakes "${n_mistakes} + 1")
+    endforeach()
+  endif()
+
+  # Manifest row: number, name, learner sources, solution sources, has experiment.
+  string(REPLACE ";" "," learner_rel "${learner_src}")
+  string(REPLACE "${root}/" "" learner_rel "${learner_rel}")
+  string(REPLACE ";" "," solution_rel "${solution_src}")
+  string(REPLACE "${root}/" "" solution_rel "${solution_rel}")
+  set_property(GLOBAL APPEND PROPERTY KATA_MANIFEST
+    "${num}\t${name}\t${learner_rel}\t${solution_rel}\t${has_experiment}\t${n_mistakes}")
+endfunction()
+
+# One catalogued mistake: the solution with one edit applied (by kata_apply_mistake, into the build
+# tree: the source tree is never touched), linked against the lesson's test objects. It is ONE ctest
+# test expected to fail (WILL_FAIL): the gate is "at least one check catches it".
+function(_kata_add_mistake name num stem mistake solution_src lesson_dir)
+  set(out_dir "${CMAKE_BINARY_DIR}/mistakes/${name}/${stem}")
+  set(sources "")
+  foreach(src IN LISTS solution_src)
+    get_filename_component(base "${src}" NAME)
+    list(APPEND sources "${out_dir}/${base}")
+  endforeach()
+  add_custom_command(
+    OUTPUT ${sources}
+    COMMAND kata_apply_mistake "${mistake}" "${out_dir}" ${solution_src}
+    DEPENDS kata_apply_mistake "${mistake}" ${solution_src}
+    COMMENT "Applying mistake ${name}/${stem}")
+  set(target test_${num}_mistake_${stem})
+  _kata_lesson_library(kata_${num}_mistake_${stem} "${sources}" "${lesson_dir}" kata_learner_warnings)
+  add_executable(${target})
+  target_link_libraries(${target} PRIVATE kata_${num}_tests kata_${num}_mistake_${stem} kata_test_main
+                                          kata_instrument)
+  add_test(NAME "${name}/mistake/${stem}" COMMAND ${target} --log_level=error --report_level=no
+           --color_output=no WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+  set_tests_properties("${name}/mistake/${stem}" PROPERTIES WILL_FAIL TRUE LABELS "mistake;${name}"
+                       TIMEOUT 60)
+endfunction()
+
+# Registers each Boost.Test case of `target` as its own CTest test. Discovery runs the executable with
+# --list_content after every build (like gtest_discover_tests), so a new case needs no CMake re-run.
+function(kata_discover_tests target lesson variant)
+  set(list_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_tests.cmake")
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND "${CMAKE_COMMAND}" -D "EXE=$<TARGET_FILE:${target}>" -D "OUT=${list_file}"
+            -D "PREFIX=${lesson}/${variant}" -D "LABELS=${lesson}\\;${variant}"
+            -D "TIMEOUT=${KATA_TEST_TIMEOUT}" -D "WORKDIR=${PROJECT_SOURCE_DIR}"
+            -P "${KATA_CMAKE_DIR}/KataDiscoverTests.cmake"
+    BYPRODUCTS "${list_file}"
+    VERBATIM)
+  set(include_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_include.cmake")
+  file(WRITE "${include_file}"
+    "if(EXISTS \"${list_file}\")\n  include(\"${list_file}\")\nendif()\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${include_file}")
+endfunction()

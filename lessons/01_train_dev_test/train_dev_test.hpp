@@ -1,0 +1,60 @@
+// Lesson 01 — train / dev / test sets. The contract: the stub next to this file and the reference
+// solution both implement exactly these functions. Examples are columns (X is n_x × m, y is 1 × m).
+#pragma once
+
+#include <armadillo>
+#include <vector>
+
+#include "kata/rng.hpp"
+
+namespace kata {
+
+// split_sizes(m, ratios): how many of m examples go to each set.
+//   m       number of examples, > 0
+//   ratios  one share per set (e.g. {0.6, 0.2, 0.2} for train/dev/test): each finite and >= 0, summing
+//           to 1 within 1e-9
+// Returns sizes that sum to exactly m, by the largest-remainder rule: each set first gets
+// floor(m · ratio) (computed so that 100 · 0.29 counts as 29, not 28.999… → 28), then the leftover
+// examples go one each to the sets with the largest fractional parts; ties go to the earlier set.
+// Example: split_sizes(497, {0.7, 0.3}) == {348, 149}.
+// Throws std::invalid_argument ("split_sizes(): ...") for m = 0, empty ratios or bad ratios.
+std::vector<arma::uword> split_sizes(arma::uword m, const std::vector<double>& ratios);
+
+// recommended_ratios(m): the course's rule of thumb for {train, dev, test}.
+//   m <= 10,000               {0.6, 0.2, 0.2}      (the "previous era" of small datasets)
+//   10,000 < m < 1,000,000    {0.98, 0.01, 0.01}
+//   m >= 1,000,000            {0.995, 0.004, 0.001}
+// Throws std::invalid_argument for m = 0.
+std::vector<double> recommended_ratios(arma::uword m);
+
+// The result of a split: element k of each vector is set k (in the order of the ratios).
+struct DataSplit {
+  std::vector<arma::mat> X;         // n_x × size_k
+  std::vector<arma::urowvec> y;     // 1 × size_k
+  std::vector<arma::uvec> indices;  // which columns of the input went to set k, in order
+};
+
+// shuffle_split(X, y, ratios, rng): a random split that keeps each example with its label.
+// Draws ONE permutation p = rng.permutation(m) (so the split matches numpy's np.random.permutation for
+// the same seed); set 0 takes the first split_sizes()[0] entries of p, set 1 the next ones, and so on.
+// Then X[k] = X.cols(indices[k]) and y[k] = y.cols(indices[k]).
+// Throws std::invalid_argument ("shuffle_split(): ...") when X and y have different numbers of
+// columns, or for the errors of split_sizes().
+DataSplit shuffle_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
+                        Rng& rng);
+
+// stratified_split(X, y, ratios, rng): like shuffle_split, but every set keeps the class proportions.
+// Draws ONE permutation p = rng.permutation(m). For each class c, its members in the order they appear
+// in p are divided by split_sizes(count_c, ratios): so set k holds within one example of
+// count_c · ratio_k examples of every class. Each set's indices are in the order they appear in p.
+// Throws std::invalid_argument ("stratified_split(): ...") for mismatched X and y, or when a class has
+// fewer members than there are sets with a non-zero ratio (it cannot appear in all of them).
+DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
+                           Rng& rng);
+
+// distribution_distance(a, b): total variation distance between the class frequencies of two label
+// sets, 0.5 · Σ_c |P_a(c) − P_b(c)|. 0 = same proportions, 1 = no class in common.
+// Throws std::invalid_argument ("distribution_distance(): ...") if either is empty.
+double distribution_distance(const arma::urowvec& labels_a, const arma::urowvec& labels_b);
+
+}  // namespace kata

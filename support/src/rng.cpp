@@ -1,0 +1,85 @@
+#include "kata/rng.hpp"
+
+#include <cmath>
+
+#include "kata/errors.hpp"
+
+namespace kata {
+
+void Rng::seed(std::uint32_t seed) {
+  engine_.seed(seed);
+  has_gauss_ = false;
+  gauss_ = 0.0;
+}
+
+double Rng::rand() {
+  const std::uint32_t a = next_uint32() >> 5;
+  const std::uint32_t b = next_uint32() >> 6;
+  return (a * 67108864.0 + b) / 9007199254740992.0;
+}
+
+arma::mat Rng::rand(arma::uword rows, arma::uword cols) {
+  arma::mat out(rows, cols);
+  for (arma::uword i = 0; i < rows; ++i)
+    for (arma::uword j = 0; j < cols; ++j) out(i, j) = rand();
+  return out;
+}
+
+double Rng::randn() {
+  if (has_gauss_) {
+    has_gauss_ = false;
+    return gauss_;
+  }
+  double x1 = 0.0, x2 = 0.0, r2 = 0.0;
+  do {
+    x1 = 2.0 * rand() - 1.0;
+    x2 = 2.0 * rand() - 1.0;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1.0 || r2 == 0.0);
+  const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+  gauss_ = f * x1;  // numpy caches f * x1 and returns f * x2 first
+  has_gauss_ = true;
+  return f * x2;
+}
+
+arma::mat Rng::randn(arma::uword rows, arma::uword cols) {
+  arma::mat out(rows, cols);
+  for (arma::uword i = 0; i < rows; ++i)
+    for (arma::uword j = 0; j < cols; ++j) out(i, j) = randn();
+  return out;
+}
+
+std::uint64_t Rng::interval(std::uint64_t max) {
+  if (max == 0) return 0;
+  std::uint64_t mask = max;
+  for (int shift = 1; shift < 64; shift <<= 1) mask |= mask >> shift;
+  std::uint64_t value = 0;
+  if (max <= 0xffffffffULL) {
+    while ((value = (next_uint32() & mask)) > max) {
+    }
+  } else {
+    do {
+      const std::uint64_t hi = next_uint32();
+      value = ((hi << 32) | next_uint32()) & mask;
+    } while (value > max);
+  }
+  return value;
+}
+
+long long Rng::randint(long long low, long long high) {
+  require(high > low, str("randint(): high must be greater than low, got low = ", low, ", high = ", high));
+  const auto range = static_cast<std::uint64_t>(high - low - 1);
+  return low + static_cast<long long>(interval(range));
+}
+
+arma::uvec Rng::permutation(arma::uword n) {
+  arma::uvec out = arma::regspace<arma::uvec>(0, n == 0 ? 0 : n - 1);
+  if (n == 0) return arma::uvec();
+  for (arma::uword i = n - 1; i >= 1; --i) {
+    const auto j = static_cast<arma::uword>(interval(i));
+    std::swap(out(i), out(j));
+  }
+  return out;
+}
+
+}  // namespace kata
