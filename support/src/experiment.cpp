@@ -1,0 +1,33 @@
+#include "kata/experiment.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "kata/errors.hpp"
+
+namespace kata {
+
+std::string experiment_variant() {
+  const char* env = std::getenv("KATA_VARIANT");
+  return env == nullptr ? "" : env;
+}
+
+int run_experiment(const std::string& title, const std::function<void()>& body) {
+  const std::string variant = experiment_variant();
+  std::cout << "== " << title << (variant.empty() ? "" : " (" + variant + " code)") << " ==\n";
+  try {
+    body();
+  } catch (const NotImplemented& e) {
+    std::cout.flush();
+    std::cerr << "experiment stopped: it needs " << e.function() << "(), which is " << e.what()
+              << "\n  finish it (./kata check) or run the reference: ./kata run --reference\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    std::cerr << "experiment failed: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace kata
