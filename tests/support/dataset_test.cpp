@@ -53,6 +53,7 @@ BOOST_AUTO_TEST_CASE(iris_loads_with_examples_as_columns) {
   // First row of iris.csv: 5.1,3.5,1.4,0.2,0 — one example is one column.
   kata::test::check_mat_close(iris.X.col(0), arma::vec{5.1, 3.5, 1.4, 0.2}, 0.0, "iris example 0");
   BOOST_TEST(iris.y(149) == 2u);
+  BOOST_TEST(kata::Dataset{}.n_classes() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(all_shipped_datasets_verify) {

@@ -87,6 +87,13 @@ BOOST_AUTO_TEST_CASE(randint_matches_numpy) {
     for (long long v : c.small) BOOST_TEST(rng.randint(0, 7) == v);
     for (long long v : c.large) BOOST_TEST(rng.randint(5, 1000) == v);
   }
+  // Ranges wider than 2^32 draw 64-bit values: np.random.seed(0); np.random.randint(0, 2**40) x3,
+  // and np.random.seed(5); np.random.randint(-2**35, 2**35, size=3).
+  Rng wide(0);
+  for (long long v : {741280623151LL, 506137267392LL, 291447657211LL}) BOOST_TEST(wide.randint(0, 1LL << 40) == v);
+  wide.seed(5);
+  for (long long v : {-21237839666LL, 33635296957LL, -7027696522LL})
+    BOOST_TEST(wide.randint(-(1LL << 35), 1LL << 35) == v);
   Rng rng(0);
   BOOST_TEST(rng.randint(4, 5) == 4);
   kata::test::check_rejects([&] { rng.randint(3, 3); }, "randint()", "high == low");

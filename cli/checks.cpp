@@ -1,0 +1,264 @@
+#include "checks.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+#include "process.hpp"
+#include "ui.hpp"
+
+namespace kata::cli {
+
+int LessonResult::passed() const {
+  return static_cast<int>(std::count_if(checks.begin(), checks.end(), [](const Check& c) { return c.passed; }));
+}
+
+std::string LessonResult::status() const {
+  if (!built) return "does not compile";
+  if (checks.empty()) return "no checks";
+  if (passed() == total()) return "done";
+  const bool untouched = passed() == 0 && std::all_of(checks.begin(), checks.end(),
+                                                      [](const Check& c) { return c.not_implemented; });
+  return untouched ? "not started" : "failing";
+}
+
+namespace {
+
+// The compiler's diagnostics, without ninja's command lines: "file:line:col: error: ..." and the
+// lines that explain it, at most 40 lines.
+std::string compiler_errors(const std::string& log) {
+  std::istringstream in(log);
+  std::string line, out;
+  int kept = 0;
+  bool in_error = false;
+  while (std::getline(in, line) && kept < 40) {
+    if (line.rfind("FAILED:", 0) == 0 || line.rfind("ninja:", 0) == 0 || line.rfind("/usr/bin/c++", 0) == 0 ||
+        line.rfind("[", 0) == 0) {
+      in_error = false;
+      continue;
+    }
+    if (line.find("error") != std::string::npos || line.find(": note:") != std::string::npos ||
+        line.find("In function") != std::string::npos)
+      in_error = true;
+    if (in_error) {
+      out += line + "\n";
+      ++kept;
+    }
+  }
+  return out.empty() ? log : out;
+}
+
+std::string attribute(const std::string& tag, const std::string& name) {
+  const std::string key = " " + name + "=\"";
+  const auto at = tag.find(key);
+  if (at == std::string::npos) return "";
+  const auto start = at + key.size();
+  return tag.substr(start, tag.find('"', start) - start);
+}
+
+std::string decode_entities(std::string s) {
+  static const std::pair<const char*, const char*> table[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&#10;", "\n"}, {"&#9;", "\t"}};
+  for (const auto& [from, to] : table) {
+    std::size_t at = 0;
+    while ((at = s.find(from, at)) != std::string::npos) {
+      s.replace(at, std::strlen(from), to);
+      at += std::strlen(to);
+    }
+  }
+  std::size_t at = 0;
+  while ((at = s.find("&amp;", at)) != std::string::npos) {
+    s.replace(at, 5, "&");
+    ++at;
+  }
+  return s;
+}
+
+fs::path state_file(Workspace& ws, const Lesson& lesson) {
+  return ws.build_dir() / "kata-state" / (lesson.name + ".txt");
+}
+
+fs::file_time_type newest_source(Workspace& ws, const Lesson& lesson) {
+  fs::file_time_type newest{};
+  for (const auto& s : lesson.learner_sources) {
+    std::error_code ec;
+    const auto t = fs::last_write_time(ws.root() / s, ec);
+    if (!ec && t > newest) newest = t;
+  }
+  return newest;
+}
+
+}  // namespace
+
+std::string clean_message(const std::string& output) {
+  // Boost.Test writes "path(line): error: in "suite/case": message" and continuation lines; keep the
+  // messages and their continuation lines, drop the framing.
+  static const std::regex framed(R"(^(.*?)\((\d+)\): (?:fatal )?error: in "[^"]*": (.*)$)");
+  static const std::regex unknown(R"(^unknown location\(0\): fatal error: in "[^"]*": (.*)$)");
+  std::istringstream in(output);
+  std::string line, out;
+  bool keep = false;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (line.rfind("Running ", 0) == 0 || line.find("last checkpoint") != std::string::npos ||
+        line.rfind("*** ", 0) == 0 || line.empty()) {
+      keep = false;
+      continue;
+    }
+    if (std::regex_match(line, m, unknown)) {
+      std::string msg = m[1];
+      for (const char* prefix : {"kata::NotImplemented: ", "std::invalid_argument: "})
+        if (msg.rfind(prefix, 0) == 0) msg = msg.substr(std::strlen(prefix));
+      out += msg + "\n";
+      keep = true;
+    } else if (std::regex_match(line, m, framed)) {
+      std::string file = m[1];
+      const auto at = file.find("/tests/");
+      if (at != std::string::npos) file = file.substr(at + 1);
+      out += std::string(m[3]) + "  [" + file + ":" + std::string(m[2]) + "]\n";
+      keep = true;
+    } else if (keep) {
+      out += line + "\n";
+    } else if (line.find("error") != std::string::npos || line.find("Sanitizer") != std::string::npos) {
+      out += line + "\n";
+    }
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+std::vector<Check> parse_junit(const std::string& xml, const std::string& strip_prefix) {
+  std::vector<Check> checks;
+  std::size_t pos = 0;
+  while ((pos = xml.find("<testcase ", pos)) != std::string::npos) {
+    const auto tag_end = xml.find('>', pos);
+    const std::string tag = xml.substr(pos, tag_end - pos);
+    const bool self_closing = tag.back() == '/';
+    const auto end = self_closing ? tag_end : xml.find("</testcase>", tag_end);
+    const std::string body = xml.substr(tag_end + 1, end - tag_end - 1);
+    Check c;
+    c.name = decode_entities(attribute(tag, "name"));
+    if (c.name.rfind(strip_prefix, 0) == 0) c.name = c.name.substr(strip_prefix.size());
+    const std::string status = attribute(tag, "status");
+    c.passed = status == "run";
+    c.seconds = std::atof(attribute(tag, "time").c_str());
+    std::string out;
+    const auto so = body.find("<system-out>");
+    if (so != std::string::npos) {
+      const auto so_end = body.find("</system-out>", so);
+      out = decode_entities(body.substr(so + 12, so_end - so - 12));
+    }
+    const std::string failure_message = decode_entities(attribute(body, "message"));
+    c.timed_out = failure_message.find("Timeout") != std::string::npos;
+    if (!c.passed) {
+      c.not_implemented = out.find("not implemented yet") != std::string::npos;
+      c.message = clean_message(out);
+      if (c.timed_out)
+        c.message = "did not finish within the time limit (an infinite loop?)" +
+                    (c.message.empty() ? "" : "\n" + c.message);
+      else if (c.message.empty())
+        c.message = failure_message.empty() ? "failed without a message (crashed?)" : failure_message;
+    }
+    checks.push_back(std::move(c));
+    pos = end;
+  }
+  return checks;
+}
+
+bool build_targets(Workspace& ws, const std::vector<std::string>& targets, const std::string& label,
+                   std::string* errors) {
+  ws.ensure_configured();
+  std::vector<std::string> argv = {"cmake", "--build", ws.build_dir().string()};
+  for (const auto& t : targets) {
+    argv.push_back("--target");
+    argv.push_back(t);
+  }
+  ui::Progress progress(label);
+  static const std::regex step(R"(^\[(\d+)/(\d+)\] )");
+  ProcessOptions opts;
+  opts.on_line = [&](const std::string& line) {
+    std::smatch m;
+    if (std::regex_search(line, m, step)) progress.update(std::stol(m[1]), std::stol(m[2]));
+  };
+  const auto result = run_process(argv, opts);
+  progress.finish("");
+  if (result.exit_code != 0 && errors != nullptr) *errors = compiler_errors(result.output);
+  return result.exit_code == 0;
+}
+
+std::vector<Check> run_ctest(Workspace& ws, const std::string& regex, const std::string& strip_prefix,
+                             const std::string& junit_name) {
+  const fs::path junit = ws.build_dir() / "kata-reports" / (junit_name + ".xml");
+  fs::create_directories(junit.parent_path());
+  fs::remove(junit);
+  run_process({"ctest", "--test-dir", ws.build_dir().string(), "-R", regex, "-j2", "--no-tests=ignore",
+               "--output-junit", junit.string()});
+  std::ifstream in(junit);
+  std::stringstream xml;
+  xml << in.rdbuf();
+  return parse_junit(xml.str(), strip_prefix);
+}
+
+LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const std::string& variant) {
+  LessonResult result;
+  const std::string target = "test_" + lesson.number + "_" + variant;
+  result.built = build_targets(ws, {target}, "building " + lesson.name, &result.build_errors);
+  if (result.built) {
+    const std::string prefix = lesson.name + "/" + variant + "/";
+    result.checks = run_ctest(ws, "^" + prefix, prefix, lesson.name + "-" + variant);
+  }
+  if (variant == "learner") save_result(ws, lesson, result);
+  return result;
+}
+
+void save_result(Workspace& ws, const Lesson& lesson, const LessonResult& result) {
+  const fs::path file = state_file(ws, lesson);
+  fs::create_directories(file.parent_path());
+  std::ofstream(file) << result.passed() << "\t" << result.total() << "\t" << result.status() << "\n";
+}
+
+std::optional<SavedResult> load_result(Workspace& ws, const Lesson& lesson) {
+  const fs::path file = state_file(ws, lesson);
+  std::ifstream in(file);
+  SavedResult r;
+  if (!(in >> r.passed >> r.total)) return std::nullopt;
+  in.ignore(1);
+  std::getline(in, r.status);
+  r.stale = newest_source(ws, lesson) > fs::last_write_time(file);
+  return r;
+}
+
+void print_result(const Lesson& lesson, const LessonResult& result, int max_failures) {
+  if (!result.built) {
+    std::cout << ui::red("✗ " + lesson.name + " does not compile:") << "\n" << result.build_errors << "\n";
+    return;
+  }
+  int shown = 0;
+  std::vector<std::string> stub_messages;  // one "not implemented yet" per function is enough
+  for (const auto& c : result.checks) {
+    if (c.passed) {
+      std::cout << ui::green("  ✓ ") << c.name << "\n";
+      continue;
+    }
+    std::cout << ui::red("  ✗ ") << c.name << "\n";
+    if (c.not_implemented) {
+      if (std::find(stub_messages.begin(), stub_messages.end(), c.message) != stub_messages.end()) continue;
+      stub_messages.push_back(c.message);
+    }
+    if (shown++ < max_failures) {
+      std::istringstream msg(c.message);
+      std::string line;
+      while (std::getline(msg, line))
+        std::cout << "      " << (c.not_implemented ? ui::yellow(line) : line) << "\n";
+    }
+  }
+  const std::string summary = std::to_string(result.passed()) + " of " + std::to_string(result.total()) +
+                              " checks pass";
+  std::cout << "\n" << lesson.name << ": " << (result.status() == "done" ? ui::green(summary) : summary)
+            << " — " << result.status() << "\n";
+}
+
+}  // namespace kata::cli

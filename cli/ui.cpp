@@ -1,0 +1,60 @@
+#include "ui.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+namespace kata::cli::ui {
+
+namespace {
+bool env_set(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' && std::string(v) != "false" && std::string(v) != "0";
+}
+std::string paint(const char* code, const std::string& s) {
+  return color() ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
+}
+}  // namespace
+
+bool interactive() { return ::isatty(STDOUT_FILENO) && !env_set("CI"); }
+bool color() { return interactive() && !env_set("NO_COLOR"); }
+
+std::string green(const std::string& s) { return paint("32", s); }
+std::string red(const std::string& s) { return paint("31", s); }
+std::string yellow(const std::string& s) { return paint("33", s); }
+std::string bold(const std::string& s) { return paint("1", s); }
+std::string dim(const std::string& s) { return paint("2", s); }
+
+std::string bar(double done, double total, int width) {
+  const int filled = total <= 0 ? 0 : static_cast<int>(width * done / total + 0.5);
+  return "[" + std::string(filled, '#') + std::string(width - filled, '.') + "]";
+}
+
+Progress::Progress(std::string label) : label_(std::move(label)) {}
+
+void Progress::update(long done, long total) {
+  if (total <= 0) return;
+  if (interactive()) {
+    std::printf("\r\033[K%s %s %ld/%ld", label_.c_str(), bar(done, total, 24).c_str(), done, total);
+    std::fflush(stdout);
+    drawn_ = true;
+    return;
+  }
+  if (total < 10) return;  // short builds need no progress lines in a log
+  const int quarter = static_cast<int>(4 * done / total);
+  if (quarter > last_quarter_) {
+    last_quarter_ = quarter;
+    std::printf("%s %ld/%ld\n", label_.c_str(), done, total);
+    std::fflush(stdout);
+  }
+}
+
+void Progress::finish(const std::string& outcome) {
+  if (interactive() && drawn_) std::printf("\r\033[K");
+  if (!outcome.empty()) std::printf("%s %s\n", label_.c_str(), outcome.c_str());
+  std::fflush(stdout);
+}
+
+}  // namespace kata::cli::ui

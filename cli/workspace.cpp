@@ -1,0 +1,98 @@
+#include "workspace.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "process.hpp"
+#include "ui.hpp"
+
+namespace kata::cli {
+
+namespace {
+std::vector<std::string> split(const std::string& text, char sep) {
+  std::vector<std::string> parts;
+  std::string part;
+  std::istringstream in(text);
+  while (std::getline(in, part, sep))
+    if (!part.empty()) parts.push_back(part);
+  return parts;
+}
+}  // namespace
+
+Workspace::Workspace(std::string preset) : preset_(std::move(preset)) {
+  const char* env = std::getenv("KATA_ROOT");
+  root_ = env != nullptr && *env != '\0' ? fs::path(env) : fs::path(KATA_SOURCE_DIR);
+}
+
+void Workspace::configure() {
+  ui::Progress progress("configuring (" + preset_ + ")");
+  progress.update(0, 1);
+  const auto result = run_process({"cmake", "--preset", preset_}, {.working_dir = root_.string()});
+  if (result.exit_code != 0) {
+    progress.finish("failed");
+    std::cerr << result.output;
+    throw std::runtime_error("cmake --preset " + preset_ + " failed (output above)");
+  }
+  progress.finish("");
+  loaded_ = false;
+}
+
+void Workspace::ensure_configured() {
+  if (!fs::exists(build_dir() / "kata_manifest.tsv") || !fs::exists(build_dir() / "build.ninja")) configure();
+}
+
+void Workspace::load_manifest() {
+  ensure_configured();
+  std::ifstream in(build_dir() / "kata_manifest.tsv");
+  lessons_.clear();
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::string field;
+    std::istringstream row(line);
+    while (std::getline(row, field, '\t')) f.push_back(field);
+    if (f.size() < 6) continue;
+    Lesson l;
+    l.number = f[0];
+    l.name = f[1];
+    l.topic = l.name.substr(3);
+    l.learner_sources = split(f[2], ',');
+    l.solution_sources = split(f[3], ',');
+    l.has_experiment = f[4] == "1";
+    l.mistakes = std::atoi(f[5].c_str());
+    lessons_.push_back(std::move(l));
+  }
+  loaded_ = true;
+}
+
+const std::vector<Lesson>& Workspace::lessons() {
+  if (!loaded_) load_manifest();
+  return lessons_;
+}
+
+std::string Workspace::valid_names() {
+  std::string names;
+  for (const auto& l : lessons()) names += "  " + l.number + "  " + l.topic + "\n";
+  return names;
+}
+
+const Lesson& Workspace::find(const std::string& spec) {
+  std::string key = spec;
+  if (key.size() == 1 && std::isdigit(static_cast<unsigned char>(key[0]))) key = "0" + key;
+  const Lesson* prefix_match = nullptr;
+  int prefix_matches = 0;
+  for (const auto& l : lessons()) {
+    if (key == l.number || key == l.name || key == l.topic) return l;
+    if (!key.empty() && (l.topic.rfind(key, 0) == 0 || l.name.rfind(key, 0) == 0)) {
+      prefix_match = &l;
+      ++prefix_matches;
+    }
+  }
+  if (prefix_matches == 1) return *prefix_match;
+  throw UsageError("no lesson '" + spec + "'" + (prefix_matches > 1 ? " (ambiguous)" : "") +
+                   ". Valid lessons:\n" + valid_names());
+}
+
+}  // namespace kata::cli
