@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "kata/errors.hpp"
+#include "kata/network.hpp"
+
 namespace kata {
 
 // One named parameter (or gradient) block, e.g. {"W1", W1} or {"db2", db2}.
@@ -18,6 +21,43 @@ struct NamedBlock {
   std::string name;
   arma::mat value;
 };
+
+// Provided (not part of the exercise): the support network's Params and Grads as named blocks, in the
+// course's order W1, b1, W2, b2, ..., and back.
+//   named_blocks(params) → {{"W1", W[0]}, {"b1", b[0]}, {"W2", W[1]}, ...}
+//   named_blocks(grads)  → {{"dW1", dW[0]}, {"db1", db[0]}, ...}
+//   params_from_blocks(blocks) → Params from blocks in that order (W, b, W, b, ...; every b one column).
+inline std::vector<NamedBlock> named_blocks(const Params& params) {
+  require(params.W.size() == params.b.size(), "named_blocks(): params.W and params.b differ in length");
+  std::vector<NamedBlock> out;
+  for (std::size_t l = 0; l < params.W.size(); ++l) {
+    out.push_back({str("W", l + 1), params.W[l]});
+    out.push_back({str("b", l + 1), params.b[l]});
+  }
+  return out;
+}
+
+inline std::vector<NamedBlock> named_blocks(const Grads& grads) {
+  require(grads.dW.size() == grads.db.size(), "named_blocks(): grads.dW and grads.db differ in length");
+  std::vector<NamedBlock> out;
+  for (std::size_t l = 0; l < grads.dW.size(); ++l) {
+    out.push_back({str("dW", l + 1), grads.dW[l]});
+    out.push_back({str("db", l + 1), grads.db[l]});
+  }
+  return out;
+}
+
+inline Params params_from_blocks(const std::vector<NamedBlock>& blocks) {
+  require(blocks.size() % 2 == 0, str("params_from_blocks(): expected W, b pairs, got ", blocks.size(), " blocks"));
+  Params params;
+  for (std::size_t k = 0; k < blocks.size(); k += 2) {
+    require(blocks[k + 1].value.n_cols == 1,
+            str("params_from_blocks(): bias block '", blocks[k + 1].name, "' must be one column"));
+    params.W.push_back(blocks[k].value);
+    params.b.push_back(arma::vec(blocks[k + 1].value));
+  }
+  return params;
+}
 
 // A cost function of the unrolled parameter vector: J(θ) → a finite number.
 using CostOfTheta = std::function<double(const arma::vec&)>;

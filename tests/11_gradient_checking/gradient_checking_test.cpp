@@ -379,6 +379,8 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
                                                                               "rejected; validate first");
   check_rejects([&] { kata::gradient_check(q, theta, dtheta, 0.0); }, "gradient_check()", "eps = 0");
   check_rejects([&] { kata::gradient_check(q, theta, dtheta, -1e-7); }, "gradient_check()", "eps = -1e-7");
+  check_rejects([&] { kata::gradient_check(q, theta, dtheta, kNaN); }, "gradient_check()", "eps = NaN");
+  check_rejects([&] { kata::gradient_check(kata::CostOfTheta(), theta, dtheta); }, "gradient_check()", "an empty J");
   arma::vec empty;
   check_rejects([&] { kata::gradient_check(q, empty, arma::vec()); }, "gradient_check()", "an empty theta");
   arma::vec bad{1.0, kNaN, 3.0};
@@ -471,6 +473,178 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   arma::vec bad = ok;
   bad(3) = kNaN;
   check_rejects([&] { kata::worst_parameters(ok, bad, layout); }, "worst_parameters()", "a NaN in dtheta");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------------------------------
+// The real thing: gradient checking the support network's backprop (kata/network.hpp). The L2 penalty
+// and dropout hooks are written out here, so these checks depend on no other lesson.
+namespace {
+
+// A small binary problem: 3 features, 12 examples, labels from a fixed rule; network 3 → 5 → 4 → 1.
+struct NetProblem {
+  arma::mat X, Y;
+  kata::Params params;
+  explicit NetProblem(std::uint32_t seed, std::vector<arma::uword> dims = {3, 5, 4, 1}) {
+    kata::Rng rng(seed);
+    X = rng.randn(dims.front(), 12);
+    if (dims.back() == 1) {
+      Y = arma::conv_to<arma::mat>::from(arma::sum(X, 0) > 0.0);
+    } else {
+      Y = arma::zeros(dims.back(), 12);
+      for (arma::uword i = 0; i < 12; ++i) Y(i % dims.back(), i) = 1.0;
+    }
+    params = kata::initialize_he(dims, rng);
+    for (auto& b : params.b) b = 0.1 * arma::vec(rng.randn(b.n_elem, 1));  // non-zero biases, so db matters
+  }
+};
+
+// J(θ) of the network with the given hooks; with a non-null rng, dropout draws a fresh mask every call.
+kata::CostOfTheta network_cost(const NetProblem& p, const kata::Hooks& hooks, kata::Rng* rng = nullptr) {
+  const auto layout = kata::named_blocks(p.params);
+  return [&p, hooks, rng, layout](const arma::vec& theta) {
+    return kata::cost(kata::params_from_blocks(kata::vector_to_params(theta, layout)), p.X, p.Y, hooks, rng);
+  };
+}
+
+arma::vec network_dtheta(const NetProblem& p, const kata::Grads& g) {
+  return kata::gradients_to_vector(kata::named_blocks(g), kata::named_blocks(p.params));
+}
+
+// L2 regularization as the course writes it: J += (λ / 2m) Σ ‖W[l]‖²_F, dW[l] += (λ / m) W[l].
+void add_l2(kata::Hooks& hooks, double lambda, bool in_cost, bool in_gradient) {
+  if (in_cost)
+    hooks.penalty = [lambda](const std::vector<arma::mat>& W, double m) {
+      double sum = 0.0;
+      for (const auto& w : W) sum += arma::accu(arma::square(w));
+      return lambda / (2.0 * m) * sum;
+    };
+  if (in_gradient) hooks.penalty_gradient = [lambda](const arma::mat& W, double m) { arma::mat g = lambda / m * W; return g; };
+}
+
+// Inverted dropout with keep_prob 0.8 on hidden layers.
+void add_dropout(kata::Hooks& hooks) {
+  const double keep = 0.8;
+  hooks.dropout_forward = [keep](const arma::mat& A, kata::Rng& rng) {
+    const arma::mat mask = arma::conv_to<arma::mat>::from(rng.rand(A.n_rows, A.n_cols) < keep);
+    return std::pair<arma::mat, arma::mat>{A % mask / keep, mask};
+  };
+  hooks.dropout_backward = [keep](const arma::mat& dA, const arma::mat& mask) {
+    arma::mat out = dA % mask / keep;
+    return out;
+  };
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(support_network)
+
+BOOST_AUTO_TEST_CASE(correct_backprop_passes) {
+  // The support network's backprop is correct, so the only disagreement is the two-sided difference's
+  // O(ε²) error and round-off (≈ 1e-16 · |J| / 1e-7 per entry): the course expects ≈ 1e-7; we require < 2e-7.
+  const kata::Hooks hooks;
+  for (const auto& dims : {std::vector<arma::uword>{3, 5, 4, 1}, std::vector<arma::uword>{3, 6, 3}}) {
+    NetProblem p(21, dims);
+    arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+    const arma::vec dtheta = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks));
+    const double d = kata::gradient_check(network_cost(p, hooks), theta, dtheta);
+    BOOST_CHECK_MESSAGE(d < 2e-7, "gradient_check(support network " << dims.size() - 1 << " layers, correct backprop): "
+                                      "expected < 2e-7, got " << d
+                                      << kata::test::hint_suffix("J(θ) must rebuild the parameters from θ with "
+                                                                 "vector_to_params, in the same order as dθ"));
+    BOOST_CHECK_MESSAGE(kata::verdict(d) == kata::Verdict::great, "verdict(" << d << ") should be 'great'");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(passes_again_after_some_training) {
+  // The notes: check at random initialization and again after some training.
+  const kata::Hooks hooks;
+  NetProblem p(22);
+  for (int step = 0; step < 50; ++step)
+    kata::gradient_descent_step(p.params, kata::gradients(p.params, p.X, p.Y, hooks), 0.5);
+  arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+  const arma::vec dtheta = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks));
+  const double d = kata::gradient_check(network_cost(p, hooks), theta, dtheta);
+  BOOST_CHECK_MESSAGE(d < 2e-7, "gradient_check(support network after 50 steps): expected < 2e-7, got " << d);
+}
+
+BOOST_AUTO_TEST_CASE(planted_bug_is_flagged_and_localized) {
+  const kata::Hooks hooks;
+  NetProblem p(23);
+  kata::Grads g = kata::gradients(p.params, p.X, p.Y, hooks);
+  g.dW[1] *= 2.0;  // the bug: dW2 doubled ...
+  g.db[0] *= 4.0;  // ... and db1 four times too big
+  arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+  const arma::vec dtheta = network_dtheta(p, g);
+  const double d = kata::gradient_check(network_cost(p, hooks), theta, dtheta);
+  BOOST_CHECK_MESSAGE(d > 1e-3, "gradient_check(dW2 doubled, db1 x4): expected > 1e-3, got " << d);
+  BOOST_CHECK_MESSAGE(kata::verdict(d) == kata::Verdict::worry, "verdict(" << d << ") should be 'worry'");
+
+  const arma::vec approx = kata::approximate_gradient(network_cost(p, hooks), theta);
+  const auto rows = kata::worst_parameters(approx, dtheta, kata::named_blocks(p.params));
+  BOOST_REQUIRE(rows.size() == 6);
+  // Per block: db1 × 4 gives 3/5 and dW2 × 2 gives 1/3 (up to the ≈1e-8 error of dθ_approx); the
+  // untouched blocks stay near 1e-8, so the report must name b1 first, then W2.
+  BOOST_CHECK_MESSAGE(rows[0].name == "b1" && rows[1].name == "W2",
+                      "worst_parameters(): expected b1 then W2 on top, got " << rows[0].name << " (" << rows[0].difference
+                                                                           << "), " << rows[1].name << " ("
+                                                                           << rows[1].difference << ")");
+  check_close(rows[0].difference, 0.6, 1e-6, "worst_parameters(): b1 (db1 x 4)", "|4g - g| / (|4g| + |g|) = 3/5");
+  check_close(rows[1].difference, 1.0 / 3.0, 1e-6, "worst_parameters(): W2 (dW2 x 2)", "|2g - g| / (|2g| + |g|) = 1/3");
+  for (std::size_t k = 2; k < rows.size(); ++k)
+    BOOST_CHECK_MESSAGE(rows[k].difference < 2e-7, "worst_parameters(): untouched block " << rows[k].name
+                                                                                         << " should agree (< 2e-7), got "
+                                                                                         << rows[k].difference);
+}
+
+BOOST_AUTO_TEST_CASE(l2_term_must_be_in_both_J_and_dtheta) {
+  NetProblem p(24);
+  const double lambda = 0.7;
+  kata::Hooks both, cost_only, grad_only;
+  add_l2(both, lambda, true, true);
+  add_l2(cost_only, lambda, true, false);
+  add_l2(grad_only, lambda, false, true);
+  arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+  const arma::vec dtheta_l2 = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, both));
+  const arma::vec dtheta_plain = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, cost_only));
+
+  const double ok = kata::gradient_check(network_cost(p, both), theta, dtheta_l2);
+  const double forgot_in_J = kata::gradient_check(network_cost(p, grad_only), theta, dtheta_l2);
+  const double forgot_in_dtheta = kata::gradient_check(network_cost(p, both), theta, dtheta_plain);
+  BOOST_CHECK_MESSAGE(ok < 2e-7, "gradient_check(L2 in J and in dθ): expected < 2e-7, got " << ok);
+  BOOST_CHECK_MESSAGE(forgot_in_J > 1e-3, "gradient_check(L2 in dθ but NOT in J): expected > 1e-3, got "
+                                              << forgot_in_J);
+  BOOST_CHECK_MESSAGE(forgot_in_dtheta > 1e-3, "gradient_check(L2 in J but NOT in dθ): expected > 1e-3, got "
+                                                   << forgot_in_dtheta);
+}
+
+BOOST_AUTO_TEST_CASE(dropout_makes_the_check_fail) {
+  // With dropout on, every evaluation of J draws a fresh mask: J is not a function of θ alone, and the
+  // differences (J(θ+ε) − J(θ−ε)) / 2ε are dominated by the change of mask, not of θ.
+  NetProblem p(25);
+  kata::Hooks hooks;
+  add_dropout(hooks);
+  kata::Rng grad_rng(1), cost_rng(2);
+  arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+  const arma::vec dtheta = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks, &grad_rng));
+  const double with_dropout = kata::gradient_check(network_cost(p, hooks, &cost_rng), theta, dtheta);
+  BOOST_CHECK_MESSAGE(with_dropout > 1e-3, "gradient_check(dropout on): expected > 1e-3, got " << with_dropout);
+  // Turned off (rng = nullptr: no dropout applied), the same network passes.
+  const arma::vec dtheta_off = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks));
+  const double without = kata::gradient_check(network_cost(p, hooks), theta, dtheta_off);
+  BOOST_CHECK_MESSAGE(without < 2e-7, "gradient_check(dropout off): expected < 2e-7, got " << without);
+}
+
+BOOST_AUTO_TEST_CASE(network_parameters_survive_the_round_trip) {
+  NetProblem p(26);
+  const auto blocks = kata::named_blocks(p.params);
+  const kata::Params back = kata::params_from_blocks(kata::vector_to_params(kata::params_to_vector(blocks), blocks));
+  BOOST_REQUIRE(back.W.size() == p.params.W.size() && back.b.size() == p.params.b.size());
+  for (std::size_t l = 0; l < back.W.size(); ++l) {
+    BOOST_CHECK_MESSAGE(bitwise_equal(back.W[l], p.params.W[l]), "round trip changed W" << l + 1);
+    BOOST_CHECK_MESSAGE(bitwise_equal(back.b[l], p.params.b[l]), "round trip changed b" << l + 1);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
