@@ -1,0 +1,650 @@
+// Lesson 11 checks. Each case is one CTest test ("check"); messages say what was expected and why.
+//
+// The cost functions here are hand-made (quadratics, a cubic) with gradients known in closed form, so
+// every expected value is computed independently of the solution.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "gradient_checking.hpp"
+#include "kata/rng.hpp"
+#include "kata_test.hpp"
+
+namespace bdata = boost::unit_test::data;
+using kata::NamedBlock;
+using kata::test::check_close;
+using kata::test::check_rejects;
+
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+const double kInf = std::numeric_limits<double>::infinity();
+
+// Same shape and the same bits in every entry (no tolerance at all).
+bool bitwise_equal(const arma::mat& a, const arma::mat& b) {
+  return a.n_rows == b.n_rows && a.n_cols == b.n_cols &&
+         std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0;
+}
+
+// A small two-layer layout: W1 3×2, b1 3×1, W2 1×3, b2 1×1 (13 entries), filled from a seeded Rng.
+std::vector<NamedBlock> small_params(std::uint32_t seed) {
+  kata::Rng rng(seed);
+  return {{"W1", rng.randn(3, 2)}, {"b1", rng.randn(3, 1)}, {"W2", rng.randn(1, 3)}, {"b2", rng.randn(1, 1)}};
+}
+
+// J(θ) = ½ θᵀ A θ + cᵀ θ with A symmetric and NOT diagonal, so every entry's derivative depends on the
+// others: ∇J = A θ + c. A two-sided difference is exact for a quadratic up to round-off.
+struct Quadratic {
+  arma::mat A;
+  arma::vec c;
+  explicit Quadratic(arma::uword n, std::uint32_t seed = 7) {
+    kata::Rng rng(seed);
+    const arma::mat M = rng.randn(n, n);
+    A = M * M.t() / static_cast<double>(n) + arma::eye(n, n);
+    c = arma::vec(rng.randn(n, 1));
+  }
+  double operator()(const arma::vec& t) const { return 0.5 * arma::dot(t, A * t) + arma::dot(c, t); }
+  arma::vec gradient(const arma::vec& t) const { return A * t + c; }
+};
+
+// Records every θ that J was called with.
+struct Recorder {
+  std::vector<arma::vec> calls;
+  kata::CostOfTheta as_cost() {
+    return [this](const arma::vec& t) {
+      calls.push_back(t);
+      return arma::accu(arma::square(t));
+    };
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(params_to_vector)
+
+BOOST_AUTO_TEST_CASE(unrolls_block_after_block_column_major) {
+  // Hand-unrolled: W = [1 2; 3 4] column by column is 1, 3, 2, 4; then b = (5, 6).
+  const std::vector<NamedBlock> p{{"W1", arma::mat{{1.0, 2.0}, {3.0, 4.0}}}, {"b1", arma::mat(arma::vec{5.0, 6.0})}};
+  kata::test::check_mat_close(kata::params_to_vector(p), arma::vec{1.0, 3.0, 2.0, 4.0, 5.0, 6.0}, 0.0,
+                              "params_to_vector({W = [1 2; 3 4], b = [5; 6]})",
+                              "blocks in list order, each block column by column (arma::vectorise)");
+}
+
+BOOST_AUTO_TEST_CASE(length_is_the_total_number_of_parameters) {
+  const auto p = small_params(1);
+  const arma::vec theta = kata::params_to_vector(p);
+  BOOST_CHECK_MESSAGE(theta.n_elem == 13, "params_to_vector(): W1 3x2 + b1 3x1 + W2 1x3 + b2 1x1 hold 13 "
+                                          "entries, got a vector of length " << theta.n_elem);
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_rejects([] { kata::params_to_vector({}); }, "params_to_vector()", "an empty parameter list");
+  check_rejects([] { kata::params_to_vector({{"W1", arma::mat(2, 2, arma::fill::ones)}, {"b1", arma::mat()}}); },
+                "params_to_vector()", "an empty block b1");
+  check_rejects([] { kata::params_to_vector({{"W1", arma::mat(arma::rowvec{1.0, kNaN})}}); }, "params_to_vector()",
+                "a NaN entry");
+  check_rejects([] { kata::params_to_vector({{"W1", arma::mat(arma::rowvec{1.0, kInf})}}); }, "params_to_vector()",
+                "an Inf entry");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(vector_to_params)
+
+BOOST_AUTO_TEST_CASE(round_trip_is_exact) {
+  const auto p = small_params(2);
+  const auto back = kata::vector_to_params(kata::params_to_vector(p), p);
+  BOOST_REQUIRE_MESSAGE(back.size() == p.size(), "vector_to_params(): expected " << p.size() << " blocks, got "
+                                                                                 << back.size());
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    BOOST_CHECK_MESSAGE(back[k].name == p[k].name, "vector_to_params(): block " << k << " should be named '"
+                                                                                << p[k].name << "', got '"
+                                                                                << back[k].name << "'");
+    BOOST_CHECK_MESSAGE(bitwise_equal(back[k].value, p[k].value),
+                        "vector_to_params(params_to_vector(p), p): block '"
+                            << p[k].name << "' is not bit-for-bit the original (shape " << back[k].value.n_rows
+                            << " x " << back[k].value.n_cols << ", expected " << p[k].value.n_rows << " x "
+                            << p[k].value.n_cols << ")"
+                            << kata::test::hint_suffix("copy the entries back with the shape of `like`, in "
+                                                       "the same (column-major) order params_to_vector used"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(fills_shapes_of_like_in_order) {
+  // θ = 1..6 into a 2×2 and a 2×1 block: column-major gives W = [1 3; 2 4], b = [5; 6] (by hand).
+  const std::vector<NamedBlock> like{{"W1", arma::mat(2, 2, arma::fill::zeros)}, {"b1", arma::mat(2, 1)}};
+  const auto p = kata::vector_to_params(arma::vec{1.0, 2.0, 3.0, 4.0, 5.0, 6.0}, like);
+  BOOST_REQUIRE(p.size() == 2);
+  kata::test::check_mat_close(p[0].value, arma::mat{{1.0, 3.0}, {2.0, 4.0}}, 0.0, "vector_to_params(1..6) W1",
+                              "fill each block column by column, like arma::reshape");
+  kata::test::check_mat_close(p[1].value, arma::mat(arma::vec{5.0, 6.0}), 0.0, "vector_to_params(1..6) b1",
+                              "the second block starts right after the first one's 4 entries");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const auto like = small_params(3);
+  check_rejects([&] { kata::vector_to_params(arma::vec(12, arma::fill::ones), like); }, "vector_to_params()",
+                "theta of length 12 for blocks holding 13 entries");
+  check_rejects([&] { kata::vector_to_params(arma::vec(14, arma::fill::ones), like); }, "vector_to_params()",
+                "theta of length 14 for blocks holding 13 entries");
+  check_rejects([] { kata::vector_to_params(arma::vec{1.0}, {}); }, "vector_to_params()", "an empty `like`");
+  check_rejects([] { kata::vector_to_params(arma::vec{1.0}, {{"W1", arma::mat(1, 1, arma::fill::zeros)}, {"b1", arma::mat()}}); },
+                "vector_to_params()", "an empty block in `like`");
+  check_rejects([] { kata::vector_to_params(arma::vec{1.0, kNaN}, {{"W1", arma::mat(1, 2)}}); },
+                "vector_to_params()", "a NaN in theta");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(gradients_to_vector)
+
+BOOST_AUTO_TEST_CASE(unrolls_like_the_parameters) {
+  const std::vector<NamedBlock> params{{"W1", arma::mat(2, 2, arma::fill::zeros)}, {"b1", arma::mat(2, 1)}};
+  const std::vector<NamedBlock> grads{{"dW1", arma::mat{{1.0, 2.0}, {3.0, 4.0}}}, {"db1", arma::mat(arma::vec{5.0, 6.0})}};
+  kata::test::check_mat_close(kata::gradients_to_vector(grads, params), arma::vec{1.0, 3.0, 2.0, 4.0, 5.0, 6.0}, 0.0,
+                              "gradients_to_vector({dW = [1 2; 3 4], db = [5; 6]})",
+                              "unroll dθ exactly like θ, or dθ_i is not the derivative for θ_i");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const auto params = small_params(4);
+  std::vector<NamedBlock> grads{{"dW1", arma::mat(3, 2, arma::fill::ones)}, {"db1", arma::mat(3, 1, arma::fill::ones)},
+                                {"dW2", arma::mat(1, 3, arma::fill::ones)}, {"db2", arma::mat(1, 1, arma::fill::ones)}};
+  BOOST_REQUIRE_NO_THROW(kata::gradients_to_vector(grads, params));
+
+  auto transposed = grads;
+  transposed[0].value = arma::mat(2, 3, arma::fill::ones);  // same number of entries, wrong shape
+  check_rejects([&] { kata::gradients_to_vector(transposed, params); }, "gradients_to_vector()",
+                "dW1 of shape 2 x 3 for W1 of shape 3 x 2 (a transposed gradient)");
+  auto missing = grads;
+  missing.pop_back();
+  check_rejects([&] { kata::gradients_to_vector(missing, params); }, "gradients_to_vector()",
+                "3 gradient blocks for 4 parameter blocks");
+  check_rejects([&] { kata::gradients_to_vector({}, params); }, "gradients_to_vector()", "an empty gradient list");
+  check_rejects([&] { kata::gradients_to_vector(grads, {}); }, "gradients_to_vector()", "an empty parameter list");
+  auto not_finite = grads;
+  not_finite[2].value(0, 1) = kNaN;
+  check_rejects([&] { kata::gradients_to_vector(not_finite, params); }, "gradients_to_vector()", "a NaN in dW2");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(approximate_gradient)
+
+BOOST_AUTO_TEST_CASE(matches_the_gradient_of_a_quadratic) {
+  const Quadratic q(6);
+  arma::vec theta{0.3, -1.2, 2.0, 0.7, -0.4, 1.1};
+  const arma::vec expected = q.gradient(theta);
+  // eps = 1e-4: a two-sided difference of a quadratic is exact in exact arithmetic; round-off is about
+  // 1e-16 · |J| / 1e-4 ≈ 1e-11. A one-sided difference would be off by A_ii · eps / 2 ≈ 1e-4.
+  kata::test::check_mat_close(kata::approximate_gradient(q, theta, 1e-4), expected, 1e-8,
+                              "approximate_gradient(quadratic, eps = 1e-4)",
+                              "two-sided: (J(θ + ε e_i) − J(θ − ε e_i)) / (2ε), one entry i at a time");
+}
+
+BOOST_AUTO_TEST_CASE(is_two_sided_on_a_cubic) {
+  // J(θ) = Σ θ_i³. Exactly: (( x+ε)³ − (x−ε)³) / 2ε = 3x² + ε², so with ε = 1e-3 the two-sided estimate is
+  // 3x² + 1e-6, while a one-sided one would be 3x² + 3xε + ε² (off by ≈ 3e-3 here).
+  const kata::CostOfTheta cube = [](const arma::vec& t) { return arma::accu(arma::pow(t, 3)); };
+  arma::vec theta{1.0, -0.5, 2.0};
+  const double eps = 1e-3;
+  const arma::vec expected = 3.0 * arma::square(theta) + eps * eps;
+  // Round-off: |J| ≈ 10, so ≈ 1e-15 / 2e-3 ≈ 1e-12 per entry; 1e-9 leaves room.
+  kata::test::check_mat_close(kata::approximate_gradient(cube, theta, eps), expected, 1e-9,
+                              "approximate_gradient(Σ θ³, eps = 1e-3)",
+                              "error ≈ 3θε means a one-sided difference (J(θ+ε) − J(θ)) / ε: use both sides");
+}
+
+BOOST_AUTO_TEST_CASE(each_call_changes_exactly_one_entry) {
+  Recorder rec;
+  arma::vec theta{0.1, 1.0 / 3.0, -2.7};
+  const arma::vec original = theta;
+  const double eps = 1e-7;
+  kata::approximate_gradient(rec.as_cost(), theta, eps);
+  BOOST_REQUIRE_MESSAGE(rec.calls.size() == 6, "approximate_gradient(): expected 2n = 6 calls of J for n = 3, got "
+                                                   << rec.calls.size());
+  for (arma::uword c = 0; c < 6; ++c) {
+    const arma::uword i = c / 2;
+    arma::vec expected = original;
+    expected(i) = c % 2 == 0 ? original(i) + eps : original(i) - eps;
+    BOOST_CHECK_MESSAGE(bitwise_equal(rec.calls[c], expected),
+                        "approximate_gradient(): call " << c + 1 << " of J should see θ with only entry " << i
+                                                        << " changed, to θ_" << i << (c % 2 ? " - " : " + ")
+                                                        << "eps; got θ = " << rec.calls[c].t()
+                                                        << kata::test::hint_suffix(
+                                                               "save θ_i, set θ_i = saved + ε, then saved − ε, "
+                                                               "then put the saved value back before moving on"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(restores_theta_bit_for_bit) {
+  // Values where x + ε − 2ε + ε is NOT x in floating point, so restoring by arithmetic shows up.
+  arma::vec theta{0.1, 1.0 / 3.0, -2.7, 1e3 + 0.3, 7.0 / 9.0, 0.2};
+  const arma::vec original = theta;
+  const Quadratic q(6);
+  kata::approximate_gradient(q, theta, 1e-7);
+  BOOST_CHECK_MESSAGE(bitwise_equal(theta, original),
+                      "approximate_gradient(): θ changed; before " << original.t() << "after " << theta.t()
+                                                                   << kata::test::hint_suffix(
+                                                                          "restore the SAVED value: θ_i + ε − ε is "
+                                                                          "not always θ_i in floating point"));
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const Quadratic q(2);
+  arma::vec theta{1.0, 2.0};
+  check_rejects([&] { kata::approximate_gradient(q, theta, 0.0); }, "approximate_gradient()", "eps = 0");
+  check_rejects([&] { kata::approximate_gradient(q, theta, -1e-7); }, "approximate_gradient()", "eps = -1e-7");
+  check_rejects([&] { kata::approximate_gradient(q, theta, kNaN); }, "approximate_gradient()", "eps = NaN");
+  check_rejects([&] { kata::approximate_gradient(q, theta, kInf); }, "approximate_gradient()", "eps = Inf");
+  arma::vec empty;
+  check_rejects([&] { kata::approximate_gradient(q, empty); }, "approximate_gradient()", "an empty theta");
+  arma::vec bad{1.0, kNaN};
+  check_rejects([&] { kata::approximate_gradient(q, bad); }, "approximate_gradient()", "a NaN in theta");
+  check_rejects([&] { kata::approximate_gradient(kata::CostOfTheta(), theta); }, "approximate_gradient()",
+                "an empty J");
+  const kata::CostOfTheta blows_up = [](const arma::vec& t) { return t(1) > 2.0 ? kInf : 0.0; };
+  check_rejects([&] { kata::approximate_gradient(blows_up, theta); }, "approximate_gradient()",
+                "J returning Inf");
+  BOOST_CHECK_MESSAGE(bitwise_equal(theta, arma::vec{1.0, 2.0}),
+                      "approximate_gradient(): after rejecting a non-finite J, θ must be restored; got "
+                          << theta.t());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(relative_difference)
+
+BOOST_AUTO_TEST_CASE(uses_l2_norms_and_the_symmetric_denominator) {
+  // By hand: a = (3, 4), b = (4, 3): a − b = (−1, 1), ‖a − b‖₂ = √2, ‖a‖₂ = ‖b‖₂ = 5 → √2 / 10.
+  // L1 norms would give 2 / 14 = 0.142857...; dividing by ‖a‖₂ alone would give √2 / 5.
+  check_close(kata::relative_difference({3.0, 4.0}, {4.0, 3.0}), std::sqrt(2.0) / 10.0, 1e-15,
+              "relative_difference((3, 4), (4, 3))",
+              "‖a − b‖₂ / (‖a‖₂ + ‖b‖₂) with Euclidean norms (0.142857 would be L1 norms, 0.2828 means "
+              "dividing by ‖a‖₂ only)");
+  // By hand: a = (1, 0, 0), b = (0, 2, 2): ‖a − b‖₂ = 3, ‖a‖₂ = 1, ‖b‖₂ = √8 → 3 / (1 + 2√2).
+  // L1 norms: 5 / (1 + 4) = 1; ‖a − b‖₂ / ‖a‖₂ = 3.
+  check_close(kata::relative_difference({1.0, 0.0, 0.0}, {0.0, 2.0, 2.0}), 3.0 / (1.0 + 2.0 * std::sqrt(2.0)), 1e-15,
+              "relative_difference((1, 0, 0), (0, 2, 2))",
+              "expected 0.78361; 1 would be L1 norms, 3 would be ‖a − b‖₂ / ‖a‖₂");
+}
+
+BOOST_AUTO_TEST_CASE(is_symmetric) {
+  // a = (3, 4), b = (6, 8): ‖a − b‖₂ = 5, ‖a‖₂ = 5, ‖b‖₂ = 10 → 5 / 15 = 1/3 in both orders.
+  // Dividing by one vector's norm gives 1 one way and 0.5 the other.
+  check_close(kata::relative_difference({3.0, 4.0}, {6.0, 8.0}), 1.0 / 3.0, 1e-15, "relative_difference((3, 4), (6, 8))",
+              "the denominator is ‖a‖₂ + ‖b‖₂, the same whichever vector comes first");
+  check_close(kata::relative_difference({6.0, 8.0}, {3.0, 4.0}), 1.0 / 3.0, 1e-15, "relative_difference((6, 8), (3, 4))",
+              "the denominator is ‖a‖₂ + ‖b‖₂, the same whichever vector comes first");
+}
+
+BOOST_AUTO_TEST_CASE(two_zero_vectors_agree) {
+  // 0/0: both gradients are zero, they agree exactly → 0, not NaN.
+  check_close(kata::relative_difference(arma::vec(4, arma::fill::zeros), arma::vec(4, arma::fill::zeros)), 0.0, 0.0,
+              "relative_difference(0, 0)", "guard the 0/0 case: two zero vectors agree, return 0");
+  // One zero and one not: ‖b‖ / (0 + ‖b‖) = 1 exactly.
+  check_close(kata::relative_difference(arma::vec(2, arma::fill::zeros), {1e-9, 0}), 1.0, 1e-15,
+              "relative_difference(0, (1e-9, 0))", "a zero and a non-zero gradient disagree completely: 1");
+}
+
+BOOST_AUTO_TEST_CASE(is_scale_free) {
+  // ‖ka − kb‖ / (‖ka‖ + ‖kb‖) = ‖a − b‖ / (‖a‖ + ‖b‖): tiny gradients are judged like big ones.
+  check_close(kata::relative_difference({3e-8, 4e-8}, {4e-8, 3e-8}), std::sqrt(2.0) / 10.0, 1e-14,
+              "relative_difference((3e-8, 4e-8), (4e-8, 3e-8))", "the difference is relative: scale does not matter");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_rejects([] { kata::relative_difference({1.0, 2.0, 3.0}, {1.0, 2.0}); }, "relative_difference()",
+                "vectors of lengths 3 and 2");
+  check_rejects([] { kata::relative_difference(arma::vec(), arma::vec()); }, "relative_difference()",
+                "two empty vectors");
+  check_rejects([] { kata::relative_difference({1.0, kNaN}, {1.0, 2.0}); }, "relative_difference()", "a NaN in approx");
+  check_rejects([] { kata::relative_difference({1.0, 2.0}, {kInf, 2.0}); }, "relative_difference()", "an Inf in grad");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(gradient_check)
+
+BOOST_AUTO_TEST_CASE(passes_a_correct_gradient) {
+  const Quadratic q(8);
+  kata::Rng rng(3);
+  arma::vec theta(rng.randn(8, 1));
+  const arma::vec dtheta = q.gradient(theta);
+  // Default eps = 1e-7: the two-sided difference of a quadratic is exact but for round-off, about
+  // 1e-16 · |J| / 1e-7 ≈ 1e-8 per entry against entries of size ≈ 1: well below 2e-7.
+  const double d = kata::gradient_check(q, theta, dtheta);
+  BOOST_CHECK_MESSAGE(d < 2e-7, "gradient_check(quadratic, its exact gradient): expected < 2e-7, got "
+                                    << d << kata::test::hint_suffix("a correct gradient must pass; check the formula "
+                                                                    "and that ε is 1e-7 by default"));
+}
+
+BOOST_AUTO_TEST_CASE(flags_a_wrong_gradient) {
+  const Quadratic q(8);
+  kata::Rng rng(3);
+  arma::vec theta(rng.randn(8, 1));
+  arma::vec dtheta = q.gradient(theta);
+  dtheta(5) *= 2.0;  // a planted bug in one entry
+  const double d = kata::gradient_check(q, theta, dtheta);
+  BOOST_CHECK_MESSAGE(d > 1e-3, "gradient_check(): entry 5 of dθ is doubled, the difference should be > 1e-3, got "
+                                    << d);
+}
+
+BOOST_AUTO_TEST_CASE(regularization_must_be_in_both_J_and_dtheta) {
+  // J(θ) = data term + (λ/2)‖θ‖², so dθ = ∇(data term) + λθ. Leaving the penalty out of either side fails.
+  const Quadratic q(6);
+  const double lambda = 0.7;
+  const kata::CostOfTheta J = [&](const arma::vec& t) { return q(t) + 0.5 * lambda * arma::dot(t, t); };
+  const kata::CostOfTheta J_without = [&](const arma::vec& t) { return q(t); };
+  kata::Rng rng(5);
+  arma::vec theta(rng.randn(6, 1));
+  const arma::vec dtheta = q.gradient(theta) + lambda * theta;
+  const double both = kata::gradient_check(J, theta, dtheta);
+  const double forgotten = kata::gradient_check(J_without, theta, dtheta);
+  BOOST_CHECK_MESSAGE(both < 2e-7, "gradient_check(J with L2, dθ with L2): expected < 2e-7, got " << both);
+  BOOST_CHECK_MESSAGE(forgotten > 1e-3, "gradient_check(J WITHOUT L2, dθ with L2): expected > 1e-3, got "
+                                            << forgotten);
+}
+
+BOOST_AUTO_TEST_CASE(leaves_theta_unchanged) {
+  const Quadratic q(6);
+  arma::vec theta{0.1, 1.0 / 3.0, -2.7, 1e3 + 0.3, 7.0 / 9.0, 0.2};
+  const arma::vec original = theta;
+  kata::gradient_check(q, theta, q.gradient(theta));
+  BOOST_CHECK_MESSAGE(bitwise_equal(theta, original),
+                      "gradient_check(): θ changed; before " << original.t() << "after " << theta.t()
+                                                             << kata::test::hint_suffix("restore each entry to its "
+                                                                                        "saved value"));
+}
+
+BOOST_AUTO_TEST_CASE(a_constant_cost_with_zero_gradient_passes) {
+  // J constant, dθ = 0: dθ_approx is exactly 0 too, so the difference is the 0/0 case → 0.
+  arma::vec theta{1.0, -2.0, 3.0};
+  const double d = kata::gradient_check([](const arma::vec&) { return 4.2; }, theta, arma::vec(3, arma::fill::zeros));
+  check_close(d, 0.0, 0.0, "gradient_check(constant J, dθ = 0)", "0/0 means perfect agreement: return 0, not NaN");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const Quadratic q(3);
+  arma::vec theta{1.0, 2.0, 3.0};
+  const arma::vec dtheta = q.gradient(theta);
+  Recorder rec;
+  check_rejects([&] { kata::gradient_check(rec.as_cost(), theta, arma::vec{1.0, 2.0, 3.0, 4.0}); }, "gradient_check()",
+                "theta of length 3 and dtheta of length 4");
+  BOOST_CHECK_MESSAGE(rec.calls.empty(), "gradient_check(): J was called " << rec.calls.size()
+                                                                           << " times before the length mismatch was "
+                                                                              "rejected; validate first");
+  check_rejects([&] { kata::gradient_check(q, theta, dtheta, 0.0); }, "gradient_check()", "eps = 0");
+  check_rejects([&] { kata::gradient_check(q, theta, dtheta, -1e-7); }, "gradient_check()", "eps = -1e-7");
+  check_rejects([&] { kata::gradient_check(q, theta, dtheta, kNaN); }, "gradient_check()", "eps = NaN");
+  check_rejects([&] { kata::gradient_check(kata::CostOfTheta(), theta, dtheta); }, "gradient_check()", "an empty J");
+  arma::vec empty;
+  check_rejects([&] { kata::gradient_check(q, empty, arma::vec()); }, "gradient_check()", "an empty theta");
+  arma::vec bad{1.0, kNaN, 3.0};
+  check_rejects([&] { kata::gradient_check(q, bad, dtheta); }, "gradient_check()", "a NaN in theta");
+  check_rejects([&] { kata::gradient_check(q, theta, arma::vec{1.0, kInf, 3.0}); }, "gradient_check()",
+                "an Inf in dtheta");
+  check_rejects([&] { kata::gradient_check([](const arma::vec&) { return kNaN; }, theta, dtheta); },
+                "gradient_check()", "J returning NaN");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(verdict)
+
+struct VerdictCase {
+  double difference;
+  kata::Verdict expected;
+};
+std::ostream& operator<<(std::ostream& out, const VerdictCase& c) { return out << "difference = " << c.difference; }
+
+// The borders are the contract's: < 1e-6 great, < 1e-4 look closer, else worry.
+const VerdictCase verdict_cases[] = {
+    {0.0, kata::Verdict::great},         {1e-9, kata::Verdict::great},       {1e-7, kata::Verdict::great},
+    {9.99e-7, kata::Verdict::great},     {1e-6, kata::Verdict::look_closer}, {1e-5, kata::Verdict::look_closer},
+    {9.99e-5, kata::Verdict::look_closer}, {1e-4, kata::Verdict::worry},     {1e-3, kata::Verdict::worry},
+    {1.0, kata::Verdict::worry},
+};
+
+BOOST_DATA_TEST_CASE(follows_the_rule_of_thumb, bdata::make(verdict_cases), c) {
+  const kata::Verdict got = kata::verdict(c.difference);
+  BOOST_CHECK_MESSAGE(got == c.expected, "verdict(" << c.difference << "): expected '" << kata::verdict_name(c.expected)
+                                                    << "', got '" << kata::verdict_name(got) << "'"
+                                                    << kata::test::hint_suffix("< 1e-6 great, < 1e-4 look closer, "
+                                                                               "anything from 1e-4 up: worry"));
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_rejects([] { kata::verdict(-1e-9); }, "verdict()", "a negative difference");
+  check_rejects([] { kata::verdict(kNaN); }, "verdict()", "a NaN difference");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(worst_parameters)
+
+BOOST_AUTO_TEST_CASE(localizes_planted_bugs) {
+  const auto layout = small_params(6);  // W1 (6 entries), b1 (3), W2 (3), b2 (1)
+  kata::Rng rng(8);
+  const arma::vec approx(rng.randn(13, 1));
+  arma::vec dtheta = approx;
+  dtheta.subvec(6, 8) *= 4.0;   // db1 × 4: |4g − g| / (|g| + |4g|) = 3/5, whatever g is
+  dtheta.subvec(9, 11) *= 2.0;  // dW2 × 2: |2g − g| / (|g| + |2g|) = 1/3
+  const auto rows = kata::worst_parameters(approx, dtheta, layout);
+  BOOST_REQUIRE_MESSAGE(rows.size() == 4, "worst_parameters(): expected one row per block (4), got " << rows.size());
+  const char* expected_names[] = {"b1", "W2", "W1", "b2"};
+  const double expected_diff[] = {0.6, 1.0 / 3.0, 0.0, 0.0};
+  const arma::uword expected_size[] = {3, 3, 6, 1};
+  for (std::size_t k = 0; k < 4; ++k) {
+    BOOST_CHECK_MESSAGE(rows[k].name == expected_names[k],
+                        "worst_parameters(): row " << k << " should be '" << expected_names[k] << "', got '"
+                                                   << rows[k].name << "'"
+                                                   << kata::test::hint_suffix("largest difference first; equal "
+                                                                              "ones keep the layout order (stable sort)"));
+    check_close(rows[k].difference, expected_diff[k], 1e-14, "worst_parameters(): difference of row " + std::to_string(k),
+                "each block's ‖a − b‖₂ / (‖a‖₂ + ‖b‖₂) on its own slice");
+    BOOST_CHECK_MESSAGE(rows[k].size == expected_size[k], "worst_parameters(): row " << k << " size expected "
+                                                                                     << expected_size[k] << ", got "
+                                                                                     << rows[k].size);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_block_of_zeros_agrees) {
+  const std::vector<NamedBlock> layout{{"W1", arma::mat(1, 2)}, {"b1", arma::mat(1, 1)}};
+  const auto rows = kata::worst_parameters({1.0, 2.0, 0.0}, {1.0, 3.0, 0.0}, layout);
+  BOOST_REQUIRE(rows.size() == 2);
+  BOOST_CHECK_MESSAGE(rows[0].name == "W1" && rows[1].name == "b1",
+                      "worst_parameters(): expected W1 then b1, got " << rows[0].name << ", " << rows[1].name);
+  check_close(rows[1].difference, 0.0, 0.0, "worst_parameters(): b1 with both gradients 0",
+              "0/0 inside a block also means agreement: 0, not NaN");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const auto layout = small_params(9);
+  const arma::vec ok(13, arma::fill::ones);
+  check_rejects([&] { kata::worst_parameters(arma::vec(12, arma::fill::ones), ok, layout); }, "worst_parameters()",
+                "approx of length 12 for a layout of 13 entries");
+  check_rejects([&] { kata::worst_parameters(ok, arma::vec(14, arma::fill::ones), layout); }, "worst_parameters()",
+                "dtheta of length 14 for a layout of 13 entries");
+  check_rejects([&] { kata::worst_parameters(ok, ok, {}); }, "worst_parameters()", "an empty layout");
+  arma::vec bad = ok;
+  bad(3) = kNaN;
+  check_rejects([&] { kata::worst_parameters(ok, bad, layout); }, "worst_parameters()", "a NaN in dtheta");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------------------------------
+// The real thing: gradient checking the support network's backprop (kata/network.hpp). The L2 penalty
+// and dropout hooks are written out here, so these checks depend on no other lesson.
+namespace {
+
+// A small binary problem: 3 features, 12 examples, labels from a fixed rule; network 3 → 5 → 4 → 1.
+struct NetProblem {
+  arma::mat X, Y;
+  kata::Params params;
+  explicit NetProblem(std::uint32_t seed, std::vector<arma::uword> dims = {3, 5, 4, 1}) {
+    kata::Rng rng(seed);
+    X = rng.randn(dims.front(), 12);
+    if (dims.back() == 1) {
+      Y = arma::conv_to<arma::mat>::from(arma::sum(X, 0) > 0.0);
+    } else {
+      Y = arma::zeros(dims.back(), 12);
+      for (arma::uword i = 0; i < 12; ++i) Y(i % dims.back(), i) = 1.0;
+    }
+    params = kata::initialize_he(dims, rng);
+    for (auto& b : params.b) b = 0.1 * arma::vec(rng.randn(b.n_elem, 1));  // non-zero biases, so db matters
+  }
+};
+
+// J(θ) of the network with the given hooks; with a non-null rng, dropout draws a fresh mask every call.
+kata::CostOfTheta network_cost(const NetProblem& p, const kata::Hooks& hooks, kata::Rng* rng = nullptr) {
+  const auto layout = kata::named_blocks(p.params);
+  return [&p, hooks, rng, layout](const arma::vec& theta) {
+    return kata::cost(kata::params_from_blocks(kata::vector_to_params(theta, layout)), p.X, p.Y, hooks, rng);
+  };
+}
+
+arma::vec network_dtheta(const NetProblem& p, const kata::Grads& g) {
+  return kata::gradients_to_vector(kata::named_blocks(g), kata::named_blocks(p.params));
+}
+
+// L2 regularization as the course writes it: J += (λ / 2m) Σ ‖W[l]‖²_F, dW[l] += (λ / m) W[l].
+void add_l2(kata::Hooks& hooks, double lambda, bool in_cost, bool in_gradient) {
+  if (in_cost)
+    hooks.penalty = [lambda](const std::vector<arma::mat>& W, double m) {
+      double sum = 0.0;
+      for (const auto& w : W) sum += arma::accu(arma::square(w));
+      return lambda / (2.0 * m) * sum;
+    };
+  if (in_gradient) hooks.penalty_gradient = [lambda](const arma::mat& W, double m) { arma::mat g = lambda / m * W; return g; };
+}
+
+// Inverted dropout with keep_prob 0.8 on hidden layers.
+void add_dropout(kata::Hooks& hooks) {
+  const double keep = 0.8;
+  hooks.dropout_forward = [keep](const arma::mat& A, kata::Rng& rng) {
+    const arma::mat mask = arma::conv_to<arma::mat>::from(rng.rand(A.n_rows, A.n_cols) < keep);
+    return std::pair<arma::mat, arma::mat>{A % mask / keep, mask};
+  };
+  hooks.dropout_backward = [keep](const arma::mat& dA, const arma::mat& mask) {
+    arma::mat out = dA % mask / keep;
+    return out;
+  };
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(support_network)
+
+BOOST_AUTO_TEST_CASE(correct_backprop_passes) {
+  // The support network's backprop is correct, so the only disagreement is the two-sided difference's
+  // O(ε²) error and round-off (≈ 1e-16 · |J| / 1e-7 per entry): the course expects ≈ 1e-7; we require < 2e-7.
+  const kata::Hooks hooks;
+  for (const auto& dims : {std::vector<arma::uword>{3, 5, 4, 1}, std::vector<arma::uword>{3, 6, 3}}) {
+    NetProblem p(21, dims);
+    arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+    const arma::vec dtheta = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks));
+    const double d = kata::gradient_check(network_cost(p, hooks), theta, dtheta);
+    BOOST_CHECK_MESSAGE(d < 2e-7, "gradient_check(support network " << dims.size() - 1 << " layers, correct backprop): "
+                                      "expected < 2e-7, got " << d
+                                      << kata::test::hint_suffix("J(θ) must rebuild the parameters from θ with "
+                                                                 "vector_to_params, in the same order as dθ"));
+    BOOST_CHECK_MESSAGE(kata::verdict(d) == kata::Verdict::great, "verdict(" << d << ") should be 'great'");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(passes_again_after_some_training) {
+  // The notes: check at random initialization and again after some training.
+  const kata::Hooks hooks;
+  NetProblem p(22);
+  for (int step = 0; step < 50; ++step)
+    kata::gradient_descent_step(p.params, kata::gradients(p.params, p.X, p.Y, hooks), 0.5);
+  arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+  const arma::vec dtheta = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks));
+  const double d = kata::gradient_check(network_cost(p, hooks), theta, dtheta);
+  BOOST_CHECK_MESSAGE(d < 2e-7, "gradient_check(support network after 50 steps): expected < 2e-7, got " << d);
+}
+
+BOOST_AUTO_TEST_CASE(planted_bug_is_flagged_and_localized) {
+  const kata::Hooks hooks;
+  NetProblem p(23);
+  kata::Grads g = kata::gradients(p.params, p.X, p.Y, hooks);
+  g.dW[1] *= 2.0;  // the bug: dW2 doubled ...
+  g.db[0] *= 4.0;  // ... and db1 four times too big
+  arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+  const arma::vec dtheta = network_dtheta(p, g);
+  const double d = kata::gradient_check(network_cost(p, hooks), theta, dtheta);
+  BOOST_CHECK_MESSAGE(d > 1e-3, "gradient_check(dW2 doubled, db1 x4): expected > 1e-3, got " << d);
+  BOOST_CHECK_MESSAGE(kata::verdict(d) == kata::Verdict::worry, "verdict(" << d << ") should be 'worry'");
+
+  const arma::vec approx = kata::approximate_gradient(network_cost(p, hooks), theta);
+  const auto rows = kata::worst_parameters(approx, dtheta, kata::named_blocks(p.params));
+  BOOST_REQUIRE(rows.size() == 6);
+  // Per block: db1 × 4 gives 3/5 and dW2 × 2 gives 1/3 (up to the ≈1e-8 error of dθ_approx); the
+  // untouched blocks stay near 1e-8, so the report must name b1 first, then W2.
+  BOOST_CHECK_MESSAGE(rows[0].name == "b1" && rows[1].name == "W2",
+                      "worst_parameters(): expected b1 then W2 on top, got " << rows[0].name << " (" << rows[0].difference
+                                                                           << "), " << rows[1].name << " ("
+                                                                           << rows[1].difference << ")");
+  check_close(rows[0].difference, 0.6, 1e-6, "worst_parameters(): b1 (db1 x 4)", "|4g - g| / (|4g| + |g|) = 3/5");
+  check_close(rows[1].difference, 1.0 / 3.0, 1e-6, "worst_parameters(): W2 (dW2 x 2)", "|2g - g| / (|2g| + |g|) = 1/3");
+  for (std::size_t k = 2; k < rows.size(); ++k)
+    BOOST_CHECK_MESSAGE(rows[k].difference < 2e-7, "worst_parameters(): untouched block " << rows[k].name
+                                                                                         << " should agree (< 2e-7), got "
+                                                                                         << rows[k].difference);
+}
+
+BOOST_AUTO_TEST_CASE(l2_term_must_be_in_both_J_and_dtheta) {
+  NetProblem p(24);
+  const double lambda = 0.7;
+  kata::Hooks both, cost_only, grad_only;
+  add_l2(both, lambda, true, true);
+  add_l2(cost_only, lambda, true, false);
+  add_l2(grad_only, lambda, false, true);
+  arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+  const arma::vec dtheta_l2 = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, both));
+  const arma::vec dtheta_plain = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, cost_only));
+
+  const double ok = kata::gradient_check(network_cost(p, both), theta, dtheta_l2);
+  const double forgot_in_J = kata::gradient_check(network_cost(p, grad_only), theta, dtheta_l2);
+  const double forgot_in_dtheta = kata::gradient_check(network_cost(p, both), theta, dtheta_plain);
+  BOOST_CHECK_MESSAGE(ok < 2e-7, "gradient_check(L2 in J and in dθ): expected < 2e-7, got " << ok);
+  BOOST_CHECK_MESSAGE(forgot_in_J > 1e-3, "gradient_check(L2 in dθ but NOT in J): expected > 1e-3, got "
+                                              << forgot_in_J);
+  BOOST_CHECK_MESSAGE(forgot_in_dtheta > 1e-3, "gradient_check(L2 in J but NOT in dθ): expected > 1e-3, got "
+                                                   << forgot_in_dtheta);
+}
+
+BOOST_AUTO_TEST_CASE(dropout_makes_the_check_fail) {
+  // With dropout on, every evaluation of J draws a fresh mask: J is not a function of θ alone, and the
+  // differences (J(θ+ε) − J(θ−ε)) / 2ε are dominated by the change of mask, not of θ.
+  NetProblem p(25);
+  kata::Hooks hooks;
+  add_dropout(hooks);
+  kata::Rng grad_rng(1), cost_rng(2);
+  arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
+  const arma::vec dtheta = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks, &grad_rng));
+  const double with_dropout = kata::gradient_check(network_cost(p, hooks, &cost_rng), theta, dtheta);
+  BOOST_CHECK_MESSAGE(with_dropout > 1e-3, "gradient_check(dropout on): expected > 1e-3, got " << with_dropout);
+  // Turned off (rng = nullptr: no dropout applied), the same network passes.
+  const arma::vec dtheta_off = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks));
+  const double without = kata::gradient_check(network_cost(p, hooks), theta, dtheta_off);
+  BOOST_CHECK_MESSAGE(without < 2e-7, "gradient_check(dropout off): expected < 2e-7, got " << without);
+}
+
+BOOST_AUTO_TEST_CASE(network_parameters_survive_the_round_trip) {
+  NetProblem p(26);
+  const auto blocks = kata::named_blocks(p.params);
+  const kata::Params back = kata::params_from_blocks(kata::vector_to_params(kata::params_to_vector(blocks), blocks));
+  BOOST_REQUIRE(back.W.size() == p.params.W.size() && back.b.size() == p.params.b.size());
+  for (std::size_t l = 0; l < back.W.size(); ++l) {
+    BOOST_CHECK_MESSAGE(bitwise_equal(back.W[l], p.params.W[l]), "round trip changed W" << l + 1);
+    BOOST_CHECK_MESSAGE(bitwise_equal(back.b[l], p.params.b[l]), "round trip changed b" << l + 1);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
