@@ -19,8 +19,8 @@ int run_experiment(const std::string& title, const std::function<void()>& body) 
     body();
   } catch (const NotImplemented& e) {
     std::cout.flush();
-    std::cerr << "experiment stopped: it needs " << e.function() << "(), which is " << e.what()
-              << "\n  finish it (./kata check) or run the reference: ./kata run --reference\n";
+    std::cerr << "experiment stopped: " << e.what()
+              << "\n  finish " << e.function() << "() (./kata check) or run the reference: ./kata run --reference\n";
     return 3;
   } catch (const std::exception& e) {
     std::cout.flush();
