@@ -27,8 +27,9 @@ int main() {
     seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   std::sort(seconds.begin(), seconds.end());
-  std::printf("network [64, 64, 10], digits m = %llu, batch 64: one epoch median %.4f s (min %.4f, max %.4f); "
-              "train cost after 5 epochs %.4f\n",
-              static_cast<unsigned long long>(X.n_cols), seconds[2], seconds[0], seconds[4], cost);
+  std::printf(
+      "network [64, 64, 10], digits m = %llu, batch 64: one epoch median %.4f s (min %.4f, max %.4f); "
+      "train cost after 5 epochs %.4f\n",
+      static_cast<unsigned long long>(X.n_cols), seconds[2], seconds[0], seconds[4], cost);
   return 0;
 }

@@ -9,41 +9,45 @@
 namespace kata {
 namespace {
 
+// kata::require(cond, str(...)) builds its message even when cond holds; the network checks every
+// step, so it formats the message only on failure.
+template <typename... Parts>
+void ensure(bool condition, const Parts&... parts) {
+  if (!condition) throw std::invalid_argument(str(parts...));
+}
+
 void require_dims(const std::vector<arma::uword>& dims, const char* fn) {
-  require(dims.size() >= 2, str(fn, ": dims needs at least {n_x, n_y} (2 entries), got ", dims.size()));
-  for (std::size_t l = 0; l < dims.size(); ++l)
-    require(dims[l] > 0, str(fn, ": layer ", l, " has size 0"));
+  ensure(dims.size() >= 2, fn, ": dims needs at least {n_x, n_y} (2 entries), got ", dims.size());
+  for (std::size_t l = 0; l < dims.size(); ++l) ensure(dims[l] > 0, fn, ": layer ", l, " has size 0");
 }
 
 void require_params(const Params& p, const char* fn) {
-  require(!p.W.empty() && p.W.size() == p.b.size(),
-          str(fn, ": params need as many W as b (>= 1), got ", p.W.size(), " and ", p.b.size()));
+  ensure(!p.W.empty() && p.W.size() == p.b.size(), fn, ": params need as many W as b (>= 1), got ",
+         p.W.size(), " and ", p.b.size());
   for (std::size_t l = 0; l < p.W.size(); ++l) {
-    require(p.W[l].n_elem > 0, str(fn, ": W[", l, "] is empty"));
-    require(p.b[l].n_elem == p.W[l].n_rows,
-            str(fn, ": b[", l, "] has ", p.b[l].n_elem, " entries, W[", l, "] has ", p.W[l].n_rows, " rows"));
-    require(l == 0 || p.W[l].n_cols == p.W[l - 1].n_rows,
-            str(fn, ": W[", l, "] has ", p.W[l].n_cols, " columns, layer ", l, " has ", p.W[l > 0 ? l - 1 : 0].n_rows,
-                " units"));
+    ensure(p.W[l].n_elem > 0, fn, ": W[", l, "] is empty");
+    ensure(p.b[l].n_elem == p.W[l].n_rows, fn, ": b[", l, "] has ", p.b[l].n_elem, " entries, W[", l,
+           "] has ", p.W[l].n_rows, " rows");
+    ensure(l == 0 || p.W[l].n_cols == p.W[l - 1].n_rows, fn, ": W[", l, "] has ", p.W[l].n_cols,
+           " columns, layer ", l, " has ", p.W[l > 0 ? l - 1 : 0].n_rows, " units");
   }
 }
 
 void require_X(const Params& p, const arma::mat& X, const char* fn) {
-  require(X.n_cols > 0, str(fn, ": X has no examples (0 columns)"));
-  require(X.n_rows == p.W.front().n_cols,
-          str(fn, ": X has ", X.n_rows, " rows, the network expects n_x = ", p.W.front().n_cols));
+  ensure(X.n_cols > 0, fn, ": X has no examples (0 columns)");
+  ensure(X.n_rows == p.W.front().n_cols, fn, ": X has ", X.n_rows,
+         " rows, the network expects n_x = ", p.W.front().n_cols);
 }
 
 void require_Y(const Params& p, const arma::mat& X, const arma::mat& Y, const char* fn) {
-  require(Y.n_rows == p.W.back().n_rows && Y.n_cols == X.n_cols,
-          str(fn, ": Y must be ", p.W.back().n_rows, " x ", X.n_cols, " (n_y x m), got ", Y.n_rows, " x ",
-              Y.n_cols));
-  require(Y.is_finite() && Y.min() >= 0.0 && Y.max() <= 1.0, str(fn, ": Y entries must be in [0, 1]"));
+  ensure(Y.n_rows == p.W.back().n_rows && Y.n_cols == X.n_cols, fn, ": Y must be ", p.W.back().n_rows, " x ",
+         X.n_cols, " (n_y x m), got ", Y.n_rows, " x ", Y.n_cols);
+  ensure(Y.is_finite() && Y.min() >= 0.0 && Y.max() <= 1.0, fn, ": Y entries must be in [0, 1]");
 }
 
 void require_hooks(const Hooks& h, const char* fn) {
-  require(static_cast<bool>(h.dropout_forward) == static_cast<bool>(h.dropout_backward),
-          str(fn, ": set both dropout_forward and dropout_backward, or neither"));
+  ensure(static_cast<bool>(h.dropout_forward) == static_cast<bool>(h.dropout_backward), fn,
+         ": set both dropout_forward and dropout_backward, or neither");
 }
 
 void require_all(const Params& p, const arma::mat& X, const arma::mat& Y, const Hooks& h, const char* fn) {
@@ -85,9 +89,9 @@ void forward_layer(const Params& p, std::size_t l, Cache& c, const Hooks& h, Rng
   arma::mat A = relu(c.Z.back());
   if (rng != nullptr && h.dropout_forward) {
     auto [dropped, mask] = h.dropout_forward(A, *rng);
-    require(dropped.n_rows == A.n_rows && dropped.n_cols == A.n_cols && mask.n_rows == A.n_rows &&
-                mask.n_cols == A.n_cols,
-            "forward(): dropout_forward must return A and mask of A's shape");
+    ensure(dropped.n_rows == A.n_rows && dropped.n_cols == A.n_cols && mask.n_rows == A.n_rows &&
+               mask.n_cols == A.n_cols,
+           "forward(): dropout_forward must return A and mask of A's shape");
     A = std::move(dropped);
     c.mask.push_back(std::move(mask));
   }
@@ -146,10 +150,10 @@ double run_epoch(Params& p, const arma::mat& X, const arma::mat& Y, const TrainO
 void require_options(const Params& p, const arma::mat& X, const arma::mat& Y, const TrainOptions& o,
                      const Hooks& h) {
   require_all(p, X, Y, h, "train()");
-  require(std::isfinite(o.learning_rate) && o.learning_rate > 0.0,
-          str("train(): learning_rate must be > 0, got ", o.learning_rate));
-  require(o.epochs >= 1, "train(): epochs must be >= 1, got 0");
-  require(X.is_finite(), "train(): X contains NaN or Inf");
+  ensure(std::isfinite(o.learning_rate) && o.learning_rate > 0.0, "train(): learning_rate must be > 0, got ",
+         o.learning_rate);
+  ensure(o.epochs >= 1, "train(): epochs must be >= 1, got 0");
+  ensure(X.is_finite(), "train(): X contains NaN or Inf");
   if (o.X_dev.n_elem == 0 && o.Y_dev.n_elem == 0) return;
   require_X(p, o.X_dev, "train()");
   require_Y(p, o.X_dev, o.Y_dev, "train()");
@@ -179,7 +183,7 @@ Params initialize(const std::vector<arma::uword>& dims, const Hooks& hooks, Rng&
   if (!hooks.initialize) return initialize_he(dims, rng);
   Params p = hooks.initialize(dims, rng);
   require_params(p, "initialize()");
-  require(layer_dims(p) == dims, "initialize(): hooks.initialize returned parameters of other shapes");
+  ensure(layer_dims(p) == dims, "initialize(): hooks.initialize returned parameters of other shapes");
   return p;
 }
 
@@ -197,13 +201,14 @@ arma::mat predict_proba(const Params& params, const arma::mat& X) {
 }
 
 double cross_entropy(const arma::mat& ZL, const arma::mat& Y) {
-  require(ZL.n_elem > 0 && ZL.n_rows == Y.n_rows && ZL.n_cols == Y.n_cols,
-          str("cross_entropy(): ZL and Y must have the same non-empty shape, got ", ZL.n_rows, " x ", ZL.n_cols,
-              " and ", Y.n_rows, " x ", Y.n_cols));
+  ensure(ZL.n_elem > 0 && ZL.n_rows == Y.n_rows && ZL.n_cols == Y.n_cols,
+         "cross_entropy(): ZL and Y must have the same non-empty shape, got ", ZL.n_rows, " x ", ZL.n_cols,
+         " and ", Y.n_rows, " x ", Y.n_cols);
   const double m = static_cast<double>(Y.n_cols);
   if (ZL.n_rows == 1) {
     // -[y log σ(z) + (1-y) log(1-σ(z))] = max(z, 0) - z y + log(1 + e^-|z|)
-    const arma::mat loss = arma::clamp(ZL, 0.0, arma::datum::inf) - ZL % Y + arma::log1p(arma::exp(-arma::abs(ZL)));
+    const arma::mat loss =
+        arma::clamp(ZL, 0.0, arma::datum::inf) - ZL % Y + arma::log1p(arma::exp(-arma::abs(ZL)));
     return arma::accu(loss) / m;
   }
   // log softmax(z)_k = z_k - max(z) - log Σ_j e^(z_j - max(z))
@@ -217,11 +222,11 @@ double cross_entropy(const arma::mat& ZL, const arma::mat& Y) {
 Grads backward(const Params& params, const Cache& cache, const arma::mat& Y, const Hooks& hooks) {
   require_params(params, "backward()");
   const std::size_t L = params.W.size();
-  require(cache.Z.size() == L && cache.A.size() == L + 1 && (cache.mask.empty() || cache.mask.size() == L - 1),
-          "backward(): the cache does not come from forward() on these params");
+  ensure(cache.Z.size() == L && cache.A.size() == L + 1 && (cache.mask.empty() || cache.mask.size() == L - 1),
+         "backward(): the cache does not come from forward() on these params");
   require_Y(params, cache.A.front(), Y, "backward()");
-  require(cache.mask.empty() || static_cast<bool>(hooks.dropout_backward),
-          "backward(): the cache has dropout masks but hooks.dropout_backward is empty");
+  ensure(cache.mask.empty() || static_cast<bool>(hooks.dropout_backward),
+         "backward(): the cache has dropout masks but hooks.dropout_backward is empty");
   return backward_unchecked(params, cache, Y, hooks);
 }
 
@@ -238,13 +243,14 @@ Grads gradients(const Params& params, const arma::mat& X, const arma::mat& Y, co
 }
 
 void gradient_descent_step(Params& params, const Grads& grads, double learning_rate) {
-  require(std::isfinite(learning_rate) && learning_rate > 0.0,
-          str("gradient_descent_step(): learning_rate must be > 0, got ", learning_rate));
-  require(grads.dW.size() == params.W.size() && grads.db.size() == params.b.size(),
-          "gradient_descent_step(): grads and params have different numbers of layers");
+  ensure(std::isfinite(learning_rate) && learning_rate > 0.0,
+         "gradient_descent_step(): learning_rate must be > 0, got ", learning_rate);
+  ensure(grads.dW.size() == params.W.size() && grads.db.size() == params.b.size(),
+         "gradient_descent_step(): grads and params have different numbers of layers");
   for (std::size_t l = 0; l < params.W.size(); ++l) {
-    require(arma::size(grads.dW[l]) == arma::size(params.W[l]) && arma::size(grads.db[l]) == arma::size(params.b[l]),
-            str("gradient_descent_step(): layer ", l, " gradient shape differs from its parameters"));
+    ensure(arma::size(grads.dW[l]) == arma::size(params.W[l]) &&
+               arma::size(grads.db[l]) == arma::size(params.b[l]),
+           "gradient_descent_step(): layer ", l, " gradient shape differs from its parameters");
     params.W[l] -= learning_rate * grads.dW[l];
     params.b[l] -= learning_rate * grads.db[l];
   }
@@ -260,8 +266,8 @@ History train(Params& params, const arma::mat& X, const arma::mat& Y, const Trai
                        std::numeric_limits<double>::quiet_NaN()};
     history.train_cost.push_back(report.train_cost);
     if (has_dev) {
-      report.dev_cost = cross_entropy(forward_unchecked(params, options.X_dev, Hooks{}, nullptr).Z.back(),
-                                      options.Y_dev);
+      report.dev_cost =
+          cross_entropy(forward_unchecked(params, options.X_dev, Hooks{}, nullptr).Z.back(), options.Y_dev);
       history.dev_cost.push_back(report.dev_cost);
     }
     if (hooks.on_epoch && hooks.on_epoch(report, params)) {
@@ -288,9 +294,9 @@ arma::urowvec predict(const Params& params, const arma::mat& X) {
 }
 
 double accuracy(const arma::urowvec& predicted, const arma::urowvec& truth) {
-  require(predicted.n_elem > 0 && predicted.n_elem == truth.n_elem,
-          str("accuracy(): need two label rows of the same non-zero length, got ", predicted.n_elem, " and ",
-              truth.n_elem));
+  ensure(predicted.n_elem > 0 && predicted.n_elem == truth.n_elem,
+         "accuracy(): need two label rows of the same non-zero length, got ", predicted.n_elem, " and ",
+         truth.n_elem);
   return static_cast<double>(arma::accu(predicted == truth)) / static_cast<double>(truth.n_elem);
 }
 

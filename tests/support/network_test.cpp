@@ -1,11 +1,12 @@
 // The support network (kata/network.hpp): shapes, hand-computed costs, a two-sided finite-difference
 // check of the backward pass, training, prediction, hooks and input validation.
+#include "kata/network.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <string>
 
 #include "kata/dataset.hpp"
-#include "kata/network.hpp"
 #include "kata_test.hpp"
 
 namespace {
@@ -40,7 +41,8 @@ kata::Hooks l2_hooks(double lambda) {
 // Every parameter as one vector, and back (for finite differences).
 arma::vec flatten(const Params& p) {
   arma::vec theta;
-  for (std::size_t l = 0; l < p.W.size(); ++l) theta = arma::join_cols(theta, arma::vectorise(p.W[l]), p.b[l]);
+  for (std::size_t l = 0; l < p.W.size(); ++l)
+    theta = arma::join_cols(theta, arma::vectorise(p.W[l]), p.b[l]);
   return theta;
 }
 arma::vec flatten(const kata::Grads& g) {
@@ -72,8 +74,9 @@ double grad_check(const Params& p, const arma::mat& X, const arma::mat& Y, const
     arma::vec plus = theta, minus = theta;
     plus(i) += eps;
     minus(i) -= eps;
-    numeric(i) = (kata::cost(unflatten(plus, p), X, Y, h, rng) - kata::cost(unflatten(minus, p), X, Y, h, rng)) /
-                 (2.0 * eps);
+    numeric(i) =
+        (kata::cost(unflatten(plus, p), X, Y, h, rng) - kata::cost(unflatten(minus, p), X, Y, h, rng)) /
+        (2.0 * eps);
   }
   return arma::norm(analytic - numeric) / (arma::norm(analytic) + arma::norm(numeric));
 }
@@ -118,7 +121,8 @@ BOOST_AUTO_TEST_CASE(forward_cache_and_gradient_shapes) {
     BOOST_TEST(c.Z[l].n_cols == 6u);
   }
   // Softmax columns sum to 1 (rounding only: 1e-12).
-  kata::test::check_mat_close(arma::sum(c.A.back(), 0), arma::ones<arma::rowvec>(6), 1e-12, "softmax column sums");
+  kata::test::check_mat_close(arma::sum(c.A.back(), 0), arma::ones<arma::rowvec>(6), 1e-12,
+                              "softmax column sums");
   const kata::Grads g = kata::backward(p, c, Y, {});
   for (int l = 0; l < 3; ++l) {
     BOOST_TEST((arma::size(g.dW[l]) == arma::size(p.W[l])));
@@ -141,8 +145,8 @@ BOOST_AUTO_TEST_CASE(cost_of_a_tiny_network_by_hand) {
   q.W = {M({{1.0, -1.0}})};
   q.b = {arma::vec{0.5}};
   const double expected = (std::log1p(std::exp(-1.5)) + std::log1p(std::exp(-0.5))) / 2.0;
-  kata::test::check_close(kata::cost(q, M({{2.0, 0.0}, {1.0, 1.0}}), M({{1.0, 0.0}}), {}), expected,
-                          1e-15, "binary J of two examples");
+  kata::test::check_close(kata::cost(q, M({{2.0, 0.0}, {1.0, 1.0}}), M({{1.0, 0.0}}), {}), expected, 1e-15,
+                          "binary J of two examples");
   // Softmax: z = [1, 2, 3], y = class 2 → J = log(e + e² + e³) - 3 = log(1 + e^-1 + e^-2).
   Params s;
   s.W = {M({{1.0}, {2.0}, {3.0}})};
@@ -156,12 +160,14 @@ BOOST_AUTO_TEST_CASE(cost_of_a_tiny_network_by_hand) {
 
 // Saturated outputs must give the exact large loss, not inf or NaN (no log(0)).
 BOOST_AUTO_TEST_CASE(cross_entropy_is_numerically_safe) {
-  kata::test::check_close(kata::cross_entropy(M({{1000.0}}), M({{0.0}})), 1000.0, 1e-9, "sigmoid z=1000, y=0");
-  kata::test::check_close(kata::cross_entropy(M({{-1000.0}}), M({{0.0}})), 0.0, 1e-12, "sigmoid z=-1000, y=0");
+  kata::test::check_close(kata::cross_entropy(M({{1000.0}}), M({{0.0}})), 1000.0, 1e-9,
+                          "sigmoid z=1000, y=0");
+  kata::test::check_close(kata::cross_entropy(M({{-1000.0}}), M({{0.0}})), 0.0, 1e-12,
+                          "sigmoid z=-1000, y=0");
   kata::test::check_close(kata::cross_entropy(M({{1000.0}, {0.0}}), M({{0.0}, {1.0}})), 1000.0, 1e-9,
                           "softmax z=[1000, 0], y=class 1");
-  kata::test::check_close(kata::cross_entropy(M({{1000.0}, {1000.0}}), M({{1.0}, {0.0}})),
-                          std::log(2.0), 1e-12, "softmax z=[1000, 1000]");
+  kata::test::check_close(kata::cross_entropy(M({{1000.0}, {1000.0}}), M({{1.0}, {0.0}})), std::log(2.0),
+                          1e-12, "softmax z=[1000, 1000]");
 }
 
 // Two-sided differences with ε = 1e-6 have truncation error O(ε²) and rounding error O(1e-16/ε), so a
@@ -174,7 +180,8 @@ BOOST_AUTO_TEST_CASE(backward_matches_finite_differences_sigmoid) {
   const double diff = grad_check(p, X, Y, {});
   BOOST_CHECK_MESSAGE(diff < 1e-7, "sigmoid network: relative difference " << diff << " (tolerance 1e-7)");
   const double diff_l2 = grad_check(p, X, Y, l2_hooks(0.7));
-  BOOST_CHECK_MESSAGE(diff_l2 < 1e-7, "sigmoid network + L2: relative difference " << diff_l2 << " (tolerance 1e-7)");
+  BOOST_CHECK_MESSAGE(diff_l2 < 1e-7,
+                      "sigmoid network + L2: relative difference " << diff_l2 << " (tolerance 1e-7)");
 }
 
 BOOST_AUTO_TEST_CASE(backward_matches_finite_differences_softmax) {
@@ -185,7 +192,8 @@ BOOST_AUTO_TEST_CASE(backward_matches_finite_differences_softmax) {
   const double diff = grad_check(p, X, Y, {});
   BOOST_CHECK_MESSAGE(diff < 1e-7, "softmax network: relative difference " << diff << " (tolerance 1e-7)");
   const double diff_l2 = grad_check(p, X, Y, l2_hooks(1.5));
-  BOOST_CHECK_MESSAGE(diff_l2 < 1e-7, "softmax network + L2: relative difference " << diff_l2 << " (tolerance 1e-7)");
+  BOOST_CHECK_MESSAGE(diff_l2 < 1e-7,
+                      "softmax network + L2: relative difference " << diff_l2 << " (tolerance 1e-7)");
 }
 
 // With a FIXED dropout mask J is a function of θ and the check passes (the backward pass uses the mask);
@@ -201,17 +209,21 @@ BOOST_AUTO_TEST_CASE(dropout_fixed_mask_passes_grad_check_fresh_mask_fails) {
     for (arma::uword i = 0; i < mask.n_elem; ++i) mask(i) = (i % 3 == 0) ? 0.0 : 1.0;
     return std::pair<arma::mat, arma::mat>{A % mask / 0.5, mask};
   };
-  fixed.dropout_backward = [](const arma::mat& dA, const arma::mat& mask) -> arma::mat { return dA % mask / 0.5; };
+  fixed.dropout_backward = [](const arma::mat& dA, const arma::mat& mask) -> arma::mat {
+    return dA % mask / 0.5;
+  };
   kata::Rng rng(33);
   const double diff_fixed = grad_check(p, X, Y, fixed, &rng);
-  BOOST_CHECK_MESSAGE(diff_fixed < 1e-7, "fixed mask: relative difference " << diff_fixed << " (tolerance 1e-7)");
+  BOOST_CHECK_MESSAGE(diff_fixed < 1e-7,
+                      "fixed mask: relative difference " << diff_fixed << " (tolerance 1e-7)");
   kata::Hooks fresh = fixed;
   fresh.dropout_forward = [](const arma::mat& A, kata::Rng& r) {
     const arma::mat mask = arma::conv_to<arma::mat>::from(r.rand(A.n_rows, A.n_cols) < 0.5);
     return std::pair<arma::mat, arma::mat>{A % mask / 0.5, mask};
   };
   const double diff_fresh = grad_check(p, X, Y, fresh, &rng);
-  BOOST_CHECK_MESSAGE(diff_fresh > 1e-3, "fresh masks should break the check: relative difference " << diff_fresh);
+  BOOST_CHECK_MESSAGE(diff_fresh > 1e-3,
+                      "fresh masks should break the check: relative difference " << diff_fresh);
   // Without an rng the dropout hooks are not used: deterministic, and the check passes.
   const double diff_off = grad_check(p, X, Y, fresh, nullptr);
   BOOST_CHECK_MESSAGE(diff_off < 1e-7, "no rng (dropout off): relative difference " << diff_off);
@@ -237,7 +249,8 @@ BOOST_AUTO_TEST_CASE(full_batch_epoch_is_one_gradient_step) {
     kata::test::check_mat_close(trained.W[l], manual.W[l], 0.0, "W after one epoch");
     kata::test::check_mat_close(trained.b[l], manual.b[l], 0.0, "b after one epoch");
   }
-  kata::test::check_close(h.train_cost.at(0), kata::cost(p0, X, Y, l2_hooks(0.3)), 0.0, "train_cost[0] = J before the step");
+  kata::test::check_close(h.train_cost.at(0), kata::cost(p0, X, Y, l2_hooks(0.3)), 0.0,
+                          "train_cost[0] = J before the step");
 }
 
 // Mini-batches: one epoch = steps on the columns of rng.permutation(m) in chunks of batch_size.
@@ -266,7 +279,8 @@ BOOST_AUTO_TEST_CASE(mini_batch_epoch_follows_the_permutation) {
   const kata::History h = kata::train(trained, X, Y, opt, {}, rng);
   kata::test::check_mat_close(trained.W[0], manual.W[0], 1e-15, "W[0] after batches 4, 4, 2");
   kata::test::check_mat_close(trained.W[1], manual.W[1], 1e-15, "W[1] after batches 4, 4, 2");
-  kata::test::check_close(h.train_cost.at(0), weighted / 10.0, 1e-15, "train_cost = example-weighted batch mean");
+  kata::test::check_close(h.train_cost.at(0), weighted / 10.0, 1e-15,
+                          "train_cost = example-weighted batch mean");
 }
 
 BOOST_AUTO_TEST_CASE(training_reduces_cost_and_separates_blobs) {
@@ -296,8 +310,9 @@ BOOST_AUTO_TEST_CASE(training_reduces_cost_and_separates_blobs) {
   opt.epochs = 30;
   opt.learning_rate = 0.1;
   const kata::TrainResult r3 = kata::fit({2, 8, 3}, X3, kata::one_hot(y3, 3), opt, {}, rng);
-  BOOST_CHECK_MESSAGE(r3.history.train_cost.back() < 0.25 * r3.history.train_cost.front(),
-                      "softmax cost " << r3.history.train_cost.front() << " -> " << r3.history.train_cost.back());
+  BOOST_CHECK_MESSAGE(
+      r3.history.train_cost.back() < 0.25 * r3.history.train_cost.front(),
+      "softmax cost " << r3.history.train_cost.front() << " -> " << r3.history.train_cost.back());
   kata::test::check_close(kata::accuracy(r3.params, X3, y3), 1.0, 0.0, "train accuracy on three blobs");
 }
 
@@ -314,7 +329,8 @@ BOOST_AUTO_TEST_CASE(predict_and_accuracy) {
   s.b = {arma::vec{0.0, 0.0, 0.5}};
   const arma::urowvec got3 = kata::predict(s, M({{2.0, -2.0, 0.0}}));
   BOOST_TEST((arma::approx_equal(arma::conv_to<arma::mat>::from(got3), M({{0, 1, 2}}), "absdiff", 0.0)));
-  kata::test::check_close(kata::accuracy(arma::urowvec{1, 0, 1, 1}, arma::urowvec{1, 1, 1, 0}), 0.5, 0.0, "accuracy");
+  kata::test::check_close(kata::accuracy(arma::urowvec{1, 0, 1, 1}, arma::urowvec{1, 1, 1, 0}), 0.5, 0.0,
+                          "accuracy");
   kata::test::check_close(kata::accuracy(s, M({{2.0, -2.0, 0.0}}), arma::urowvec{0, 1, 1}), 2.0 / 3.0, 1e-15,
                           "accuracy(params, X, y)");
   kata::test::check_mat_close(kata::predict_proba(p, M({{1.0}})), M({{0.5}}), 1e-15, "predict_proba");
@@ -331,12 +347,30 @@ BOOST_AUTO_TEST_CASE(hooks_are_called_dropout_only_in_training) {
   kata::Hooks h = l2_hooks(0.1);
   const auto penalty = h.penalty;
   const auto penalty_gradient = h.penalty_gradient;
-  h.penalty = [&](const std::vector<arma::mat>& W, double m) { ++pen; return penalty(W, m); };
-  h.penalty_gradient = [&](const arma::mat& W, double m) { ++pen_grad; return penalty_gradient(W, m); };
-  h.dropout_forward = [&](const arma::mat& A, kata::Rng&) { ++fwd; return std::pair<arma::mat, arma::mat>{A, arma::ones(arma::size(A))}; };
-  h.dropout_backward = [&](const arma::mat& dA, const arma::mat&) { ++bwd; return dA; };
-  h.initialize = [&](const std::vector<arma::uword>& dims, kata::Rng& r) { ++init; return kata::initialize_he(dims, r); };
-  h.on_epoch = [&](const kata::EpochReport& rep, const Params&) { reports.push_back(rep); return false; };
+  h.penalty = [&](const std::vector<arma::mat>& W, double m) {
+    ++pen;
+    return penalty(W, m);
+  };
+  h.penalty_gradient = [&](const arma::mat& W, double m) {
+    ++pen_grad;
+    return penalty_gradient(W, m);
+  };
+  h.dropout_forward = [&](const arma::mat& A, kata::Rng&) {
+    ++fwd;
+    return std::pair<arma::mat, arma::mat>{A, arma::ones(arma::size(A))};
+  };
+  h.dropout_backward = [&](const arma::mat& dA, const arma::mat&) {
+    ++bwd;
+    return dA;
+  };
+  h.initialize = [&](const std::vector<arma::uword>& dims, kata::Rng& r) {
+    ++init;
+    return kata::initialize_he(dims, r);
+  };
+  h.on_epoch = [&](const kata::EpochReport& rep, const Params&) {
+    reports.push_back(rep);
+    return false;
+  };
   kata::TrainOptions opt;
   opt.learning_rate = 0.1;
   opt.epochs = 3;
@@ -348,8 +382,8 @@ BOOST_AUTO_TEST_CASE(hooks_are_called_dropout_only_in_training) {
   // 3 epochs × 3 batches × 2 hidden layers; the dev cost (after each epoch) must not call dropout.
   BOOST_TEST(fwd == 18);
   BOOST_TEST(bwd == 18);
-  BOOST_TEST(pen == 9);          // once per batch
-  BOOST_TEST(pen_grad == 27);    // once per layer per batch
+  BOOST_TEST(pen == 9);        // once per batch
+  BOOST_TEST(pen_grad == 27);  // once per layer per batch
   BOOST_REQUIRE_EQUAL(reports.size(), 3u);
   for (std::size_t e = 0; e < 3; ++e) {
     BOOST_TEST(reports[e].epoch == e);
@@ -358,7 +392,8 @@ BOOST_AUTO_TEST_CASE(hooks_are_called_dropout_only_in_training) {
     BOOST_TEST(reports[e].dev_cost == r.history.dev_cost[e]);
   }
   // The dev cost is the data cost with no penalty and no dropout.
-  kata::test::check_close(r.history.dev_cost.back(), kata::cost(r.params, X, Y, {}), 1e-15, "dev cost after training");
+  kata::test::check_close(r.history.dev_cost.back(), kata::cost(r.params, X, Y, {}), 1e-15,
+                          "dev cost after training");
   fwd = 0;
   kata::predict(r.params, X);
   kata::predict_proba(r.params, X);
@@ -391,9 +426,12 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   const Params p = random_params({3, 4, 1}, 92);
   const arma::mat X = rng.randn(3, 5), Y(1, 5, arma::fill::ones);
   check_rejects([&] { kata::cost(p, rng.randn(2, 5), Y, {}); }, "cost()", "X with 2 rows for n_x = 3");
-  check_rejects([&] { kata::cost(p, X, arma::mat(1, 4, arma::fill::ones), {}); }, "cost()", "Y with 4 columns for m = 5");
-  check_rejects([&] { kata::cost(p, X, arma::mat(2, 5, arma::fill::ones), {}); }, "cost()", "Y with 2 rows for n_y = 1");
-  check_rejects([&] { kata::gradients(p, rng.randn(4, 5), Y, {}); }, "gradients()", "X with 4 rows for n_x = 3");
+  check_rejects([&] { kata::cost(p, X, arma::mat(1, 4, arma::fill::ones), {}); }, "cost()",
+                "Y with 4 columns for m = 5");
+  check_rejects([&] { kata::cost(p, X, arma::mat(2, 5, arma::fill::ones), {}); }, "cost()",
+                "Y with 2 rows for n_y = 1");
+  check_rejects([&] { kata::gradients(p, rng.randn(4, 5), Y, {}); }, "gradients()",
+                "X with 4 rows for n_x = 3");
   check_rejects([&] { kata::predict(p, rng.randn(2, 5)); }, "predict()", "X with 2 rows for n_x = 3");
   check_rejects([&] { kata::forward(p, arma::mat(3, 0), {}, nullptr); }, "forward()", "X with no columns");
   Params broken = p;
@@ -401,28 +439,45 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   check_rejects([&] { kata::cost(broken, X, Y, {}); }, "cost()", "b[0] with 3 entries for 4 units");
   kata::Hooks half;
   half.dropout_forward = [](const arma::mat& A, kata::Rng&) { return std::pair<arma::mat, arma::mat>{A, A}; };
-  check_rejects([&] { kata::cost(p, X, Y, half, &rng); }, "cost()", "dropout_forward without dropout_backward");
+  check_rejects([&] { kata::cost(p, X, Y, half, &rng); }, "cost()",
+                "dropout_forward without dropout_backward");
   kata::TrainOptions opt;
   for (double lr : {0.0, -1.0, std::nan("")}) {
     opt.learning_rate = lr;
-    check_rejects([&] { kata::fit({3, 4, 1}, X, Y, opt, {}, rng); }, "train()", "learning_rate " + std::to_string(lr));
+    check_rejects(
+        [&] {
+          kata::fit({3, 4, 1}, X, Y, opt, {}, rng);
+        },
+        "train()", "learning_rate " + std::to_string(lr));
   }
   opt.learning_rate = 0.1;
   opt.epochs = 0;
   check_rejects([&] { kata::fit({3, 4, 1}, X, Y, opt, {}, rng); }, "train()", "epochs = 0");
   opt.epochs = 1;
   check_rejects([&] { kata::fit({3, 4, 1}, rng.randn(2, 5), Y, opt, {}, rng); }, "train()", "X rows != n_x");
-  check_rejects([&] { kata::fit({3, 4, 1}, X, arma::mat(1, 3, arma::fill::ones), opt, {}, rng); }, "train()",
-                "Y shape mismatch");
+  check_rejects(
+      [&] {
+        kata::fit({3, 4, 1}, X, arma::mat(1, 3, arma::fill::ones), opt, {}, rng);
+      },
+      "train()", "Y shape mismatch");
   check_rejects([&] { kata::fit({3}, X, Y, opt, {}, rng); }, "initialize()", "dims with one entry");
   opt.X_dev = rng.randn(2, 4);
   opt.Y_dev = arma::mat(1, 4, arma::fill::ones);
-  check_rejects([&] { kata::fit({3, 4, 1}, X, Y, opt, {}, rng); }, "train()", "a dev set with 2 rows for n_x = 3");
+  check_rejects(
+      [&] {
+        kata::fit({3, 4, 1}, X, Y, opt, {}, rng);
+      },
+      "train()", "a dev set with 2 rows for n_x = 3");
   Params q = p;
-  check_rejects([&] { kata::gradient_descent_step(q, kata::gradients(p, X, Y, {}), 0.0); }, "gradient_descent_step()",
-                "learning_rate 0");
-  check_rejects([&] { kata::accuracy(arma::urowvec{1, 0}, arma::urowvec{1}); }, "accuracy()", "lengths 2 and 1");
-  check_rejects([&] { kata::cross_entropy(arma::mat(1, 2), arma::mat(1, 3)); }, "cross_entropy()", "shapes 1x2, 1x3");
+  check_rejects([&] { kata::gradient_descent_step(q, kata::gradients(p, X, Y, {}), 0.0); },
+                "gradient_descent_step()", "learning_rate 0");
+  check_rejects(
+      [&] {
+        kata::accuracy(arma::urowvec{1, 0}, arma::urowvec{1});
+      },
+      "accuracy()", "lengths 2 and 1");
+  check_rejects([&] { kata::cross_entropy(arma::mat(1, 2), arma::mat(1, 3)); }, "cross_entropy()",
+                "shapes 1x2, 1x3");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

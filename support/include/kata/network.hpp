@@ -62,10 +62,10 @@ struct Cache {
 
 // Passed to Hooks::on_epoch after every epoch.
 struct EpochReport {
-  std::size_t epoch = 0;        // 0-based
-  double train_cost = 0.0;      // J on the training set (see History::train_cost)
-  bool has_dev = false;         // a dev set was given in TrainOptions
-  double dev_cost = 0.0;        // data cost on the dev set (no penalty, no dropout); NaN without one
+  std::size_t epoch = 0;    // 0-based
+  double train_cost = 0.0;  // J on the training set (see History::train_cost)
+  bool has_dev = false;     // a dev set was given in TrainOptions
+  double dev_cost = 0.0;    // data cost on the dev set (no penalty, no dropout); NaN without one
 };
 
 // The lessons' plug-in points. Every member is optional; an empty std::function means "off".
@@ -85,11 +85,11 @@ struct Hooks {
 };
 
 struct TrainOptions {
-  double learning_rate = 0.01;   // α > 0
-  std::size_t epochs = 100;      // >= 1 passes over the training set
-  arma::uword batch_size = 0;    // 0 (or >= m) = full batch gradient descent
-  arma::mat X_dev;               // optional dev set (empty = none), n_x × m_dev
-  arma::mat Y_dev;               // n_y × m_dev, same label format as Y
+  double learning_rate = 0.01;  // α > 0
+  std::size_t epochs = 100;     // >= 1 passes over the training set
+  arma::uword batch_size = 0;   // 0 (or >= m) = full batch gradient descent
+  arma::mat X_dev;              // optional dev set (empty = none), n_x × m_dev
+  arma::mat Y_dev;              // n_y × m_dev, same label format as Y
 };
 
 struct History {
@@ -100,7 +100,7 @@ struct History {
   // Per epoch, after the epoch's updates: the data cost on the dev set (no penalty, no dropout).
   // Empty when no dev set was given.
   std::vector<double> dev_cost;
-  bool stopped_early = false;    // on_epoch returned true
+  bool stopped_early = false;  // on_epoch returned true
 };
 
 struct TrainResult {

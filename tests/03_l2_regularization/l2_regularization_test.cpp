@@ -1,0 +1,341 @@
+// Lesson 03 checks. Each case is one CTest test ("check"); messages say what was expected and why.
+// Golden values are computed by hand in the comments next to them.
+#include "l2_regularization.hpp"
+
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "kata/network.hpp"
+#include "kata_test.hpp"
+
+using kata::test::check_close_rel;
+using kata::test::check_mat_close;
+using kata::test::check_rejects;
+
+namespace {
+
+const double nan_ = std::numeric_limits<double>::quiet_NaN();
+const double inf_ = std::numeric_limits<double>::infinity();
+
+// A 1 × 1 matrix ({{x}} alone is ambiguous for arma::mat's constructors).
+arma::mat scalar(double x) {
+  arma::mat s(1, 1);
+  s(0, 0) = x;
+  return s;
+}
+
+// Two layers with fan_in != fan_out, so a transpose or a wrong sum shows:
+//   W1 = [1 2; 3 4]  (||W1||_F² = 1 + 4 + 9 + 16 = 30, ||W1||_1 = 10)
+//   W2 = [1 -1 2]    (||W2||_F² = 1 + 1 + 4 = 6,        ||W2||_1 = 4)
+// (W2 is 1 × 3 only to make the arithmetic easy; the functions accept any shapes.)
+std::vector<arma::mat> two_layers() {
+  return {arma::mat{{1.0, 2.0}, {3.0, 4.0}}, arma::mat{{1.0, -1.0, 2.0}}};
+}
+
+// A 3 × 4 weight matrix with no zero entries and no entry within 1e-3 of 0.
+arma::mat random_weights(unsigned seed) {
+  kata::Rng rng(seed);
+  arma::mat W = rng.randn(3, 4);
+  W.elem(arma::find(arma::abs(W) < 0.1)).fill(0.5);
+  return W;
+}
+
+// Central differences of f at every entry of W: (f(W + ε e_ij) − f(W − ε e_ij)) / 2ε.
+template <typename F>
+arma::mat numeric_gradient(const arma::mat& W, F f) {
+  const double eps = 1e-6;
+  arma::mat g(arma::size(W));
+  for (arma::uword i = 0; i < W.n_elem; ++i) {
+    arma::mat plus = W, minus = W;
+    plus(i) += eps;
+    minus(i) -= eps;
+    g(i) = (f(plus) - f(minus)) / (2.0 * eps);
+  }
+  return g;
+}
+
+// Rejections shared by every function that takes (lambda, m).
+template <typename F>
+void check_lambda_m_rejected(F call, const std::string& fn) {
+  check_rejects([&] { call(-0.1, 5); }, fn, "lambda = -0.1");
+  check_rejects([&] { call(nan_, 5); }, fn, "lambda = NaN");
+  check_rejects([&] { call(inf_, 5); }, fn, "lambda = Inf");
+  check_rejects([&] { call(0.7, 0); }, fn, "m = 0");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(frobenius_squared)
+
+BOOST_AUTO_TEST_CASE(golden_values) {
+  // 30 and 6 from the comment on two_layers(); all exact in binary floating point.
+  const auto W = two_layers();
+  check_close_rel(kata::frobenius_squared(W[0]), 30.0, 1e-15, "frobenius_squared([1 2; 3 4])",
+                  "sum of the SQUARED entries: 1 + 4 + 9 + 16");
+  check_close_rel(kata::frobenius_squared(W[1]), 6.0, 1e-15, "frobenius_squared([1 -1 2])",
+                  "square before summing, so -1 counts as +1");
+  kata::test::check_close(kata::frobenius_squared(arma::mat(0, 3)), 0.0, 0.0, "frobenius_squared(empty)");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_non_finite) {
+  check_rejects(
+      [] {
+        kata::frobenius_squared(arma::mat{{1.0, nan_}});
+      },
+      "frobenius_squared()", "a NaN entry");
+  check_rejects(
+      [] {
+        kata::frobenius_squared(arma::mat{{inf_, 1.0}});
+      },
+      "frobenius_squared()", "an Inf entry");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(l2_penalty)
+
+BOOST_AUTO_TEST_CASE(golden_value) {
+  // λ = 0.7, m = 5: (0.7 / 10) · (30 + 6) = 2.52. Relative 1e-12 allows rounding in the sums only.
+  check_close_rel(kata::l2_penalty(two_layers(), 0.7, 5), 2.52, 1e-12, "l2_penalty(W, 0.7, 5)",
+                  "the notes' term is lambda/(2m) times the SUM over layers of ||W||_F^2 (5.04 means "
+                  "lambda/m; 25.2 means no 1/m)");
+  // One layer, λ = 2, m = 1: (2/2) · 30 = 30.
+  check_close_rel(kata::l2_penalty({two_layers()[0]}, 2.0, 1), 30.0, 1e-12, "l2_penalty({[1 2; 3 4]}, 2, 1)");
+}
+
+BOOST_AUTO_TEST_CASE(lambda_zero_and_no_layers_give_zero) {
+  kata::test::check_close(kata::l2_penalty(two_layers(), 0.0, 5), 0.0, 0.0, "l2_penalty with lambda = 0");
+  kata::test::check_close(kata::l2_penalty({}, 0.7, 5), 0.0, 0.0, "l2_penalty of no layers");
+}
+
+// The penalty is quadratic, so central differences are exact up to rounding: |error| ≲ 1e-16·P/ε ≈ 1e-9.
+BOOST_AUTO_TEST_CASE(gradient_equals_finite_difference_of_penalty) {
+  const arma::mat W = random_weights(3);
+  const double lambda = 0.7;
+  const arma::uword m = 8;
+  const arma::mat numeric =
+      numeric_gradient(W, [&](const arma::mat& V) { return kata::l2_penalty({V}, lambda, m); });
+  check_mat_close(kata::l2_gradient(W, lambda, m), numeric, 1e-8,
+                  "l2_gradient(W, 0.7, 8) vs central differences of l2_penalty({W}, 0.7, 8)",
+                  "d/dW of (lambda/2m)||W||^2 is (lambda/m) W: the 2 from the square cancels the 1/2");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::l2_penalty(two_layers(), l, m); },
+                          "l2_penalty()");
+  check_rejects(
+      [] {
+        kata::l2_penalty({scalar(1.0), scalar(nan_)}, 0.7, 5);
+      },
+      "l2_penalty()", "a NaN weight");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(l1_penalty)
+
+BOOST_AUTO_TEST_CASE(golden_value) {
+  // λ = 0.7, m = 5: (0.7 / 10) · (10 + 4) = 0.98 (the notes' λ/2m; 1.96 would be the λ/m convention).
+  check_close_rel(kata::l1_penalty(two_layers(), 0.7, 5), 0.98, 1e-12, "l1_penalty(W, 0.7, 5)",
+                  "sum of ABSOLUTE values times lambda/(2m) (the notes' scaling)");
+  kata::test::check_close(kata::l1_penalty(two_layers(), 0.0, 5), 0.0, 0.0, "l1_penalty with lambda = 0");
+}
+
+// Away from 0 the L1 penalty is linear in each weight: central differences are exact up to rounding.
+BOOST_AUTO_TEST_CASE(subgradient_equals_finite_difference_away_from_zero) {
+  const arma::mat W = random_weights(4);  // no |w| < 0.1, so w ± 1e-6 keeps its sign
+  const arma::mat numeric =
+      numeric_gradient(W, [](const arma::mat& V) { return kata::l1_penalty({V}, 0.7, 8); });
+  check_mat_close(kata::l1_subgradient(W, 0.7, 8), numeric, 1e-8,
+                  "l1_subgradient(W, 0.7, 8) vs central differences of l1_penalty({W}, 0.7, 8)",
+                  "d/dw of (lambda/2m)|w| is (lambda/2m) sign(w)");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::l1_penalty(two_layers(), l, m); },
+                          "l1_penalty()");
+  check_rejects([] { kata::l1_penalty({scalar(inf_)}, 0.7, 5); }, "l1_penalty()", "an Inf weight");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(l2_gradient)
+
+BOOST_AUTO_TEST_CASE(golden_value) {
+  // λ = 0.7, m = 5: (0.7 / 5) · W = 0.14 · [1 2; 3 4] = [0.14 0.28; 0.42 0.56]. Tolerance 1e-15: one
+  // multiplication's rounding on numbers below 1.
+  check_mat_close(kata::l2_gradient(two_layers()[0], 0.7, 5), arma::mat{{0.14, 0.28}, {0.42, 0.56}}, 1e-15,
+                  "l2_gradient([1 2; 3 4], 0.7, 5)",
+                  "the notes add (lambda/m) W to dW; [1.4 ...] means the 1/m is missing, [0.07 ...] means "
+                  "lambda/(2m)");
+  // Shape follows W, including a non-square one.
+  check_mat_close(kata::l2_gradient(two_layers()[1], 2.0, 4), arma::mat{{0.5, -0.5, 1.0}}, 1e-15,
+                  "l2_gradient([1 -1 2], 2, 4)");
+}
+
+BOOST_AUTO_TEST_CASE(lambda_zero_gives_zero) {
+  check_mat_close(kata::l2_gradient(random_weights(5), 0.0, 3), arma::zeros(3, 4), 0.0,
+                  "l2_gradient with lambda = 0");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::l2_gradient(two_layers()[0], l, m); },
+                          "l2_gradient()");
+  check_rejects([] { kata::l2_gradient(scalar(nan_), 0.7, 5); }, "l2_gradient()", "a NaN weight");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(l1_subgradient)
+
+BOOST_AUTO_TEST_CASE(golden_value_with_zeros) {
+  // λ = 1, m = 2: (1/4) · sign([2 0 -3; -0 0.5 -1e-300]) = [0.25 0 -0.25; 0 0.25 -0.25].
+  const arma::mat W{{2.0, 0.0, -3.0}, {-0.0, 0.5, -1e-300}};
+  const arma::mat got = kata::l1_subgradient(W, 1.0, 2);
+  BOOST_CHECK_MESSAGE(got.is_finite(), "l1_subgradient() returned NaN or Inf for a matrix with zero entries"
+                                           << kata::test::hint_suffix("W / |W| is 0/0 = NaN at w = 0: use "
+                                                                      "sign(w), with sign(0) = 0"));
+  check_mat_close(got, arma::mat{{0.25, 0.0, -0.25}, {0.0, 0.25, -0.25}}, 0.0, "l1_subgradient(W, 1, 2)",
+                  "(lambda/2m) sign(W), sign(0) = 0: a zero weight gets no push");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::l1_subgradient(two_layers()[0], l, m); },
+                          "l1_subgradient()");
+  check_rejects(
+      [] {
+        kata::l1_subgradient(arma::mat{{nan_, 0.0}}, 0.7, 5);
+      },
+      "l1_subgradient()", "a NaN weight");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(regularized_cost)
+
+BOOST_AUTO_TEST_CASE(golden_value) {
+  // 0.5 + (0.7 / 10) · 36 = 0.5 + 2.52 = 3.02.
+  check_close_rel(kata::regularized_cost(0.5, two_layers(), 0.7, 5), 3.02, 1e-12,
+                  "regularized_cost(0.5, W, 0.7, 5)",
+                  "J = data cost + (lambda/2m) sum ||W||_F^2 (0.5 means the penalty is missing)");
+}
+
+BOOST_AUTO_TEST_CASE(lambda_zero_changes_nothing) {
+  BOOST_CHECK_MESSAGE(kata::regularized_cost(0.6931471805599453, two_layers(), 0.0, 5) == 0.6931471805599453,
+                      "regularized_cost(log 2, W, 0, 5) must return log 2 exactly");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::regularized_cost(0.5, two_layers(), l, m); },
+                          "regularized_cost()");
+  check_rejects([] { kata::regularized_cost(nan_, two_layers(), 0.7, 5); }, "regularized_cost()",
+                "data_cost = NaN");
+  check_rejects([] { kata::regularized_cost(inf_, two_layers(), 0.7, 5); }, "regularized_cost()",
+                "data_cost = Inf");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(weight_decay_step)
+
+BOOST_AUTO_TEST_CASE(golden_value) {
+  // α = 0.5, λ = 0.7, m = 5: decay 1 − 0.5·0.7/5 = 0.93; W := 0.93 [1 2; 3 4] − 0.5 [0.1 0.2; 0.3 0.4]
+  //   = [0.93 − 0.05, 1.86 − 0.1; 2.79 − 0.15, 3.72 − 0.2] = [0.88 1.76; 2.64 3.52]. Tolerance 1e-14:
+  // a few roundings on numbers below 4.
+  const arma::mat got =
+      kata::weight_decay_step(two_layers()[0], arma::mat{{0.1, 0.2}, {0.3, 0.4}}, 0.5, 0.7, 5);
+  check_mat_close(got, arma::mat{{0.88, 1.76}, {2.64, 3.52}}, 1e-14, "weight_decay_step(W, dW, 0.5, 0.7, 5)",
+                  "the decay factor is (1 - alpha*lambda/m), not (1 - lambda) or (1 - alpha*lambda)");
+}
+
+BOOST_AUTO_TEST_CASE(decay_step_equals_gradient_step_on_regularized_cost) {
+  const arma::mat W = random_weights(6), dW = random_weights(7);
+  const double alpha = 0.3, lambda = 0.7;
+  const arma::uword m = 8;
+  // The gradient of J = data + (λ/2m)||W||² is dW + (λ/m) W, written out here (not with l2_gradient).
+  const arma::mat expected = W - alpha * (dW + lambda / 8.0 * W);
+  check_mat_close(kata::weight_decay_step(W, dW, alpha, lambda, m), expected, 1e-14,
+                  "weight_decay_step vs W - alpha (dW + (lambda/m) W)",
+                  "weight decay is just gradient descent on the regularized cost");
+}
+
+BOOST_AUTO_TEST_CASE(lambda_zero_is_a_plain_step) {
+  const arma::mat W = random_weights(8), dW = random_weights(9);
+  check_mat_close(kata::weight_decay_step(W, dW, 0.1, 0.0, 8), W - 0.1 * dW, 1e-15,
+                  "weight_decay_step with lambda = 0", "with lambda = 0 nothing decays: W - alpha dW");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const arma::mat W = two_layers()[0];
+  check_lambda_m_rejected([&](double l, arma::uword m) { kata::weight_decay_step(W, W, 0.1, l, m); },
+                          "weight_decay_step()");
+  check_rejects([&] { kata::weight_decay_step(W, W, 0.0, 0.7, 5); }, "weight_decay_step()", "alpha = 0");
+  check_rejects([&] { kata::weight_decay_step(W, W, -0.1, 0.7, 5); }, "weight_decay_step()", "alpha = -0.1");
+  check_rejects([&] { kata::weight_decay_step(W, W, nan_, 0.7, 5); }, "weight_decay_step()", "alpha = NaN");
+  const arma::mat W2 = two_layers()[1];
+  check_rejects([&] { kata::weight_decay_step(W2, W2.t(), 0.1, 0.7, 5); }, "weight_decay_step()",
+                "dW_data 3 x 1 (transposed) for W 1 x 3");
+  check_rejects([&] { kata::weight_decay_step(W, arma::mat(2, 3, arma::fill::zeros), 0.1, 0.7, 5); },
+                "weight_decay_step()", "dW_data 2 x 3 for W 2 x 2");
+  check_rejects(
+      [&] {
+        kata::weight_decay_step(W, arma::mat{{nan_, 0}, {0, 0}}, 0.1, 0.7, 5);
+      },
+      "weight_decay_step()", "a NaN in dW_data");
+  check_rejects(
+      [&] {
+        kata::weight_decay_step(arma::mat{{inf_, 0}, {0, 0}}, W, 0.1, 0.7, 5);
+      },
+      "weight_decay_step()", "an Inf in W");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The lesson's functions plugged into the support network (kata/network.hpp) as its L2 hooks, the way
+// the experiment uses them. The hooks only ever see weights, so biases are never regularized: after one
+// full-batch step from the same start, b is the same with and without λ, and W differs by exactly the
+// decay α(λ/m)W.
+BOOST_AUTO_TEST_SUITE(network_hooks)
+
+kata::Hooks l2_hooks(double lambda) {
+  kata::Hooks h;
+  h.penalty = [lambda](const std::vector<arma::mat>& W, double m) {
+    return kata::l2_penalty(W, lambda, static_cast<arma::uword>(m));
+  };
+  h.penalty_gradient = [lambda](const arma::mat& W, double m) {
+    return kata::l2_gradient(W, lambda, static_cast<arma::uword>(m));
+  };
+  return h;
+}
+
+BOOST_AUTO_TEST_CASE(one_step_decays_weights_and_leaves_biases_alone) {
+  kata::Rng rng(31);
+  const arma::mat X = rng.randn(2, 10);
+  const arma::mat Y = arma::conv_to<arma::mat>::from(X.row(0) + X.row(1) > 0.0);
+  kata::Params start = kata::initialize_he({2, 5, 3, 1}, rng);
+  for (auto& b : start.b) b.fill(0.1);
+  kata::TrainOptions opt;
+  opt.learning_rate = 0.3;
+  opt.epochs = 1;
+  kata::Params plain = start, decayed = start;
+  kata::Rng r1(1), r2(1);
+  const kata::History h0 = kata::train(plain, X, Y, opt, {}, r1);
+  const kata::History h1 = kata::train(decayed, X, Y, opt, l2_hooks(0.7), r2);
+  // The cost recorded before the step differs by exactly the penalty (1e-12: sums of ~10 terms).
+  double sum_sq = 0.0;
+  for (const auto& W : start.W) sum_sq += arma::accu(arma::square(W));
+  kata::test::check_close(h1.train_cost[0] - h0.train_cost[0], 0.7 / 20.0 * sum_sq, 1e-12,
+                          "network cost with the L2 hook minus without",
+                          "the hook adds (lambda/2m) sum ||W||_F^2");
+  for (std::size_t l = 0; l < start.W.size(); ++l) {
+    const std::string layer = "layer " + std::to_string(l + 1);
+    // Tolerance 1e-14: the two updates differ by one multiplication and subtraction.
+    check_mat_close(decayed.W[l], plain.W[l] - 0.3 * (0.7 / 10.0) * start.W[l], 1e-14,
+                    layer + " W after one step with lambda = 0.7", "dW gains (lambda/m) W");
+    check_mat_close(decayed.b[l], plain.b[l], 0.0, layer + " b after one step", "biases are not regularized");
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
