@@ -1,0 +1,41 @@
+// Lesson 07 — normalizing inputs. The contract: the stub next to this file and the reference solution
+// both implement exactly these functions. Examples are columns: X is n_x × m, one ROW per feature.
+#pragma once
+
+#include <armadillo>
+
+namespace kata {
+
+// The statistics of a training set, one entry per feature (row of X).
+struct Normalizer {
+  arma::vec mu;     // n_x × 1: per-feature mean over the training examples
+  arma::vec sigma;  // n_x × 1: per-feature population standard deviation (ddof = 0), 1 where it is 0
+};
+
+// fit_normalizer(X_train): the per-feature statistics of the TRAINING set.
+//   X_train  n_x × m, n_x >= 1, m >= 1, all entries finite
+//   mu(j)    = (1/m) Σ_i X(j, i)
+//   sigma(j) = sqrt((1/m) Σ_i (X(j, i) − mu(j))²)     population standard deviation: divide by m, not m − 1
+// A constant feature (every X(j, i) equal) gets sigma(j) = 1, like scikit-learn's StandardScaler, so that
+// transform() maps it to 0 instead of dividing by zero.
+// Example: the feature row [−1, −0.5, 0, 1] has mu = −0.125, sigma = sqrt(0.546875) ≈ 0.7395.
+// Throws std::invalid_argument ("fit_normalizer(): ...") for an empty X_train (no rows or no columns) or a
+// non-finite entry (the message names its row and column).
+Normalizer fit_normalizer(const arma::mat& X_train);
+
+// transform(normalizer, X): Z(j, i) = (X(j, i) − mu(j)) / sigma(j), for ANY set X (train, dev or test)
+// using the statistics fitted on the training set. X is never re-centred with its own statistics: dev
+// data shifted by +c comes out shifted by +c / sigma, not at mean 0. Returns Z, n_x × m.
+//   normalizer  mu and sigma of equal length n_x >= 1, mu finite, sigma finite and > 0
+//   X           n_x × m (same n_x), m >= 1, all entries finite
+// Example: fit on [−1, −0.5, 0, 1] and transform it → [−1.18321596, −0.50709255, 0.16903085, 1.52127766].
+// Throws std::invalid_argument ("transform(): ...") for a bad normalizer, a row count that differs from
+// the normalizer's n_x (the message gives both), an empty X, or a non-finite entry.
+arma::mat transform(const Normalizer& normalizer, const arma::mat& X);
+
+// inverse_transform(normalizer, Z): back to the original units, X(j, i) = Z(j, i) · sigma(j) + mu(j),
+// so inverse_transform(n, transform(n, X)) == X up to rounding.
+// Same requirements and errors as transform(), with "inverse_transform(): ..." messages.
+arma::mat inverse_transform(const Normalizer& normalizer, const arma::mat& Z);
+
+}  // namespace kata

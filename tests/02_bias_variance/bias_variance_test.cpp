@@ -1,0 +1,309 @@
+// Lesson 02 checks. Each case is one CTest test ("check"); messages say what was expected and why.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "bias_variance.hpp"
+#include "kata_test.hpp"
+
+namespace bdata = boost::unit_test::data;
+using kata::test::check_close;
+using kata::test::check_rejects;
+
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+const double kInf = std::numeric_limits<double>::infinity();
+
+// Φ(z), the standard normal CDF, from the C library's erfc: an independent closed form.
+double Phi(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
+
+std::string show(const std::vector<kata::Action>& steps) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < steps.size(); ++i) out += (i ? ", " : "") + std::string(kata::action_name(steps[i]));
+  return out + "}";
+}
+
+std::string show(const kata::Diagnosis& d) {
+  return kata::str("{avoidable_bias ", d.avoidable_bias, ", variance ", d.variance,
+                   ", high_bias ", d.high_bias ? "true" : "false", ", high_variance ",
+                   d.high_variance ? "true" : "false", "}");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(diagnose)
+
+struct TableCase {
+  double train, dev, bayes;
+  bool high_bias, high_variance;
+  const char* why;
+};
+std::ostream& operator<<(std::ostream& out, const TableCase& c) {
+  return out << "train " << c.train << ", dev " << c.dev << ", Bayes " << c.bayes;
+}
+
+// The course's table (Bayes error ≈ 0), plus the same 15%/16% model on a task whose Bayes error is 15%.
+// Threshold 0.05: five percentage points. Every gap in the table is either <= 1 point or >= 10 points,
+// so any threshold between 1% and 10% gives the same verdicts.
+const TableCase table_cases[] = {
+    {0.01, 0.11, 0.0, false, true, "1%/11%: fits the training set, 10 points worse on dev: high variance"},
+    {0.15, 0.16, 0.0, true, false,
+     "15%/16%: 15 points above Bayes on the TRAINING set: high bias. The dev gap is only 1 point, so it is "
+     "not high variance (measure variance as dev - train, not dev - 0 or dev - Bayes)"},
+    {0.15, 0.30, 0.0, true, true, "15%/30%: 15 points of avoidable bias and 15 points of variance: both"},
+    {0.005, 0.01, 0.0, false, false, "0.5%/1%: low bias and low variance"},
+    {0.15, 0.16, 0.15, false, false,
+     "15%/16% when the Bayes error is 15%: the training error is as low as it can be, so there is no "
+     "avoidable bias (measure bias as train - Bayes, not train - 0)"},
+};
+
+BOOST_DATA_TEST_CASE(the_course_table, bdata::make(table_cases), c) {
+  const kata::Diagnosis d = kata::diagnose(c.train, c.dev, c.bayes, 0.05);
+  // Tolerance 1e-12: one subtraction of numbers <= 1 is off by at most ~1e-16.
+  check_close(d.avoidable_bias, c.train - c.bayes, 1e-12, "avoidable_bias", "avoidable bias = train_err - bayes_err");
+  check_close(d.variance, c.dev - c.train, 1e-12, "variance", "variance = dev_err - train_err");
+  BOOST_CHECK_MESSAGE(d.high_bias == c.high_bias && d.high_variance == c.high_variance,
+                      "diagnose(" << c.train << ", " << c.dev << ", " << c.bayes << ", 0.05): expected high_bias "
+                                  << c.high_bias << ", high_variance " << c.high_variance << ", got " << show(d)
+                                  << kata::test::hint_suffix(c.why));
+}
+
+BOOST_AUTO_TEST_CASE(training_error_below_bayes_is_allowed) {
+  // 1-nearest-neighbour memorizes its training set: training error 0 although the Bayes error is 16%.
+  const kata::Diagnosis d = kata::diagnose(0.0, 0.25, 0.16, 0.05);
+  check_close(d.avoidable_bias, -0.16, 1e-12, "diagnose(0, 0.25, 0.16, 0.05).avoidable_bias",
+              "train_err - bayes_err may be negative; do not clamp or reject it");
+  check_close(d.variance, 0.25, 1e-12, "diagnose(0, 0.25, 0.16, 0.05).variance");
+  BOOST_CHECK_MESSAGE(!d.high_bias && d.high_variance,
+                      "diagnose(0, 0.25, 0.16, 0.05): expected high variance only, got " << show(d));
+}
+
+BOOST_AUTO_TEST_CASE(threshold_is_strict) {
+  // Binary fractions, so the gaps are exact: bias = 0.375 - 0.125 = 0.25, variance = 0.625 - 0.375 = 0.25.
+  const kata::Diagnosis at = kata::diagnose(0.375, 0.625, 0.125, 0.25);
+  BOOST_CHECK_MESSAGE(!at.high_bias && !at.high_variance,
+                      "a gap exactly equal to the threshold is not 'high' (flags use >): got " << show(at));
+  const kata::Diagnosis above = kata::diagnose(0.375, 0.625, 0.125, 0.125);
+  BOOST_CHECK_MESSAGE(above.high_bias && above.high_variance,
+                      "gaps of 0.25 with threshold 0.125 are high: got " << show(above));
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_rejects([] { kata::diagnose(-0.01, 0.1, 0.0, 0.05); }, "diagnose()", "train_err = -0.01");
+  check_rejects([] { kata::diagnose(1.01, 0.1, 0.0, 0.05); }, "diagnose()", "train_err = 1.01");
+  check_rejects([] { kata::diagnose(kNaN, 0.1, 0.0, 0.05); }, "diagnose()", "train_err = NaN");
+  check_rejects([] { kata::diagnose(0.1, -0.1, 0.0, 0.05); }, "diagnose()", "dev_err = -0.1 (dev < 0)");
+  check_rejects([] { kata::diagnose(0.1, 1.5, 0.0, 0.05); }, "diagnose()", "dev_err = 1.5");
+  check_rejects([] { kata::diagnose(0.1, kNaN, 0.0, 0.05); }, "diagnose()", "dev_err = NaN");
+  check_rejects([] { kata::diagnose(0.1, 0.2, -0.05, 0.05); }, "diagnose()", "bayes_err = -0.05");
+  check_rejects([] { kata::diagnose(0.1, 0.2, 1.2, 0.05); }, "diagnose()", "bayes_err = 1.2");
+  check_rejects([] { kata::diagnose(0.1, 0.2, kNaN, 0.05); }, "diagnose()", "bayes_err = NaN");
+  check_rejects([] { kata::diagnose(0.1, 0.2, 0.0, 0.0); }, "diagnose()", "threshold = 0");
+  check_rejects([] { kata::diagnose(0.1, 0.2, 0.0, -0.05); }, "diagnose()", "threshold = -0.05");
+  check_rejects([] { kata::diagnose(0.1, 0.2, 0.0, 1.5); }, "diagnose()", "threshold = 1.5");
+  check_rejects([] { kata::diagnose(0.1, 0.2, 0.0, kNaN); }, "diagnose()", "threshold = NaN");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(basic_recipe)
+
+using kata::Action;
+
+struct RecipeCase {
+  bool high_bias, high_variance;
+  std::vector<Action> expected;
+};
+std::ostream& operator<<(std::ostream& out, const RecipeCase& c) {
+  return out << "high_bias " << c.high_bias << ", high_variance " << c.high_variance;
+}
+
+const RecipeCase recipe_cases[] = {
+    {true, false, {Action::BiggerNetwork, Action::TrainLonger, Action::NewArchitecture}},
+    {false, true, {Action::MoreData, Action::Regularization, Action::NewArchitecture}},
+    {true, true,
+     {Action::BiggerNetwork, Action::TrainLonger, Action::NewArchitecture, Action::MoreData, Action::Regularization}},
+    {false, false, {Action::Done}},
+};
+
+BOOST_DATA_TEST_CASE(follows_the_recipe, bdata::make(recipe_cases), c) {
+  kata::Diagnosis d;
+  d.high_bias = c.high_bias;
+  d.high_variance = c.high_variance;
+  // The numbers disagree with the flags on purpose: the recipe reads the flags only.
+  d.avoidable_bias = 0.5;
+  d.variance = -0.5;
+  const auto got = kata::basic_recipe(d);
+  BOOST_CHECK_MESSAGE(got == c.expected,
+                      "basic_recipe(" << c << "): expected " << show(c.expected) << ", got " << show(got)
+                                      << kata::test::hint_suffix(
+                                             "bias first (bigger network, train longer, new architecture), then "
+                                             "variance (more data, regularization, new architecture); each action "
+                                             "once; {done} when neither flag is set"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bayes_error)
+
+// Epanechnikov density 3/4 (1 - x²) on [-1, 1]: a quadratic, which Simpson's rule integrates EXACTLY.
+const kata::Density epanechnikov = [](double x) { return std::abs(x) <= 1.0 ? 0.75 * (1.0 - x * x) : 0.0; };
+
+BOOST_AUTO_TEST_CASE(simpson_is_exact_for_a_quadratic) {
+  // Same density for both classes: min[0.3 f, 0.7 f] = 0.3 f, whose integral is 0.3 (hand computation).
+  // With n = 2 Simpson is exact; the trapezoid rule would give 0.3 * 0.75 = 0.225.
+  // Tolerance 1e-14: a handful of roundings of numbers below 1.
+  for (const arma::uword n : {2, 4, 10}) {
+    check_close(kata::bayes_error(epanechnikov, epanechnikov, 0.3, -1.0, 1.0, n), 0.3, 1e-14,
+                kata::str("bayes_error(same quadratic density, prior0 0.3, [-1, 1], n = ", n, ")"),
+                "Simpson weights are h/3 * (1, 4, 2, 4, ..., 2, 4, 1) with h = (b - a)/n; 0.225 for n = 2 "
+                "means trapezoid weights");
+  }
+}
+
+// Triangles of height 1: f0 on [0, 2] peaking at 1, f1 on [1, 3] peaking at 2. They overlap on [1, 2],
+// where prior0 (2 - x) and prior1 (x - 1) cross at x = 1 + prior0. Hand computation:
+// ∫ min = prior1 prior0²/2 + prior0 prior1²/2 = prior0 prior1 / 2.
+const kata::Density tri0 = [](double x) { return std::max(0.0, 1.0 - std::abs(x - 1.0)); };
+const kata::Density tri1 = [](double x) { return std::max(0.0, 1.0 - std::abs(x - 2.0)); };
+
+BOOST_AUTO_TEST_CASE(priors_weight_the_classes) {
+  // n = 24 on [0, 3]: panel pairs end at multiples of 0.25, so every kink (1, 1.5 or 1.75, 2) is on a
+  // boundary and the piecewise-linear integrand is integrated exactly. Tolerance 1e-14 (rounding only).
+  check_close(kata::bayes_error(tri0, tri1, 0.5, 0.0, 3.0, 24), 0.125, 1e-14,
+              "bayes_error(triangles, prior0 0.5)", "integrate min[prior0 f0(x), prior1 f1(x)]");
+  check_close(kata::bayes_error(tri0, tri1, 0.75, 0.0, 3.0, 24), 0.09375, 1e-14,
+              "bayes_error(triangles, prior0 0.75)",
+              "0.125 means the priors were ignored: weight each density by its prior, prior1 = 1 - prior0");
+  check_close(kata::bayes_error(tri1, tri0, 0.25, 0.0, 3.0, 24), 0.09375, 1e-14,
+              "bayes_error(triangles swapped, prior0 0.25)", "prior1 = 1 - prior0 weights f1");
+}
+
+BOOST_AUTO_TEST_CASE(simpson_converges_like_h_to_the_fourth) {
+  // Both classes standard normal, equal priors: the integral over [-1, 1] is 0.5 erf(1/√2) (closed form).
+  // No kink, so Simpson's error falls ~16x each time n doubles (trapezoid: ~4x).
+  const kata::Density phi = [](double x) { return std::exp(-0.5 * x * x) / std::sqrt(2.0 * std::numbers::pi); };
+  const double exact = 0.5 * std::erf(1.0 / std::numbers::sqrt2);
+  const double e8 = std::abs(kata::bayes_error(phi, phi, 0.5, -1.0, 1.0, 8) - exact);
+  const double e16 = std::abs(kata::bayes_error(phi, phi, 0.5, -1.0, 1.0, 16) - exact);
+  // Simpson's error here is 1.07e-5 (n = 8) and 6.6e-7 (n = 16), ratio 16.3 (computed in double
+  // precision with the composite rule by hand in Python); [12, 20] leaves room for the
+  // next term of the error expansion, and excludes the trapezoid rule's ratio of 4.
+  BOOST_CHECK_MESSAGE(e16 < 1e-6 && e8 / e16 > 12.0 && e8 / e16 < 20.0,
+                      "bayes_error(normal, normal, [-1, 1]): error " << e8 << " at n = 8 and " << e16
+                                                                     << " at n = 16 (ratio " << e8 / e16
+                                                                     << "); expected ratio about 16"
+                                                                     << kata::test::hint_suffix(
+                                                                            "Simpson: odd nodes weigh 4, inner even "
+                                                                            "nodes 2, the ends 1, times h/3"));
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const auto& f = epanechnikov;
+  check_rejects([&] { kata::bayes_error(f, f, 0.0, -1.0, 1.0, 4); }, "bayes_error()", "prior0 = 0");
+  check_rejects([&] { kata::bayes_error(f, f, 1.0, -1.0, 1.0, 4); }, "bayes_error()", "prior0 = 1");
+  check_rejects([&] { kata::bayes_error(f, f, -0.2, -1.0, 1.0, 4); }, "bayes_error()", "prior0 = -0.2");
+  check_rejects([&] { kata::bayes_error(f, f, kNaN, -1.0, 1.0, 4); }, "bayes_error()", "prior0 = NaN");
+  check_rejects([&] { kata::bayes_error(f, f, 0.5, 1.0, 1.0, 4); }, "bayes_error()", "a = b");
+  check_rejects([&] { kata::bayes_error(f, f, 0.5, 1.0, -1.0, 4); }, "bayes_error()", "a > b");
+  check_rejects([&] { kata::bayes_error(f, f, 0.5, -kInf, 1.0, 4); }, "bayes_error()", "a = -inf");
+  check_rejects([&] { kata::bayes_error(f, f, 0.5, -1.0, kNaN, 4); }, "bayes_error()", "b = NaN");
+  check_rejects([&] { kata::bayes_error(f, f, 0.5, -1.0, 1.0, 0); }, "bayes_error()", "n = 0");
+  check_rejects([&] { kata::bayes_error(f, f, 0.5, -1.0, 1.0, 1); }, "bayes_error()", "n = 1");
+  check_rejects([&] { kata::bayes_error(f, f, 0.5, -1.0, 1.0, 7); }, "bayes_error()", "odd n = 7");
+  const kata::Density negative = [](double x) { return x - 0.5; };
+  check_rejects([&] { kata::bayes_error(f, negative, 0.5, -1.0, 1.0, 4); }, "bayes_error()",
+                "a density that is negative");
+  const kata::Density not_finite = [](double x) { return x > 0.0 ? kNaN : 1.0; };
+  check_rejects([&] { kata::bayes_error(not_finite, f, 0.5, -1.0, 1.0, 4); }, "bayes_error()",
+                "a density that returns NaN");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+struct GaussianCase {
+  double mu0, mu1, sigma, expected;
+  const char* what;
+};
+std::ostream& operator<<(std::ostream& out, const GaussianCase& c) { return out << c.what; }
+
+// Φ(−d/(2σ)) for d/σ = 1, 2, 3: Φ(−0.5), Φ(−1), Φ(−1.5), standard normal table values (double precision,
+// as from scipy.stats.norm.cdf); the same ratios with other means and sigmas give the same error.
+const GaussianCase gaussian_cases[] = {
+    {0.0, 1.0, 1.0, 0.3085375387259869, "d/sigma = 1"},
+    {0.0, 2.0, 1.0, 0.15865525393145707, "d/sigma = 2"},
+    {0.0, 3.0, 1.0, 0.06680720126885809, "d/sigma = 3"},
+    {2.0, -2.0, 2.0, 0.15865525393145707, "mu0 = 2, mu1 = -2, sigma = 2 (d/sigma = 2, means swapped)"},
+    {-1.0, 5.0, 2.0, 0.06680720126885809, "mu0 = -1, mu1 = 5, sigma = 2 (d/sigma = 3)"},
+};
+
+const char* const phi_hint =
+    "equal priors put the boundary at the midpoint, d/2 from each mean: Phi(-|mu1 - mu0| / (2 sigma)), "
+    "not Phi(-d/sigma)";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(bayes_error_gaussian)
+
+BOOST_DATA_TEST_CASE(matches_the_closed_form, bdata::make(gaussian_cases), c) {
+  // Tolerance 1e-8 (the lesson's spec): with n = 1000 per half, Simpson is accurate to ~1e-12.
+  check_close(kata::bayes_error_gaussian(c.mu0, c.mu1, c.sigma, 0.5), c.expected, 1e-8,
+              kata::str("bayes_error_gaussian(", c.mu0, ", ", c.mu1, ", ", c.sigma, ", 0.5)"), phi_hint);
+}
+
+BOOST_AUTO_TEST_CASE(unequal_priors) {
+  // mu0 = 0, mu1 = 2, sigma = 1, prior0 = 0.8: the boundary moves towards the rarer class, to
+  // x* = 1 + ln(4)/2, and the exact error is 0.8 (1 - Φ(x*)) + 0.2 Φ(x* - 2) (closed form via erfc).
+  const double x_star = 1.0 + 0.5 * std::log(4.0);
+  const double expected = 0.8 * (1.0 - Phi(x_star)) + 0.2 * Phi(x_star - 2.0);
+  check_close(kata::bayes_error_gaussian(0.0, 2.0, 1.0, 0.8), expected, 1e-8,
+              "bayes_error_gaussian(0, 2, 1, prior0 = 0.8)",
+              "weight f0 by prior0 and f1 by 1 - prior0, and split the integral at "
+              "x* = (mu0 + mu1)/2 + sigma^2 ln(prior0/prior1)/(mu1 - mu0)");
+  // Equal means: the classes cannot be told apart; the best guess is always the likelier class.
+  check_close(kata::bayes_error_gaussian(1.0, 1.0, 0.5, 0.3), 0.3, 1e-8, "bayes_error_gaussian(1, 1, 0.5, 0.3)",
+              "mu0 == mu1: the error is min(prior0, prior1) (no boundary: x* = mu0)");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_rejects([] { kata::bayes_error_gaussian(0.0, 1.0, 0.0, 0.5); }, "bayes_error_gaussian()", "sigma = 0");
+  check_rejects([] { kata::bayes_error_gaussian(0.0, 1.0, -1.0, 0.5); }, "bayes_error_gaussian()", "sigma = -1");
+  check_rejects([] { kata::bayes_error_gaussian(0.0, 1.0, kNaN, 0.5); }, "bayes_error_gaussian()", "sigma = NaN");
+  check_rejects([] { kata::bayes_error_gaussian(kInf, 1.0, 1.0, 0.5); }, "bayes_error_gaussian()", "mu0 = inf");
+  check_rejects([] { kata::bayes_error_gaussian(0.0, kNaN, 1.0, 0.5); }, "bayes_error_gaussian()", "mu1 = NaN");
+  check_rejects([] { kata::bayes_error_gaussian(0.0, 1.0, 1.0, 0.0); }, "bayes_error_gaussian()", "prior0 = 0");
+  check_rejects([] { kata::bayes_error_gaussian(0.0, 1.0, 1.0, 1.0); }, "bayes_error_gaussian()", "prior0 = 1");
+  check_rejects([] { kata::bayes_error_gaussian(0.0, 1.0, 1.0, 0.5, 0); }, "bayes_error_gaussian()", "n = 0");
+  check_rejects([] { kata::bayes_error_gaussian(0.0, 1.0, 1.0, 0.5, 99); }, "bayes_error_gaussian()", "odd n = 99");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bayes_error_closed_form)
+
+BOOST_DATA_TEST_CASE(golden_values, bdata::make(gaussian_cases), c) {
+  // Tolerance 1e-8 (the lesson's spec); erfc is accurate to ~1e-16.
+  check_close(kata::bayes_error_closed_form(c.mu0, c.mu1, c.sigma), c.expected, 1e-8,
+              kata::str("bayes_error_closed_form(", c.mu0, ", ", c.mu1, ", ", c.sigma, ")"), phi_hint);
+}
+
+BOOST_AUTO_TEST_CASE(identical_classes_give_one_half) {
+  check_close(kata::bayes_error_closed_form(3.0, 3.0, 1.0), 0.5, 1e-15, "bayes_error_closed_form(3, 3, 1)",
+              "Phi(0) = 0.5: with identical classes and equal priors every guess is a coin flip");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_rejects([] { kata::bayes_error_closed_form(0.0, 1.0, 0.0); }, "bayes_error_closed_form()", "sigma = 0");
+  check_rejects([] { kata::bayes_error_closed_form(0.0, 1.0, -2.0); }, "bayes_error_closed_form()", "sigma = -2");
+  check_rejects([] { kata::bayes_error_closed_form(0.0, 1.0, kInf); }, "bayes_error_closed_form()", "sigma = inf");
+  check_rejects([] { kata::bayes_error_closed_form(kNaN, 1.0, 1.0); }, "bayes_error_closed_form()", "mu0 = NaN");
+  check_rejects([] { kata::bayes_error_closed_form(0.0, -kInf, 1.0); }, "bayes_error_closed_form()", "mu1 = -inf");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
