@@ -20,6 +20,7 @@ Figure& Figure::xlabel(std::string text) { xlabel_ = std::move(text); return *th
 Figure& Figure::ylabel(std::string text) { ylabel_ = std::move(text); return *this; }
 Figure& Figure::log_x() { log_x_ = true; return *this; }
 Figure& Figure::log_y() { log_y_ = true; return *this; }
+Figure& Figure::equal_axes() { equal_axes_ = true; return *this; }
 Figure& Figure::vline(double x, std::string label) {
   vlines_.emplace_back(x, std::move(label));
   return *this;
@@ -56,9 +57,11 @@ std::string Figure::save() const {
   std::ofstream gp(dir / (name_ + ".gp"));
   gp << "# Written by an experiment; rendered by `kata run` (terminal and output are set on the command line)\n";
   gp << "set title " << quoted(title_) << "\nset xlabel " << quoted(xlabel_) << "\nset ylabel "
-     << quoted(ylabel_) << "\nset key outside right\nset datafile separator ','\nset grid\n";
+     << quoted(ylabel_) << "\nset key outside right\nset datafile separator ','\nset grid\n"
+     << "set termoption noenhanced\n";  // underscores in names are not subscripts
   if (log_x_) gp << "set logscale x\n";
   if (log_y_) gp << "set logscale y\n";
+  if (equal_axes_) gp << "set size ratio -1\n";
   for (const auto& [x, label] : vlines_)
     gp << "set arrow from " << x << ", graph 0 to " << x << ", graph 1 nohead dashtype 2\n"
        << "set label " << quoted(label) << " at " << x << ", graph 0.95 offset 0.5,0\n";

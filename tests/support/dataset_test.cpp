@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(figure_writes_csv_and_gnuplot_script) {
   Scratch s;
   ::setenv("KATA_OUT_DIR", s.dir.c_str(), 1);
   kata::Figure fig("curve", "A \"quoted\" title");
-  fig.xlabel("x").ylabel("y").log_x().log_y().vline(1.0, "stop");
+  fig.xlabel("x").ylabel("y").log_x().log_y().equal_axes().vline(1.0, "stop");
   fig.line("up", arma::vec{1, 2}, arma::vec{1, 4}).points("dots", arma::vec{1}, arma::vec{2});
   const std::string script = fig.save();
   ::unsetenv("KATA_OUT_DIR");
@@ -123,6 +123,8 @@ BOOST_AUTO_TEST_CASE(figure_writes_csv_and_gnuplot_script) {
   std::ifstream in(script);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   BOOST_TEST(text.find("set logscale y") != std::string::npos);
+  BOOST_TEST(text.find("set size ratio -1") != std::string::npos);
+  BOOST_TEST(text.find("noenhanced") != std::string::npos);
   BOOST_TEST(text.find("A \\\"quoted\\\" title") != std::string::npos);
   BOOST_TEST(kata::output_dir() == "kata-out");
   kata::test::check_rejects([&] { fig.line("bad", arma::vec{1, 2}, arma::vec{1}); }, "Figure::lines()",

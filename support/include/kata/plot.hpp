@@ -26,6 +26,8 @@ class Figure {
   Figure& ylabel(std::string text);
   Figure& log_x();
   Figure& log_y();
+  // Same scale on both axes (gnuplot's `set size ratio -1`), for contours and 2-D paths.
+  Figure& equal_axes();
   // A vertical marker, e.g. the early-stopping epoch.
   Figure& vline(double x, std::string label);
 
@@ -44,7 +46,7 @@ class Figure {
   Figure& add(std::string label, std::string style, const arma::vec& x, const arma::vec& y);
 
   std::string name_, title_, xlabel_, ylabel_;
-  bool log_x_ = false, log_y_ = false;
+  bool log_x_ = false, log_y_ = false, equal_axes_ = false;
   std::vector<std::pair<double, std::string>> vlines_;
   std::vector<Series> series_;
 };
