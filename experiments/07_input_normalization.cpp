@@ -123,7 +123,7 @@ arma::mat descend(const Quadratic& q, const std::string& name, const std::string
               name.c_str(), eigval.min(), eigval.max(), eigval.max() / eigval.min(), lr, reached);
 
   kata::Figure fig(fig_name, "Gradient descent on J(w), " + name + " inputs (contours: J - J* = 1, 0.1, 0.01 of start)");
-  fig.xlabel("w1").ylabel("w2");
+  fig.xlabel("w1").ylabel("w2").equal_axes();  // same scale on both axes: the ellipse looks elongated
   const double start = 0.5 * arma::as_scalar(q.w_star.t() * q.H * q.w_star);  // J(0) − J*
   add_contour(fig, q, start, "contour J - J* = start");
   add_contour(fig, q, 0.1 * start, "contour 0.1 start");
@@ -224,8 +224,8 @@ int main() {
                  "the hundreds and thousands) force a tiny learning rate, and at that rate the small features barely\n"
                  "move: the cost crawls and accuracy lags. Normalized with the TRAINING statistics, every feature has\n"
                  "unit scale, the largest stable learning rate is about a million times larger, and the target costs\n"
-                 "are reached in a handful of iterations. The 2-D plots show why (mind the tick labels: each axis is\n"
-                 "scaled separately, the raw ellipse is ~10 times longer in w1 than in w2): on the raw, elongated\n"
+                 "are reached in a handful of iterations. The 2-D plots (drawn with equal axes: the raw ellipse is\n"
+                 "~10 times longer in w1 than in w2) show why: on the raw, elongated\n"
                  "contours the step that the steep direction allows makes gradient descent bounce across the valley\n"
                  "while it creeps along it; on the normalized, nearly round contours it heads almost straight for the\n"
                  "minimum. The remaining tilt is the correlation of the features, which normalization does not remove.\n";
