@@ -251,7 +251,8 @@ int main() {
     }
 
     std::printf("\n1-nearest neighbour, dev accuracy (%%) against the size of the training set:\n\n");
-    std::printf("  %-10s %-10s %-32s %s\n", "copies k", "examples", "300 real + k rotated/shifted", "(1 + k) x 300 real");
+    std::printf("  %-10s %-10s %-32s %s\n", "copies k", "examples", "300 real + k rotated/shifted",
+                "(1 + k) x 300 real");
     arma::vec x(ks.size()), aug_mean(ks.size()), real_x(4), real_mean(4);
     for (std::size_t j = 0; j < ks.size(); ++j) {
       x(j) = ks[j];
@@ -264,20 +265,22 @@ int main() {
       }
       std::printf("  %-10d %-10d %-32.2f %s\n", ks[j], 300 * (1 + ks[j]), aug_mean(j), real_text);
     }
-    kata::Figure fig("augmentation", "Digits, 1-NN: 300 real images plus k augmented copies each, or more real ones");
+    kata::Figure fig("augmentation",
+                     "Digits, 1-NN: 300 real images plus k augmented copies each, or more real ones");
     fig.xlabel("k (augmented copies per image, or k x 300 extra real images)").ylabel("dev accuracy (%)");
     fig.line("300 real + k rotated/shifted copies", x, aug_mean).line("(1 + k) x 300 real images", real_x, real_mean);
     fig.save();
 
     std::cout
         << "\nWhat this shows: augmentation is cheap, but it only helps with variation that the model can use\n"
-           "and the real data has. These digits were centred and size-normalised when the dataset was made, so\n"
-           "dev digits rarely sit off-centre: one-pixel shifts give nearest neighbour (which simply stores the\n"
-           "extra copies) a small but consistent gain of about half a point, while softmax regression - one linear template per digit - must smear each template over every\n"
-           "shifted position and loses several points. Small rotations change little either way. Mirror images\n"
-           "are not digits (a mirrored 2 or 7 is no digit at all), so flips hurt both classifiers - the digits'\n"
-           "version of 'no upside-down cats'. And fake examples are no substitute for new ones: 900 more real\n"
-           "images gain about 2 points, 900 augmented copies almost nothing. The dev set is never augmented:\n"
-           "it measures the real task.\n";
+           "and the real data has. These digits were normalised by NIST's preprocessing when the dataset was\n"
+           "made, so they already sit in much the same place. One-pixel shifts give nearest neighbour (which\n"
+           "simply stores the extra copies) a small but consistent gain of about half a point, while softmax\n"
+           "regression - one linear template per digit - must smear each template over every shifted position\n"
+           "and loses several points. Small rotations change little either way. Mirror images are not digits\n"
+           "(a mirrored 2 or 7 is no digit at all), so flips hurt both classifiers: the digits' version of 'no\n"
+           "upside-down cats'. And fake examples are no substitute for new ones: 900 more real images gain about\n"
+           "2 points, 900 augmented copies almost nothing. The dev set is never augmented: it measures the real\n"
+           "task.\n";
   });
 }

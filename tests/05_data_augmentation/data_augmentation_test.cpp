@@ -614,7 +614,8 @@ BOOST_AUTO_TEST_CASE(shift_copies_are_shifted_originals) {
   for (arma::uword j = 1; j < out.X.n_cols; ++j) {
     bool found = false;
     for (int dy = -2; dy <= 2 && !found; ++dy)
-      for (int dx = -2; dx <= 2 && !found; ++dx) found = same(out.X.col(j), kata::to_column(kata::shift(img, dy, dx)), 1e-12);
+      for (int dx = -2; dx <= 2 && !found; ++dx)
+        found = same(out.X.col(j), kata::to_column(kata::shift(img, dy, dx)), 1e-12);
     if (!found) {
       BOOST_ERROR("augment(max_shift = 2): copy " << j << " is not the image shifted by at most 2 pixels"
                                                   << kata::test::hint_suffix("random_distortion(img, 0, 2, rng)"));
