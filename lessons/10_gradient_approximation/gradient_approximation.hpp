@@ -1,0 +1,45 @@
+// Lesson 10 — numerical approximation of gradients. The contract: the stub next to this file and the
+// reference solution both implement exactly these functions.
+#pragma once
+
+#include <armadillo>
+#include <functional>
+
+namespace kata {
+
+// one_sided_difference(f, theta, eps): the forward difference
+//   (f(θ + ε) − f(θ)) / ε  ≈  f'(θ),   error O(ε)   (Taylor: = f'(θ) + ε f''(θ)/2 + O(ε²)).
+//   f      any function R → R
+//   theta  finite
+//   eps    finite, > 0
+// Throws std::invalid_argument ("one_sided_difference(): ...") for eps <= 0, non-finite eps or theta.
+double one_sided_difference(const std::function<double(double)>& f, double theta, double eps);
+
+// two_sided_difference(f, theta, eps): the centred difference
+//   (f(θ + ε) − f(θ − ε)) / (2ε)  ≈  f'(θ),   error O(ε²)   (the ε f''/2 terms cancel: = f'(θ) + ε² f'''(θ)/6 + …).
+// Costs two evaluations of f instead of one, and is far more accurate: the one to use for gradient checking.
+// Throws std::invalid_argument ("two_sided_difference(): ...") for eps <= 0, non-finite eps or theta.
+double two_sided_difference(const std::function<double(double)>& f, double theta, double eps);
+
+// numerical_gradient(J, theta, eps): the two-sided difference in every coordinate,
+//   g_i = (J(θ + ε e_i) − J(θ − ε e_i)) / (2ε),   i = 0 .. n−1.
+// θ is perturbed IN PLACE, one coordinate at a time (no copy of θ per coordinate — J may even hold a
+// reference to it): set θ_i to its original value + ε, call J(theta); set it to the original − ε, call
+// J(theta); then restore θ_i to the SAVED original value (adding ε back is not exact in floating point).
+// So J always sees θ with exactly one coordinate changed, 2n calls in all, in the order i = 0, 1, ...
+// (+ε before −ε), and θ is bit-for-bit unchanged on return.
+//   J      cost function of θ; must return a finite value
+//   theta  n >= 1 finite parameters (n × 1)
+//   eps    finite, > 0 (gradient checking uses 1e-7)
+// Returns g, n × 1.
+// Throws std::invalid_argument ("numerical_gradient(): ...") for an empty or non-finite θ, eps <= 0 or
+// non-finite, or when J returns a non-finite value (θ is restored first).
+arma::vec numerical_gradient(const std::function<double(const arma::vec&)>& J, arma::vec& theta, double eps);
+
+// convergence_order(eps, errors): the slope p of the least-squares line through the points
+// (log ε_k, log error_k): error ≈ C · ε^p. One-sided differences give p ≈ 1, two-sided p ≈ 2.
+//   eps, errors  the same length k >= 2; all finite and > 0; the ε values not all equal
+// Throws std::invalid_argument ("convergence_order(): ...") otherwise.
+double convergence_order(const arma::vec& eps, const arma::vec& errors);
+
+}  // namespace kata

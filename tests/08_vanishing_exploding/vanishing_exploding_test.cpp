@@ -1,0 +1,286 @@
+// Lesson 08 checks. Each case is one CTest test ("check"); messages say what was expected and why.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <limits>
+
+#include "kata/rng.hpp"
+#include "kata_test.hpp"
+#include "vanishing_exploding.hpp"
+
+using kata::Activation;
+using kata::test::check_rejects;
+
+namespace {
+
+// L copies of a·I (n × n).
+std::vector<arma::mat> scaled_identities(double a, arma::uword n, std::size_t L) {
+  return std::vector<arma::mat>(L, a * arma::eye(n, n));
+}
+
+// A small input whose columns are all different, so "one example" and "the batch" differ.
+arma::mat sample_input() { return arma::mat{{1.0, -2.0, 0.5, 3.0}, {0.25, 1.0, -1.5, 2.0}, {-1.0, 0.0, 2.0, 1.0}}; }
+
+// The test's own forward pass (independent of the learner's), for finite differences.
+arma::mat own_output(const arma::mat& X, const std::vector<arma::mat>& Ws, Activation g) {
+  arma::mat A = X;
+  for (const auto& W : Ws) {
+    A = W * A;
+    if (g == Activation::relu) A.clamp(0.0, arma::datum::inf);
+  }
+  return A;
+}
+
+// Laurent & Massart (2000), Lemma 1: for Z = Σ a_k (g_k² − 1), g_k iid N(0, 1), a_k >= 0,
+//   P(Z >= 2 |a|₂ √x + 2 |a|_∞ x) <= e^(−x)   and   P(Z <= −2 |a|₂ √x) <= e^(−x).
+struct Band {
+  double low, high;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(deep_linear_forward)
+
+BOOST_AUTO_TEST_CASE(returns_input_and_every_layer) {
+  // dims {3, 5, 2, 4}: non-square layers, so the order of the product matters.
+  kata::Rng rng(8);
+  const std::vector<arma::mat> Ws{rng.randn(5, 3), rng.randn(2, 5), rng.randn(4, 2)};
+  const arma::mat X = sample_input();
+  const auto A = kata::deep_linear_forward(X, Ws);
+  BOOST_REQUIRE_MESSAGE(A.size() == 4, "deep_linear_forward() with L = 3 layers must return L + 1 = 4 matrices "
+                                       "(A[0] = X, then one per layer), got "
+                                           << A.size() << kata::test::hint_suffix("off by one in the layer count?"));
+  kata::test::check_mat_close(A[0], X, 0.0, "A[0]", "A[0] is the input X itself");
+  // Tolerance 1e-12: a few products of O(1) numbers, round-off ~1e-15.
+  kata::test::check_mat_close(A[1], Ws[0] * X, 1e-12, "A[1]", "A[1] = W[1] X (g(z) = z, b = 0)");
+  kata::test::check_mat_close(A[2], Ws[1] * Ws[0] * X, 1e-12, "A[2]", "A[2] = W[2] A[1]");
+  kata::test::check_mat_close(A[3], Ws[2] * Ws[1] * Ws[0] * X, 1e-12, "A[3] (the output)",
+                              "y_hat = W[L] ... W[2] W[1] X: apply W[1] first");
+}
+
+BOOST_AUTO_TEST_CASE(identity_times_1_5_explodes_as_1_5_to_the_L) {
+  const arma::mat X = sample_input();
+  const std::size_t L = 50;
+  const auto A = kata::deep_linear_forward(X, scaled_identities(1.5, 3, L));
+  BOOST_REQUIRE_MESSAGE(A.size() == L + 1, "expected L + 1 = 51 matrices, got " << A.size());
+  // Relative 1e-12: each layer multiplies by 1.5 with one rounding (~1.1e-16), 50 layers ~6e-15.
+  const double expected_factor = std::pow(1.5, 50);  // 637621500.2...
+  kata::test::check_mat_close(A[L] / expected_factor, X, 1e-12, "output / 1.5^50 for W[l] = 1.5 I, L = 50",
+                              "the output must be 1.5^50 X: all 50 layers applied, none twice");
+  kata::test::check_mat_close(A[10] / std::pow(1.5, 10), X, 1e-12, "A[10] / 1.5^10",
+                              "A[l] = 1.5^l X: layer l has been multiplied l times");
+}
+
+BOOST_AUTO_TEST_CASE(identity_times_0_5_vanishes_as_0_5_to_the_L) {
+  const arma::mat X = sample_input();
+  const auto A = kata::deep_linear_forward(X, scaled_identities(0.5, 3, 50));
+  BOOST_REQUIRE_MESSAGE(A.size() == 51, "expected L + 1 = 51 matrices, got " << A.size());
+  // Powers of 2 are exact in binary floating point; 1e-12 relative is generous.
+  kata::test::check_mat_close(A[50] / std::pow(0.5, 50), X, 1e-12, "output / 0.5^50 for W[l] = 0.5 I, L = 50",
+                              "0.5^50 = 8.9e-16: the signal vanishes exponentially in L");
+}
+
+BOOST_AUTO_TEST_CASE(relu_variant_matches_a_hand_computation) {
+  // Z1 = W1 X = [[-2, -3], [5, -3]] -> relu -> [[0, 0], [5, 0]]; Z2 = [1 1] A1 = [5, 0].
+  // Without ReLU the output would be [3, -6].
+  const arma::mat X{{1.0, -2.0}, {3.0, 1.0}};
+  const std::vector<arma::mat> Ws{arma::mat{{1.0, -1.0}, {2.0, 1.0}}, arma::mat{{1.0, 1.0}}};
+  const auto A = kata::deep_linear_forward(X, Ws, Activation::relu);
+  BOOST_REQUIRE_MESSAGE(A.size() == 3, "expected 3 matrices, got " << A.size());
+  kata::test::check_mat_close(A[1], arma::mat{{0.0, 0.0}, {5.0, 0.0}}, 1e-15, "relu A[1]", "A = max(W A_prev, 0)");
+  kata::test::check_mat_close(A[2], arma::mat{{5.0, 0.0}}, 1e-15, "relu output",
+                              "apply the ReLU after every layer, the last one too");
+  const auto linear = kata::deep_linear_forward(X, Ws);
+  BOOST_REQUIRE(linear.size() == 3);
+  kata::test::check_mat_close(linear[2], arma::mat{{3.0, -6.0}}, 1e-15, "linear output (default activation)",
+                              "the default activation is g(z) = z");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const arma::mat X = sample_input();
+  check_rejects([&] { kata::deep_linear_forward(X, {}); }, "deep_linear_forward()", "an empty Ws");
+  check_rejects([&] { kata::deep_linear_forward(arma::mat(3, 0), {arma::eye(3, 3)}); }, "deep_linear_forward()",
+                "X with 0 examples");
+  check_rejects([&] { kata::deep_linear_forward(X, {arma::mat(4, 3, arma::fill::ones), arma::mat(2, 3)}); },
+                "deep_linear_forward()", "W[2] with 3 columns after a layer of 4 units");
+  check_rejects([&] { kata::deep_linear_forward(X, {arma::mat(3, 4, arma::fill::ones)}); }, "deep_linear_forward()",
+                "W[1] of 3 x 4 for an input of 3 features (transposed?)");
+  arma::mat bad = X;
+  bad(1, 2) = std::numeric_limits<double>::quiet_NaN();
+  check_rejects([&] { kata::deep_linear_forward(bad, {arma::eye(3, 3)}); }, "deep_linear_forward()", "X with a NaN");
+  check_rejects([&] { kata::deep_linear_forward(X, {arma::eye(3, 3) * arma::datum::inf}); },
+                "deep_linear_forward()", "W[1] with Inf entries");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(activation_scales)
+
+BOOST_AUTO_TEST_CASE(rms_over_the_whole_batch) {
+  // [[1, 3], [1, 3]]: mean square (1 + 9 + 1 + 9) / 4 = 5, rms sqrt(5). Column 0 alone would give 1;
+  // forgetting the sqrt gives 5. [[-2]] -> 2 (squares, so signs do not cancel).
+  // [[3, 0, 0], [0, 0, 4]] -> sqrt(25 / 6).
+  const std::vector<arma::mat> layers{arma::mat{{1.0, 3.0}, {1.0, 3.0}}, arma::mat(1, 1, arma::fill::value(-2.0)),
+                                      arma::mat{{3.0, 0.0, 0.0}, {0.0, 0.0, 4.0}}};
+  const arma::vec got = kata::activation_scales(layers);
+  BOOST_REQUIRE_MESSAGE(got.n_elem == 3, "activation_scales() of 3 matrices must return 3 numbers, got " << got.n_elem);
+  // Tolerance 1e-15: a handful of exact sums and one sqrt.
+  kata::test::check_close(got(0), std::sqrt(5.0), 1e-15, "rms of [[1, 3], [1, 3]]",
+                          "average over ALL entries (every unit and every example), then take the sqrt; "
+                          "1 means only the first example was measured, 5 means the sqrt is missing");
+  kata::test::check_close(got(1), 2.0, 1e-15, "rms of [[-2]]", "square before averaging: rms is never negative");
+  kata::test::check_close(got(2), std::sqrt(25.0 / 6.0), 1e-15, "rms of [[3, 0, 0], [0, 0, 4]]",
+                          "divide by rows * cols = 6, not by the number of rows or columns");
+}
+
+BOOST_AUTO_TEST_CASE(scales_of_an_exploding_network_grow_by_a_per_layer) {
+  const auto A = kata::deep_linear_forward(sample_input(), scaled_identities(1.5, 3, 20));
+  const arma::vec s = kata::activation_scales(A);
+  BOOST_REQUIRE_MESSAGE(s.n_elem == 21, "expected 21 scales (A[0] .. A[20]), got " << s.n_elem);
+  for (arma::uword l = 1; l < s.n_elem; ++l)
+    kata::test::check_close_rel(s(l) / s(l - 1), 1.5, 1e-12, "rms(A[" + std::to_string(l) + "]) / rms(A[" +
+                                                                 std::to_string(l - 1) + "]) for W = 1.5 I",
+                                "every layer multiplies the scale by 1.5");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  check_rejects([] { kata::activation_scales({}); }, "activation_scales()", "an empty list");
+  check_rejects([] { kata::activation_scales({arma::eye(2, 2), arma::mat(2, 0)}); }, "activation_scales()",
+                "an empty matrix");
+  check_rejects([] { kata::activation_scales({arma::mat{{1.0, arma::datum::nan}}}); }, "activation_scales()",
+                "a NaN entry");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(deep_linear_backward)
+
+BOOST_AUTO_TEST_CASE(first_layer_gradient_scales_as_a_to_the_L_minus_1) {
+  const arma::mat X = sample_input();
+  const arma::mat dAL{{1.0, 0.5, -1.0, 2.0}, {0.0, 1.0, 1.0, -0.5}, {2.0, -1.0, 0.5, 1.0}};
+  const std::size_t L = 50;
+  for (const double a : {1.5, 0.5}) {
+    const auto Ws = scaled_identities(a, 3, L);
+    const auto g = kata::deep_linear_backward(kata::deep_linear_forward(X, Ws), Ws, dAL);
+    BOOST_REQUIRE_MESSAGE(g.dW.size() == L && g.dA.size() == L + 1,
+                          "expected " << L << " dW and " << L + 1 << " dA, got " << g.dW.size() << " and " << g.dA.size());
+    const std::string tag = " for W = " + std::to_string(a) + " I, L = 50";
+    // dW[1] = dZ[1] A[0]^T = a^(L-1) dAL X^T: the input X is not multiplied by W[1] yet (A[0] = X), and the
+    // gradient has passed back through W[L] .. W[2] only. Relative 1e-12 as in the forward checks.
+    const arma::mat base = dAL * X.t();
+    kata::test::check_mat_close(g.dW[0] / std::pow(a, L - 1), base, 1e-12 * arma::abs(base).max(),
+                                "dW[1] / a^(L-1)" + tag,
+                                "dW[1] = dZ[1] A[0]^T scales as a^(L-1), not a^L like the output: "
+                                "it uses dZ[1] (after L-1 layers) and A[0] = X (before any layer)");
+    kata::test::check_mat_close(g.dA[0] / std::pow(a, L), dAL, 1e-12 * arma::abs(dAL).max(), "dA[0] / a^L" + tag,
+                                "dA[0] = W[1]^T dZ[1]: through all L layers");
+    kata::test::check_mat_close(g.dA[L], dAL, 0.0, "dA[L]" + tag, "dA[L] is the given dAL");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(matches_finite_differences_on_non_square_layers) {
+  // J(W) = Σ dAL ⊙ A[L] has ∂J/∂A[L] = dAL. A[L] is linear in each single W[l] (and piecewise linear with
+  // ReLU), so a central difference is exact up to round-off: |error| <= ~1e-15 · |J| / eps ~ 1e-9 here.
+  kata::Rng rng(3);
+  const std::vector<arma::mat> Ws{rng.randn(4, 3), rng.randn(2, 4), rng.randn(3, 2)};
+  const arma::mat X = sample_input();
+  const arma::mat dAL = rng.randn(3, 4);
+  for (const Activation act : {Activation::linear, Activation::relu}) {
+    const std::string name = act == Activation::linear ? "linear" : "relu";
+    const auto g = kata::deep_linear_backward(kata::deep_linear_forward(X, Ws, act), Ws, dAL, act);
+    BOOST_REQUIRE_MESSAGE(g.dW.size() == 3, "expected 3 dW, got " << g.dW.size());
+    const double eps = 1e-6;
+    for (std::size_t l = 0; l < Ws.size(); ++l) {
+      arma::mat numeric(Ws[l].n_rows, Ws[l].n_cols);
+      for (arma::uword k = 0; k < Ws[l].n_elem; ++k) {
+        auto plus = Ws, minus = Ws;
+        plus[l](k) += eps;
+        minus[l](k) -= eps;
+        numeric(k) = (arma::accu(dAL % own_output(X, plus, act)) - arma::accu(dAL % own_output(X, minus, act))) /
+                     (2 * eps);
+      }
+      kata::test::check_mat_close(g.dW[l], numeric, 1e-6, name + " dW[" + std::to_string(l + 1) + "]",
+                                  "dZ[l] = dA[l] * g'(Z[l]); dW[l] = dZ[l] A[l-1]^T; dA[l-1] = W[l]^T dZ[l] "
+                                  "(the transpose of W, not W)");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const arma::mat X = sample_input();
+  const auto Ws = scaled_identities(1.0, 3, 2);
+  const auto A = kata::deep_linear_forward(X, Ws);
+  const arma::mat dAL(3, 4, arma::fill::ones);
+  check_rejects([&] { kata::deep_linear_backward(A, {}, dAL); }, "deep_linear_backward()", "an empty Ws");
+  check_rejects([&] { kata::deep_linear_backward({A[0], A[1]}, Ws, dAL); }, "deep_linear_backward()",
+                "2 activations for 2 layers (A[0] = X is missing)");
+  check_rejects([&] { kata::deep_linear_backward(A, Ws, arma::mat(3, 5, arma::fill::ones)); },
+                "deep_linear_backward()", "dAL with 5 columns for 4 examples");
+  check_rejects([&] { kata::deep_linear_backward({A[0], A[1], arma::mat(2, 4)}, Ws, dAL); },
+                "deep_linear_backward()", "A[2] of 2 x 4 for a layer of 3 units");
+  check_rejects([&] { kata::deep_linear_backward(A, Ws, dAL * arma::datum::nan); }, "deep_linear_backward()",
+                "a NaN dAL");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(random_weights)
+
+BOOST_AUTO_TEST_CASE(second_moment_grows_by_n_s2_per_linear_layer) {
+  // W[l] = s · randn(n, n), s² = 2/n, linear: E[mean(A[l]²)] = n s² · mean(A[l-1]²) = 2 · mean(A[l-1]²).
+  // Given A[l-1], ||W A[l-1]||_F² / s² = Σ_rows z_iᵀ G z_i with G = A[l-1] A[l-1]ᵀ: a weighted chi-square
+  // with weights λ_k(G), each repeated n times. Laurent–Massart (see Band above) gives a band per layer
+  // computed from G; x = ln(2 L / 1e-9) makes the probability that ANY of the L layers leaves its band
+  // (two sides each) at most 1e-9.
+  const arma::uword n = 100, m = 50;
+  const std::size_t L = 10;
+  const double s2 = 2.0 / n;
+  kata::Rng rng(2024);
+  std::vector<arma::mat> Ws;
+  for (std::size_t l = 0; l < L; ++l) Ws.push_back(rng.randn(n, n) * std::sqrt(s2));
+  const arma::mat X = rng.randn(n, m);
+  const auto A = kata::deep_linear_forward(X, Ws);
+  BOOST_REQUIRE_MESSAGE(A.size() == L + 1, "expected " << L + 1 << " matrices, got " << A.size());
+  const arma::vec scale = kata::activation_scales(A);
+  BOOST_REQUIRE_MESSAGE(scale.n_elem == L + 1, "expected " << L + 1 << " scales, got " << scale.n_elem);
+  const double x = std::log(2.0 * L / 1e-9);
+  for (std::size_t l = 1; l <= L; ++l) {
+    const arma::mat G = A[l - 1] * A[l - 1].t();
+    const arma::vec lambda = arma::clamp(arma::eig_sym(G), 0.0, arma::datum::inf);
+    const double total = n * arma::accu(lambda);  // E[Q / s²]
+    const double l2 = std::sqrt(double(n)) * arma::norm(lambda, 2), linf = lambda.max();
+    const Band band{1.0 - 2.0 * l2 * std::sqrt(x) / total, 1.0 + (2.0 * l2 * std::sqrt(x) + 2.0 * linf * x) / total};
+    const double ratio = std::pow(scale(l) / scale(l - 1), 2) / (n * s2);  // 1 expected
+    BOOST_CHECK_MESSAGE(ratio >= band.low && ratio <= band.high,
+                        "layer " << l << ": mean(A[l]^2) / mean(A[l-1]^2) / (n s^2) = " << ratio << ", expected 1 within ["
+                                 << band.low << ", " << band.high << "] (false-failure probability < 1e-9)"
+                                 << kata::test::hint_suffix("with variance s^2 each layer multiplies the second "
+                                                            "moment by n s^2: rms over the whole batch, squared"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(relu_halves_the_growth) {
+  // X = I (n × n): layer 1 is relu(W) entrywise, N = n² iid entries s·z. mean(A[1]²)/mean(X²) = n · mean(A[1]²),
+  // expected n s² / 2 = 1 for s² = 2/n (He). Exactly: n · mean(A[1]²) / (n s² / 2) = (2K/N) · (χ²_K / K), with
+  // K ~ Binomial(N, 1/2) the positive entries. Hoeffding bounds K/N (probability 5e-10); Laurent–Massart bounds
+  // χ²_K/K with x = ln(1 / 2.5e-10) per side. Total false-failure probability < 1e-9.
+  const arma::uword n = 200;
+  const double N = double(n) * n, s2 = 2.0 / n;
+  kata::Rng rng(77);
+  const auto A = kata::deep_linear_forward(arma::eye(n, n), {rng.randn(n, n) * std::sqrt(s2)}, Activation::relu);
+  BOOST_REQUIRE_MESSAGE(A.size() == 2, "expected 2 matrices, got " << A.size());
+  const arma::vec scale = kata::activation_scales(A);
+  BOOST_REQUIRE(scale.n_elem == 2);
+  const double t = kata::test::hoeffding_radius(N, 5e-10), x = std::log(1.0 / 2.5e-10);
+  const double k_min = N * (0.5 - t);
+  const Band band{2.0 * (0.5 - t) * (1.0 - 2.0 * std::sqrt(x / k_min)),
+                  2.0 * (0.5 + t) * (1.0 + 2.0 * std::sqrt(x / k_min) + 2.0 * x / k_min)};
+  const double ratio = std::pow(scale(1) / scale(0), 2) / (n * s2 / 2.0);
+  BOOST_CHECK_MESSAGE(ratio >= band.low && ratio <= band.high,
+                      "relu layer: mean(A[1]^2) / mean(A[0]^2) / (n s^2 / 2) = " << ratio << ", expected 1 within ["
+                                << band.low << ", " << band.high << "] (false-failure probability < 1e-9)"
+                                << kata::test::hint_suffix("ReLU zeroes half of a symmetric z, so it keeps half the "
+                                                           "second moment: the growth is n s^2 / 2 (this is why He "
+                                                           "uses s^2 = 2/n)"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
