@@ -1,0 +1,277 @@
+// Lesson 04 checks. Each case is one CTest test ("check"); messages say what was expected and why.
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <string>
+
+#include "dropout.hpp"
+#include "kata_test.hpp"
+
+using kata::test::check_rejects;
+using kata::test::hint_suffix;
+
+namespace {
+
+// 0.86 -> "0.86" (std::to_string would print "0.860000").
+std::string show(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
+// Activations with no zeros and distinct values in [1, 2): a zero in the output can only come from the mask.
+arma::mat activations(arma::uword rows, arma::uword cols, std::uint32_t seed) {
+  kata::Rng rng(seed);
+  return 1.0 + rng.rand(rows, cols);
+}
+
+// Count of mask entries that are neither 0 nor 1.
+arma::uword non_binary(const arma::mat& mask) {
+  return arma::accu((mask != 0.0) % (mask != 1.0));
+}
+
+// Explains the most common ways the output goes wrong, from one kept entry a -> got.
+std::string diagnose_kept(double a, double got, double keep_prob) {
+  if (got == a) return "the kept entry was not scaled: divide by keep_prob (inverted dropout)";
+  if (std::abs(got - a / (1.0 - keep_prob)) <= 1e-12 * std::abs(got))
+    return "you divided by (1 - keep_prob), the DROP probability; divide by keep_prob";
+  if (std::abs(got - a * keep_prob) <= 1e-12 * std::abs(got)) return "you multiplied by keep_prob; divide by it";
+  return "a kept entry must be exactly a / keep_prob";
+}
+
+const double bad_keep_probs[] = {0.0, -0.2, 1.0000001, 1.5, std::numeric_limits<double>::quiet_NaN(),
+                                 std::numeric_limits<double>::infinity()};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(dropout_forward)
+
+BOOST_AUTO_TEST_CASE(kept_entries_are_scaled_and_dropped_entries_are_zero) {
+  const double keep_prob = 0.8;
+  const arma::mat A = activations(5, 40, 11);
+  kata::Rng rng(2);
+  const kata::DropoutResult r = kata::dropout_forward(A, keep_prob, rng);
+  BOOST_REQUIRE_MESSAGE(r.output.n_rows == 5 && r.output.n_cols == 40 && r.mask.n_rows == 5 && r.mask.n_cols == 40,
+                        "dropout_forward(): output and mask must have A's shape 5 x 40, got output "
+                            << r.output.n_rows << " x " << r.output.n_cols << " and mask " << r.mask.n_rows << " x "
+                            << r.mask.n_cols);
+  BOOST_REQUIRE_MESSAGE(non_binary(r.mask) == 0, "dropout_forward(): mask entries must be 0 or 1");
+  // Exact equality (tolerance 0): a * 1.0 / keep_prob and a / keep_prob are the same rounded double.
+  for (arma::uword i = 0; i < A.n_elem; ++i) {
+    if (r.mask(i) == 1.0 && r.output(i) != A(i) / keep_prob) {
+      BOOST_ERROR("dropout_forward(keep_prob = 0.8): kept entry " << i << " with a = " << std::setprecision(17)
+                                                                  << A(i) << ": expected a / keep_prob = "
+                                                                  << A(i) / keep_prob << " exactly, got "
+                                                                  << r.output(i)
+                                                                  << hint_suffix(diagnose_kept(A(i), r.output(i), keep_prob)));
+      return;
+    }
+    if (r.mask(i) == 0.0 && r.output(i) != 0.0) {
+      BOOST_ERROR("dropout_forward(): dropped entry " << i << " (mask 0) should be 0, got " << r.output(i)
+                                                      << hint_suffix("multiply A by the mask element-wise (A % mask)"));
+      return;
+    }
+  }
+  BOOST_CHECK_MESSAGE(arma::accu(r.mask == 0.0) > 0,
+                      "dropout_forward(keep_prob = 0.8): no entry of 200 was dropped (expected about 40)"
+                          << hint_suffix("mask = rng.rand(rows, cols) < keep_prob"));
+}
+
+BOOST_AUTO_TEST_CASE(mask_entries_are_zero_or_one) {
+  kata::Rng rng(3);
+  const kata::DropoutResult r = kata::dropout_forward(activations(7, 9, 4), 0.5, rng);
+  BOOST_CHECK_MESSAGE(r.mask.n_rows == 7 && r.mask.n_cols == 9,
+                      "dropout_forward(): mask must have A's shape 7 x 9, got " << r.mask.n_rows << " x "
+                                                                                << r.mask.n_cols);
+  BOOST_CHECK_MESSAGE(non_binary(r.mask) == 0,
+                      "dropout_forward(): " << non_binary(r.mask) << " mask entries are neither 0 nor 1"
+                                            << hint_suffix("return the 0/1 mask itself, not the scaled mask or the "
+                                                           "random numbers"));
+  BOOST_CHECK_MESSAGE(arma::accu(r.mask == 0.0) > 0 && arma::accu(r.mask == 1.0) > 0,
+                      "dropout_forward(keep_prob = 0.5): a 7 x 9 mask should hold both zeros and ones");
+}
+
+BOOST_AUTO_TEST_CASE(keep_prob_one_is_the_identity) {
+  const arma::mat A = activations(6, 8, 5);
+  kata::Rng rng(6);
+  const kata::DropoutResult r = kata::dropout_forward(A, 1.0, rng);
+  kata::test::check_mat_close(r.mask, arma::mat(6, 8, arma::fill::ones), 0.0, "dropout_forward(keep_prob = 1) mask",
+                              "rand() is always < 1, so every unit is kept");
+  // Tolerance 0: a * 1 / 1 is exactly a.
+  kata::test::check_mat_close(r.output, A, 0.0, "dropout_forward(keep_prob = 1) output",
+                              "with keep_prob = 1 dropout must change nothing");
+}
+
+BOOST_AUTO_TEST_CASE(kept_fraction_is_close_to_keep_prob) {
+  // Each mask entry is an independent Bernoulli(keep_prob) draw. For n = 100,000 entries Hoeffding gives
+  // P(|kept fraction - keep_prob| >= t) <= 2 exp(-2 n t^2); with t = hoeffding_radius(n, 1e-9 / 3) each of
+  // the three checks below fails by chance with probability < 1e-9 / 3, all together < 1e-9.
+  const double n = 100'000;
+  const double t = kata::test::hoeffding_radius(n, 1e-9 / 3);  // about 0.0107
+  const arma::mat A(200, 500, arma::fill::ones);
+  std::uint32_t seed = 20;
+  for (const double keep_prob : {0.86, 0.5, 0.2}) {
+    kata::Rng rng(seed++);
+    const kata::DropoutResult r = kata::dropout_forward(A, keep_prob, rng);
+    BOOST_REQUIRE(r.mask.n_elem == A.n_elem);
+    const double kept = arma::accu(r.mask == 1.0) / n;
+    kata::test::check_close(kept, keep_prob, t,
+                            "dropout_forward(): fraction of kept units with keep_prob = " + show(keep_prob),
+                            "keep a unit when rand() < keep_prob (not > keep_prob, which keeps 1 - keep_prob)");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(mean_activation_is_preserved) {
+  // Inverted dropout keeps E[output] = A. Given A (entries in [1, 2)), the output entries a·d/keep_prob are
+  // independent and lie in [0, 2 / keep_prob], so by Hoeffding the mean of n = 100,000 of them is within
+  // (2 / keep_prob) · hoeffding_radius(n, 1e-9) of mean(A) except with probability < 1e-9.
+  const double keep_prob = 0.8;
+  const arma::mat A = activations(100, 1000, 7);
+  kata::Rng rng(8);
+  const kata::DropoutResult r = kata::dropout_forward(A, keep_prob, rng);
+  BOOST_REQUIRE(r.output.n_elem == A.n_elem);
+  const double tol = (2.0 / keep_prob) * kata::test::hoeffding_radius(1e5, 1e-9);  // about 0.026
+  const double expected = arma::mean(arma::vectorise(A)), got = arma::mean(arma::vectorise(r.output));
+  std::string hint = "divide the kept entries by keep_prob so the expected value does not change";
+  if (std::abs(got - keep_prob * expected) < tol) hint = "the mean shrank by keep_prob = 0.8: did you divide by keep_prob?";
+  if (std::abs(got - keep_prob / (1 - keep_prob) * expected) < 4 * tol)
+    hint = "the mean grew 4-fold: you divided by (1 - keep_prob) instead of keep_prob";
+  kata::test::check_close(got, expected, tol, "dropout_forward(keep_prob = 0.8): mean of the output vs mean of A",
+                          hint);
+}
+
+BOOST_AUTO_TEST_CASE(same_seed_same_mask) {
+  const arma::mat A = activations(10, 30, 9);
+  kata::Rng a(42), b(42), c(43);
+  const arma::mat ma = kata::dropout_forward(A, 0.7, a).mask;
+  const arma::mat mb = kata::dropout_forward(A, 0.7, b).mask;
+  const arma::mat mc = kata::dropout_forward(A, 0.7, c).mask;
+  BOOST_REQUIRE(ma.n_elem == A.n_elem && mb.n_elem == A.n_elem && mc.n_elem == A.n_elem);
+  BOOST_CHECK_MESSAGE(arma::approx_equal(ma, mb, "absdiff", 0.0), "dropout_forward(): the same seed must give the same mask"
+                                                                    << hint_suffix("draw only from the rng argument"));
+  BOOST_CHECK_MESSAGE(!arma::approx_equal(ma, mc, "absdiff", 0.0),
+                      "dropout_forward(): seeds 42 and 43 gave the same 10 x 30 mask: is the rng used at all?");
+}
+
+BOOST_AUTO_TEST_CASE(mask_matches_numpy) {
+  // Expected masks produced with numpy 1.24 (Debian python3-numpy) on the dev machine:
+  //   np.random.seed(1); (np.random.rand(4, 6) < 0.5).astype(int)
+  //   np.random.seed(3); (np.random.rand(3, 5) < 0.8).astype(int)
+  // A 4 x 6 shape also catches drawing in column order: numpy fills row by row (rng.rand(r, c) does too).
+  const arma::mat numpy_seed1 = {{1, 0, 1, 1, 1, 1},
+                                 {1, 1, 1, 0, 1, 0},
+                                 {1, 0, 1, 0, 1, 0},
+                                 {1, 1, 0, 0, 1, 0}};
+  const arma::mat numpy_seed3 = {{1, 1, 1, 1, 0},
+                                 {0, 1, 1, 1, 1},
+                                 {1, 1, 1, 1, 1}};
+  kata::Rng rng1(1), rng3(3);
+  kata::test::check_mat_close(kata::dropout_forward(activations(4, 6, 0), 0.5, rng1).mask, numpy_seed1, 0.0,
+                              "dropout_forward() mask after Rng(1), 4 x 6, keep_prob 0.5 vs numpy",
+                              "draw ONE matrix rng.rand(A.n_rows, A.n_cols) and compare it with < keep_prob");
+  kata::test::check_mat_close(kata::dropout_forward(activations(3, 5, 0), 0.8, rng3).mask, numpy_seed3, 0.0,
+                              "dropout_forward() mask after Rng(3), 3 x 5, keep_prob 0.8 vs numpy",
+                              "draw ONE matrix rng.rand(A.n_rows, A.n_cols) and compare it with < keep_prob");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_keep_prob) {
+  kata::Rng rng(0);
+  const arma::mat A(2, 3, arma::fill::ones);
+  for (const double kp : bad_keep_probs)
+    check_rejects([&] { kata::dropout_forward(A, kp, rng); }, "dropout_forward()",
+                  "keep_prob = " + show(kp));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(dropout_backward)
+
+BOOST_AUTO_TEST_CASE(reuses_the_forward_mask_and_scales) {
+  const double keep_prob = 0.6;
+  const arma::mat A = activations(6, 25, 12);
+  kata::Rng rng(13);
+  const kata::DropoutResult r = kata::dropout_forward(A, keep_prob, rng);
+  const arma::mat dA = activations(6, 25, 14) - 1.5;  // a made-up upstream gradient, no zeros
+  const arma::mat got = kata::dropout_backward(dA, r.mask, keep_prob);
+  BOOST_REQUIRE_MESSAGE(got.n_rows == 6 && got.n_cols == 25,
+                        "dropout_backward(): expected shape 6 x 25, got " << got.n_rows << " x " << got.n_cols);
+  // Which mistake? Look at the entries the forward pass dropped and the ones it kept.
+  const arma::uvec dropped = arma::find(r.mask == 0.0), kept = arma::find(r.mask == 1.0);
+  BOOST_REQUIRE(dropped.n_elem > 0 && kept.n_elem > 0);
+  BOOST_CHECK_MESSAGE(arma::all(got.elem(dropped) == 0.0),
+                      "dropout_backward(): a unit dropped in the forward pass must get gradient 0, got "
+                          << arma::accu(got.elem(dropped) != 0.0) << " non-zero of " << dropped.n_elem
+                          << hint_suffix("multiply dA by the SAME mask the forward pass returned; never draw a new "
+                                         "one in backward"));
+  // Exact (tolerance 0): the same operations in the same order as dA % mask / keep_prob.
+  const arma::mat expected = dA % r.mask / keep_prob;
+  const std::string hint = arma::approx_equal(arma::mat(got.elem(kept)), arma::mat(dA.elem(kept)), "absdiff", 0.0)
+                               ? "the kept gradients were not scaled: divide by keep_prob in backward too"
+                               : "dA_prev = dA % mask / keep_prob, with the forward pass's mask";
+  kata::test::check_mat_close(got, expected, 0.0, "dropout_backward(dA, mask, 0.6)", hint);
+}
+
+BOOST_AUTO_TEST_CASE(is_the_derivative_of_the_forward_pass) {
+  // For a fixed mask, output = A % mask / keep_prob is linear in A, so the gradient of
+  // J(A) = sum(G % output) with respect to A is G % mask / keep_prob. Compare with centred differences
+  // on every entry: for a linear J they are exact up to rounding (~1e-16 / 1e-6 = 1e-10), tolerance 1e-8.
+  const double keep_prob = 0.75, h = 1e-6;
+  const arma::mat A = activations(3, 4, 15), G = activations(3, 4, 16);
+  kata::Rng rng(17);
+  const arma::mat mask = kata::dropout_forward(A, keep_prob, rng).mask;
+  BOOST_REQUIRE(mask.n_rows == 3 && mask.n_cols == 4);
+  auto J = [&](const arma::mat& X) { return arma::accu(G % (X % mask / keep_prob)); };
+  arma::mat numeric(3, 4);
+  for (arma::uword i = 0; i < A.n_elem; ++i) {
+    arma::mat plus = A, minus = A;
+    plus(i) += h;
+    minus(i) -= h;
+    numeric(i) = (J(plus) - J(minus)) / (2 * h);
+  }
+  kata::test::check_mat_close(kata::dropout_backward(G, mask, keep_prob), numeric, 1e-8,
+                              "dropout_backward() vs numerical gradient of the forward pass",
+                              "backward must undo exactly what forward did: mask, then / keep_prob");
+}
+
+BOOST_AUTO_TEST_CASE(keep_prob_one_passes_the_gradient_through) {
+  const arma::mat dA = activations(4, 5, 18);
+  kata::test::check_mat_close(kata::dropout_backward(dA, arma::mat(4, 5, arma::fill::ones), 1.0), dA, 0.0,
+                              "dropout_backward(keep_prob = 1, all-ones mask)", "with nothing dropped, dA_prev = dA");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_input) {
+  const arma::mat dA(2, 3, arma::fill::ones), mask(2, 3, arma::fill::ones);
+  for (const double kp : bad_keep_probs)
+    check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()",
+                  "keep_prob = " + show(kp));
+  check_rejects([&] { kata::dropout_backward(dA, arma::mat(3, 2, arma::fill::ones), 0.5); }, "dropout_backward()",
+                "a 3 x 2 mask for a 2 x 3 dA");
+  arma::mat scaled = mask / 0.5;  // the forward OUTPUT of an all-ones A, not the mask
+  check_rejects([&] { kata::dropout_backward(dA, scaled, 0.5); }, "dropout_backward()",
+                "a mask with entries 2 (the forward output instead of the 0/1 mask)");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(dropout_inference)
+
+BOOST_AUTO_TEST_CASE(is_the_identity) {
+  const arma::mat A = activations(8, 30, 19);
+  // Tolerance 0: at test time the activations pass through untouched.
+  for (const double keep_prob : {0.5, 0.86, 1.0}) {
+    const arma::mat got = kata::dropout_inference(A, keep_prob);
+    std::string hint = "at test time: no dropout and no 1/keep_prob factor, return A as it is";
+    if (got.n_elem == A.n_elem && arma::any(arma::vectorise(got) == 0.0))
+      hint = "some units were dropped: never apply dropout at test time";
+    kata::test::check_mat_close(got, A, 0.0, "dropout_inference(A, " + show(keep_prob) + ")", hint);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_keep_prob) {
+  const arma::mat A(2, 3, arma::fill::ones);
+  for (const double kp : bad_keep_probs)
+    check_rejects([&] { kata::dropout_inference(A, kp); }, "dropout_inference()", "keep_prob = " + show(kp));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
