@@ -4,9 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include "dropout.hpp"
 #include "kata/experiment.hpp"
@@ -56,12 +53,6 @@ void boundary(const kata::Params& params, arma::vec& bx, arma::vec& by) {
 }  // namespace
 
 int main() {
-#if defined(__GLIBC__)
-  // glibc returns freed heap memory to the system whenever the top of the heap exceeds 128 KiB, and the
-  // network frees and reallocates its matrices every epoch: that trimming makes training several times
-  // slower here. Keep up to 256 MiB instead (a speed setting only; results are unchanged).
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
-#endif
   return kata::run_experiment("04 dropout", [] {
     // 1. The mask is numpy's. Expected values produced with numpy 1.24:
     //    np.random.seed(1); (np.random.rand(4, 6) < 0.5).astype(int)

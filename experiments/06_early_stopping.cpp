@@ -5,9 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include "early_stopping.hpp"
 #include "kata/dataset.hpp"
@@ -40,12 +37,6 @@ struct Data {
 }  // namespace
 
 int main() {
-#if defined(__GLIBC__)
-  // glibc returns freed heap memory to the system whenever the top of the heap exceeds 128 KiB, and the
-  // network frees and reallocates its matrices every epoch: that trimming makes training several times
-  // slower here. Keep up to 256 MiB instead (a speed setting only; results are unchanged).
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
-#endif
   return kata::run_experiment("06 early stopping", [] {
     // digits: 1797 8x8 images, pixels 0..16 scaled to [0, 1]. Shuffle once, then 200 train / 200 dev /
     // the rest (1397) test: a small training set, so the network overfits quickly.

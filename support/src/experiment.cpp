@@ -1,6 +1,9 @@
 #include "kata/experiment.hpp"
 
 #include <cstdlib>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <iostream>
 
 #include "kata/errors.hpp"
@@ -12,7 +15,14 @@ std::string experiment_variant() {
   return env == nullptr ? "" : env;
 }
 
+void tune_allocator() {
+#if defined(__GLIBC__)
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+}
+
 int run_experiment(const std::string& title, const std::function<void()>& body) {
+  tune_allocator();
   const std::string variant = experiment_variant();
   std::cout << "== " << title << (variant.empty() ? "" : " (" + variant + " code)") << " ==\n";
   try {
