@@ -121,31 +121,23 @@ std::string ascii_row(const arma::mat& img, arma::uword r) {
   return line;
 }
 
-// A grid of digits as a greyscale PGM (plain text "P2"): each pixel 4 x 4, 2-pixel grey gutters.
-std::string save_pgm(const std::vector<std::vector<arma::mat>>& grid, const std::string& name) {
-  const arma::uword scale = 4, gap = 2, cell = kSide * scale;
+// A grid of digits as one greyscale picture (kata::Figure::image): 1-pixel grey gutters, dark ink on
+// white paper.
+std::string save_grid_image(const std::vector<std::vector<arma::mat>>& grid, const std::string& name) {
+  const arma::uword scale = 1, gap = 1, cell = kSide * scale;
   const arma::uword rows = grid.size(), cols = grid.front().size();
   const arma::uword H = rows * cell + (rows + 1) * gap, W = cols * cell + (cols + 1) * gap;
-  arma::umat canvas(H, W);
-  canvas.fill(4);
+  arma::mat canvas(H, W);
+  canvas.fill(12);
   for (arma::uword i = 0; i < rows; ++i)
     for (arma::uword j = 0; j < cols; ++j)
       for (arma::uword r = 0; r < cell; ++r)
         for (arma::uword c = 0; c < cell; ++c) {
           const double v = std::clamp(grid[i][j](r / scale, c / scale), 0.0, kMaxPixel);
           // Dark ink on white paper.
-          canvas(gap + i * (cell + gap) + r, gap + j * (cell + gap) + c) =
-              static_cast<arma::uword>(std::lround(kMaxPixel - v));
+          canvas(gap + i * (cell + gap) + r, gap + j * (cell + gap) + c) = kMaxPixel - v;
         }
-  const std::filesystem::path dir = kata::output_dir();
-  std::filesystem::create_directories(dir);
-  const std::filesystem::path path = dir / name;
-  std::ofstream out(path);
-  out << "P2\n# augmented digits: original, 5 augmented copies, mirror image\n" << W << ' ' << H << "\n16\n";
-  for (arma::uword r = 0; r < H; ++r) {
-    for (arma::uword c = 0; c < W; ++c) out << canvas(r, c) << (c + 1 < W ? " " : "\n");
-  }
-  return path.string();
+  return kata::Figure(name, "augmented digits: original, 5 augmented copies, mirror image").image(canvas).save();
 }
 
 void show_grid(const kata::Dataset& digits) {
@@ -173,7 +165,7 @@ void show_grid(const kata::Dataset& digits) {
     }
     std::printf("\n");
   }
-  std::printf("image: %s\n", save_pgm(grid, "augmented_digits.pgm").c_str());
+  save_grid_image(grid, "augmented_digits");
 }
 
 // "mean +- standard error" of a row of per-seed numbers, in percent.

@@ -29,7 +29,7 @@ Figure& Figure::vline(double x, std::string label) {
 Figure& Figure::add(std::string label, std::string style, const arma::vec& x, const arma::vec& y) {
   require(x.n_elem == y.n_elem, str("Figure::", style, "(): x has ", x.n_elem, " values but y has ",
                                     y.n_elem));
-  series_.push_back({std::move(label), std::move(style), x, y});
+  series_.push_back({std::move(label), std::move(style), x, y, arma::mat()});
   return *this;
 }
 
@@ -38,6 +38,13 @@ Figure& Figure::line(std::string label, const arma::vec& x, const arma::vec& y) 
 }
 Figure& Figure::points(std::string label, const arma::vec& x, const arma::vec& y) {
   return add(std::move(label), "points", x, y);
+}
+
+Figure& Figure::image(const arma::mat& pixels) {
+  require(!pixels.empty(), "Figure::image(): the picture has no pixels");
+  series_.push_back({"", "image", arma::vec(), arma::vec(), pixels});
+  equal_axes_ = true;
+  return *this;
 }
 
 namespace {
@@ -65,12 +72,23 @@ std::string Figure::save() const {
   for (const auto& [x, label] : vlines_)
     gp << "set arrow from " << x << ", graph 0 to " << x << ", graph 1 nohead dashtype 2\n"
        << "set label " << quoted(label) << " at " << x << ", graph 0.95 offset 0.5,0\n";
+  for (const auto& s : series_)
+    if (s.style == "image")  // row 0 at the top, grey levels, no colour bar
+      gp << "set yrange [" << s.pixels.n_rows - 0.5 << ":-0.5]\nset xrange [-0.5:" << s.pixels.n_cols - 0.5
+         << "]\nset palette grey\nunset colorbox\nunset key\nunset grid\nunset tics\n";
   gp << "plot ";
   for (std::size_t i = 0; i < series_.size(); ++i) {
     const auto& s = series_[i];
     const std::string csv = name_ + "." + std::to_string(i) + ".csv";
     std::ofstream out(dir / csv);
     out.precision(10);
+    if (s.style == "image") {
+      out << "column,row,value\n";
+      for (arma::uword r = 0; r < s.pixels.n_rows; ++r)
+        for (arma::uword c = 0; c < s.pixels.n_cols; ++c) out << c << ',' << r << ',' << s.pixels(r, c) << '\n';
+      gp << (i ? ", \\\n     " : "") << quoted(csv) << " skip 1 using 1:2:3 with image notitle";
+      continue;
+    }
     out << "x,y\n";
     for (arma::uword k = 0; k < s.x.n_elem; ++k) out << s.x(k) << ',' << s.y(k) << '\n';
     // Paths relative to the script's folder: the CLI runs gnuplot from there.

@@ -129,6 +129,21 @@ BOOST_AUTO_TEST_CASE(figure_writes_csv_and_gnuplot_script) {
   BOOST_TEST(kata::output_dir() == "kata-out");
   kata::test::check_rejects([&] { fig.line("bad", arma::vec{1, 2}, arma::vec{1}); }, "Figure::lines()",
                             "x and y of different lengths");
+  kata::test::check_rejects([&] { fig.image(arma::mat()); }, "Figure::image()", "an empty picture");
+}
+
+BOOST_AUTO_TEST_CASE(figure_image_writes_pixels_row_by_row_with_row_0_on_top) {
+  Scratch s;
+  ::setenv("KATA_OUT_DIR", s.dir.c_str(), 1);
+  const std::string script = kata::Figure("pic", "two by three").image(arma::mat{{1, 2, 3}, {4, 5, 6}}).save();
+  ::unsetenv("KATA_OUT_DIR");
+  std::ifstream csv(s.dir / "pic.0.csv");
+  const std::string data((std::istreambuf_iterator<char>(csv)), std::istreambuf_iterator<char>());
+  BOOST_TEST(data == "column,row,value\n0,0,1\n1,0,2\n2,0,3\n0,1,4\n1,1,5\n2,1,6\n");
+  std::ifstream gp(script);
+  const std::string text((std::istreambuf_iterator<char>(gp)), std::istreambuf_iterator<char>());
+  BOOST_TEST(text.find("set yrange [1.5:-0.5]") != std::string::npos, text);
+  BOOST_TEST(text.find("with image") != std::string::npos, text);
 }
 
 BOOST_AUTO_TEST_CASE(not_implemented_names_function_and_relative_file) {

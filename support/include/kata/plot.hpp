@@ -33,6 +33,9 @@ class Figure {
 
   Figure& line(std::string label, const arma::vec& x, const arma::vec& y);
   Figure& points(std::string label, const arma::vec& x, const arma::vec& y);
+  // A greyscale picture of a matrix: entry (r, c) is the pixel in row r (from the top), column c;
+  // larger values are lighter. Sets equal axes. For digit grids and other images.
+  Figure& image(const arma::mat& pixels);
 
   // Writes the CSV files and the gnuplot script; returns the script's path.
   std::string save() const;
@@ -42,6 +45,7 @@ class Figure {
     std::string label;
     std::string style;
     arma::vec x, y;
+    arma::mat pixels;  // style "image" only
   };
   Figure& add(std::string label, std::string style, const arma::vec& x, const arma::vec& y);
 
