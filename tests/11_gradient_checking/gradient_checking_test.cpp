@@ -153,7 +153,7 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   const auto params = small_params(4);
   std::vector<NamedBlock> grads{{"dW1", arma::mat(3, 2, arma::fill::ones)}, {"db1", arma::mat(3, 1, arma::fill::ones)},
                                 {"dW2", arma::mat(1, 3, arma::fill::ones)}, {"db2", arma::mat(1, 1, arma::fill::ones)}};
-  BOOST_REQUIRE_NO_THROW(kata::gradients_to_vector(grads, params));
+  (void)kata::gradients_to_vector(grads, params);  // the valid call must work (a throw fails this check)
 
   auto transposed = grads;
   transposed[0].value = arma::mat(2, 3, arma::fill::ones);  // same number of entries, wrong shape
