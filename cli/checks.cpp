@@ -6,6 +6,7 @@
 #include <iostream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "process.hpp"
 #include "ui.hpp"
@@ -171,10 +172,17 @@ std::vector<Check> parse_junit(const std::string& xml, const std::string& strip_
 bool build_targets(Workspace& ws, const std::vector<std::string>& targets, const std::string& label,
                    std::string* errors) {
   ws.ensure_configured();
-  std::vector<std::string> argv = {"cmake", "--build", ws.build_dir().string()};
-  for (const auto& t : targets) {
-    argv.push_back("--target");
-    argv.push_back(t);
+  // Ninja directly when the tree is a Ninja tree (every preset is): `cmake --build` would only start it.
+  std::vector<std::string> argv;
+  if (fs::exists(ws.build_dir() / "build.ninja") && on_path("ninja")) {
+    argv = {"ninja", "-C", ws.build_dir().string()};
+    argv.insert(argv.end(), targets.begin(), targets.end());
+  } else {
+    argv = {"cmake", "--build", ws.build_dir().string()};
+    for (const auto& t : targets) {
+      argv.push_back("--target");
+      argv.push_back(t);
+    }
   }
   ui::Progress progress(label);
   static const std::regex step(R"(^\[(\d+)/(\d+)\] )");
@@ -183,6 +191,7 @@ bool build_targets(Workspace& ws, const std::vector<std::string>& targets, const
     std::smatch m;
     if (std::regex_search(line, m, step)) progress.update(std::stol(m[1]), std::stol(m[2]));
   };
+  opts.on_tick = [&] { progress.tick(); };
   const auto result = run_process(argv, opts);
   progress.finish("");
   if (result.exit_code != 0 && errors != nullptr) *errors = compiler_errors(result.output);
@@ -194,8 +203,10 @@ std::vector<Check> run_ctest(Workspace& ws, const std::string& regex, const std:
   const fs::path junit = ws.build_dir() / "kata-reports" / (junit_name + ".xml");
   fs::create_directories(junit.parent_path());
   fs::remove(junit);
-  run_process({"ctest", "--test-dir", ws.build_dir().string(), "-R", regex, "-j2", "--no-tests=ignore",
-               "--output-junit", junit.string()});
+  // The checks are tiny processes that mostly wait on the loader: more of them than cores keeps both busy.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  run_process({"ctest", "--test-dir", ws.build_dir().string(), "-R", regex, "-j", std::to_string(2 * cores),
+               "--no-tests=ignore", "--output-junit", junit.string()});
   std::ifstream in(junit);
   std::stringstream xml;
   xml << in.rdbuf();
