@@ -182,9 +182,9 @@ void explain(const Lesson& lesson, const ExperimentRun& run) {
     static const std::regex missing(R"(not implemented yet: ([A-Za-z_0-9:]+)\(\) in (\S+))");
     std::smatch m;
     const std::string what = std::regex_search(run.output, m, missing)
-                                 ? m[1].str() + "() in " + m[2].str() + " is not written yet"
+                                 ? "your " + m[1].str() + "() (" + m[2].str() + ") is not written yet"
                                  : "your code is not finished yet";
-    std::cout << "\n" << ui::yellow("The experiment needs " + what + ".") << "\n"
+    std::cout << "\n" << ui::yellow("The experiment stopped: " + what + ".") << "\n"
               << "  Finish it (./kata check " << lesson.number << "), or see the experiment with the reference now: "
               << "./kata run " << lesson.number << " --reference  (or --both)\n";
   } else if (run.exit_code >= 128) {
