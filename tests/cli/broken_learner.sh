@@ -17,7 +17,7 @@ L1=01_train_dev_test
 L2=02_intact
 failures=0
 
-fail() { printf 'FAIL: %s\n' "$*"; failures=$((failures + 1)); }
+fail() { printf 'FAIL (error): %s\n' "$*"; failures=$((failures + 1)); }
 pass() { printf 'ok:   %s\n' "$*"; }
 # Copies a file only when its content differs, keeping its time stamp: ninja rebuilds only what changed.
 put() {  # put SOURCE DEST
