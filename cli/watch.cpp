@@ -173,12 +173,13 @@ class WatchApp {
       render();
       if (result_.status() != "done") return;
       if (index_ + 1 >= lessons.size()) {
-        std::cout << "\n" << ui::green("Every lesson is done. Try ./kata run NN to see the experiments.") << "\n";
+        std::cout << "\n" << ui::green("Every lesson is done. Try ./kata run NN to see the experiments.") << "\n"
+                  << std::flush;
         return;
       }
       ++index_;
       std::cout << "\n" << ui::green("✓ " + lesson.name + " is done!") << " Moving on to " << lessons[index_].name
-                << ": read lessons/" << lessons[index_].name << "/README.md\n";
+                << ": read lessons/" << lessons[index_].name << "/README.md\n" << std::flush;
       // Show the finished lesson for a moment before the next lesson's result replaces it.
       if (ui::interactive()) std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     }
