@@ -6,6 +6,7 @@
 #include <iostream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "process.hpp"
 #include "ui.hpp"
@@ -82,7 +83,8 @@ fs::path state_file(Workspace& ws, const Lesson& lesson) {
 }
 
 fs::file_time_type newest_source(Workspace& ws, const Lesson& lesson) {
-  fs::file_time_type newest{};
+  // Not file_time_type{}: libstdc++'s file clock has its epoch in 2174, so zero is later than any file.
+  auto newest = fs::file_time_type::min();
   for (const auto& s : lesson.learner_sources) {
     std::error_code ec;
     const auto t = fs::last_write_time(ws.root() / s, ec);
@@ -112,6 +114,14 @@ std::string clean_message(const std::string& output) {
       std::string msg = m[1];
       for (const char* prefix : {"kata::NotImplemented: ", "std::invalid_argument: "})
         if (msg.rfind(prefix, 0) == 0) msg = msg.substr(std::strlen(prefix));
+      // Boost.Test's words for a crash or an exception that is not std::invalid_argument.
+      if (msg.rfind("memory access violation", 0) == 0 || msg.rfind("signal: ", 0) == 0 ||
+          msg.find("floating point error") != std::string::npos)
+        msg = "crashed: " + msg + " (a null or dangling pointer, or an index out of range?)";
+      else if (msg == "unknown type")
+        msg = "threw something that is not a std::exception (e.g. `throw 42;`)";
+      else if (msg.rfind("std::", 0) == 0 && msg.find(": ") != std::string::npos)
+        msg = "threw an unexpected " + msg.substr(0, msg.find(": ")) + ": " + msg.substr(msg.find(": ") + 2);
       out += msg + "\n";
       keep = true;
     } else if (std::regex_match(line, m, framed)) {
@@ -157,7 +167,7 @@ std::vector<Check> parse_junit(const std::string& xml, const std::string& strip_
       c.not_implemented = out.find("not implemented yet") != std::string::npos;
       c.message = clean_message(out);
       if (c.timed_out)
-        c.message = "did not finish within the time limit (an infinite loop?)" +
+        c.message = "did not finish within the time limit (an infinite loop, or far too slow?)" +
                     (c.message.empty() ? "" : "\n" + c.message);
       else if (c.message.empty())
         c.message = failure_message.empty() ? "failed without a message (crashed?)" : failure_message;
@@ -171,10 +181,17 @@ std::vector<Check> parse_junit(const std::string& xml, const std::string& strip_
 bool build_targets(Workspace& ws, const std::vector<std::string>& targets, const std::string& label,
                    std::string* errors) {
   ws.ensure_configured();
-  std::vector<std::string> argv = {"cmake", "--build", ws.build_dir().string()};
-  for (const auto& t : targets) {
-    argv.push_back("--target");
-    argv.push_back(t);
+  // Ninja directly when the tree is a Ninja tree (every preset is): `cmake --build` would only start it.
+  std::vector<std::string> argv;
+  if (fs::exists(ws.build_dir() / "build.ninja") && on_path("ninja")) {
+    argv = {"ninja", "-C", ws.build_dir().string()};
+    argv.insert(argv.end(), targets.begin(), targets.end());
+  } else {
+    argv = {"cmake", "--build", ws.build_dir().string()};
+    for (const auto& t : targets) {
+      argv.push_back("--target");
+      argv.push_back(t);
+    }
   }
   ui::Progress progress(label);
   static const std::regex step(R"(^\[(\d+)/(\d+)\] )");
@@ -183,6 +200,7 @@ bool build_targets(Workspace& ws, const std::vector<std::string>& targets, const
     std::smatch m;
     if (std::regex_search(line, m, step)) progress.update(std::stol(m[1]), std::stol(m[2]));
   };
+  opts.on_tick = [&] { progress.tick(); };
   const auto result = run_process(argv, opts);
   progress.finish("");
   if (result.exit_code != 0 && errors != nullptr) *errors = compiler_errors(result.output);
@@ -194,12 +212,38 @@ std::vector<Check> run_ctest(Workspace& ws, const std::string& regex, const std:
   const fs::path junit = ws.build_dir() / "kata-reports" / (junit_name + ".xml");
   fs::create_directories(junit.parent_path());
   fs::remove(junit);
-  run_process({"ctest", "--test-dir", ws.build_dir().string(), "-R", regex, "-j2", "--no-tests=ignore",
-               "--output-junit", junit.string()});
+  // The checks are tiny processes that mostly wait on the loader: more of them than cores keeps both busy.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto ctest = run_process({"ctest", "--test-dir", ws.build_dir().string(), "-R", regex, "-j",
+                                  std::to_string(2 * cores), "--no-tests=ignore", "--output-junit", junit.string()});
   std::ifstream in(junit);
   std::stringstream xml;
   xml << in.rdbuf();
-  return parse_junit(xml.str(), strip_prefix);
+  auto checks = parse_junit(xml.str(), strip_prefix);
+  // CTest's JUnit report does not say why a test failed; its console lines do:
+  //   " 5/24 Test  #5: 01_train_dev_test/learner/shuffle_split/x ....***Timeout   3.05 sec"
+  //   " 7/24 Test  #7: 01_train_dev_test/learner/split_sizes/y ......***Exception: SegFault  0.02 sec"
+  static const std::regex verdict(R"(Test +#\d+: (\S+) \.*\s*\*\*\*(Timeout|Exception: ([A-Za-z ]+?)) +[0-9.]+ sec)");
+  std::istringstream lines(ctest.output);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::smatch m;
+    if (!std::regex_search(line, m, verdict)) continue;
+    std::string name = m[1];
+    if (name.rfind(strip_prefix, 0) == 0) name = name.substr(strip_prefix.size());
+    for (auto& c : checks) {
+      if (c.name != name || c.passed) continue;
+      if (m[2] == "Timeout") {
+        c.timed_out = true;
+        c.not_implemented = false;
+        c.message = "did not finish within the time limit (an infinite loop, or far too slow?)" +
+                    (c.message.empty() || c.message.rfind("failed without", 0) == 0 ? "" : "\n" + c.message);
+      } else if (c.message.rfind("failed without", 0) == 0) {
+        c.message = "crashed (" + m[3].str() + ") before the check could report anything";
+      }
+    }
+  }
+  return checks;
 }
 
 LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const std::string& variant) {

@@ -1,6 +1,9 @@
 #include "commands.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <regex>
+#include <sstream>
 #include <iostream>
 
 #include "checks.hpp"
@@ -22,15 +25,22 @@ int cmd_list(Workspace& ws) {
   int done = 0, passed = 0, total = 0;
   const Lesson* next = nullptr;
   std::vector<std::pair<const Lesson*, SavedResult>> rows;
+  std::size_t index = 0;
   for (const auto& l : lessons) {
+    ++index;
     auto saved = load_result(ws, l);
     if (!saved || saved->stale) {
+      if (ui::interactive())
+        std::printf("\r\033[Kchecking %s (%zu of %zu) %s", l.name.c_str(), index, lessons.size(),
+                    ui::bar(static_cast<double>(index - 1), static_cast<double>(lessons.size()), 20).c_str());
+      std::fflush(stdout);
       // Never checked, or edited since: check it now (a second or so once the tree is built).
       const auto result = check_lesson(ws, l);
       saved = SavedResult{result.passed(), result.total(), result.status(), false};
     }
     rows.emplace_back(&l, *saved);
   }
+  if (ui::interactive()) std::printf("\r\033[K");
   std::cout << ui::bold("dl-practice-kata — the practical side of deep learning") << "\n\n";
   for (const auto& [l, r] : rows) {
     std::string status = r.status;
@@ -71,6 +81,27 @@ int cmd_check(Workspace& ws, const std::string& spec) {
   return 1;
 }
 
+namespace {
+
+// One gnuplot run; a missing terminal (pngcairo in a minimal gnuplot) falls back to `fallback`.
+ProcessResult gnuplot(const fs::path& dir, const std::string& script, const std::string& setup) {
+  return run_process({"gnuplot", "-e", setup, script}, {.working_dir = dir.string(), .timeout_seconds = 30});
+}
+
+std::string rstrip_lines(const std::string& text) {
+  std::istringstream in(text);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\f' || line.back() == '\r')) line.pop_back();
+    out += line + "\n";
+  }
+  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  while (!out.empty() && out.front() == '\n') out.erase(0, 1);
+  return out;
+}
+
+}  // namespace
+
 void render_figures(const fs::path& dir) {
   std::vector<fs::path> scripts;
   if (fs::exists(dir))
@@ -79,50 +110,168 @@ void render_figures(const fs::path& dir) {
   std::sort(scripts.begin(), scripts.end());
   if (scripts.empty()) return;
   if (!on_path("gnuplot")) {
-    std::cout << "\n(gnuplot is not installed: no pictures. The data is in CSV files:)\n";
-    for (const auto& s : scripts) std::cout << "  " << s.parent_path().string() << "/" << s.stem().string() << ".*.csv\n";
+    std::cout << "\n(gnuplot is not installed, so no pictures; ./kata setup installs it. The figures' data:)\n";
+    std::vector<fs::path> csvs;
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".csv") csvs.push_back(e.path());
+    std::sort(csvs.begin(), csvs.end());
+    for (const auto& c : csvs) std::cout << "  " << c.string() << "\n";
     return;
   }
   std::cout << "\nfigures:\n";
+  const int width = std::clamp(terminal_width() - 2, 60, 120);
   for (const auto& s : scripts) {
     const std::string stem = s.stem().string();
-    for (const auto& [term, ext] : {std::pair{"pngcairo size 900,560", "png"}, std::pair{"svg size 900,560", "svg"}}) {
-      const auto out = run_process({"gnuplot", "-e", std::string("set terminal ") + term + "; set output '" + stem +
-                                    "." + ext + "'", s.filename().string()},
-                                   {.working_dir = dir.string(), .timeout_seconds = 30});
-      if (out.exit_code != 0) std::cout << "  gnuplot could not draw " << s.string() << ":\n" << out.output;
-    }
-    std::cout << "  " << (dir / (stem + ".png")).string() << "  (and .svg)\n";
+    const std::string script = s.filename().string();
+    bool drawn = true;
+    auto png = gnuplot(dir, script, "set terminal pngcairo size 900,560 noenhanced; set output '" + stem + ".png'");
+    if (png.exit_code != 0)  // a gnuplot built without cairo
+      png = gnuplot(dir, script, "set terminal png size 900,560 noenhanced; set output '" + stem + ".png'");
+    const auto svg = gnuplot(dir, script, "set terminal svg size 900,560 noenhanced; set output '" + stem + ".svg'");
+    for (const ProcessResult* r : {static_cast<const ProcessResult*>(&png), &svg})
+      if (r->exit_code != 0) {
+        drawn = false;
+        std::cout << "  gnuplot could not draw " << s.string() << ":\n" << r->output;
+      }
+    if (drawn) std::cout << "  " << (dir / (stem + ".png")).string() << "  (and .svg)\n";
     if (ui::interactive()) {
-      const auto ascii = run_process({"gnuplot", "-e", "set terminal dumb size 100,28; set output", s.filename().string()},
-                                     {.working_dir = dir.string(), .timeout_seconds = 30});
-      if (ascii.exit_code == 0) std::cout << ascii.output;
+      const auto ascii = gnuplot(dir, script, "set terminal dumb size " + std::to_string(width) +
+                                                  ",26 noenhanced; set output");
+      if (ascii.exit_code == 0) std::cout << rstrip_lines(ascii.output) << "\n";
     }
   }
 }
 
-int cmd_run(Workspace& ws, const std::string& spec, bool reference) {
+namespace {
+
+struct ExperimentRun {
+  int exit_code = 0;
+  std::string output;
+  fs::path out_dir;
+};
+
+// Builds and runs one variant's experiment. `live` streams its output to the terminal as it comes.
+ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string& variant, bool live) {
+  ExperimentRun run;
+  const std::string target = "experiment_" + lesson.number + "_" + variant;
+  std::string errors;
+  if (!build_targets(ws, {target}, "building " + target, &errors)) {
+    run.exit_code = -1;
+    run.output = errors;
+    return run;
+  }
+  run.out_dir = ws.build_dir() / "out" / lesson.name / variant;
+  fs::remove_all(run.out_dir);
+  fs::create_directories(run.out_dir);
+  ProcessOptions opts{.working_dir = ws.root().string(),
+                      .env = {{"KATA_OUT_DIR", run.out_dir.string()}, {"KATA_VARIANT", variant}}};
+  if (live)
+    opts.on_line = [](const std::string& line) { std::cout << line << "\n" << std::flush; };
+  const auto r = run_process({(ws.build_dir() / target).string()}, opts);
+  run.exit_code = r.exit_code;
+  run.output = r.output;
+  return run;
+}
+
+// What went wrong with the learner's run, with the way forward.
+void explain(const Lesson& lesson, const ExperimentRun& run) {
+  if (run.exit_code == 0) return;
+  if (run.exit_code == -1) {
+    std::cout << ui::red("✗ the experiment does not compile with your code:") << "\n" << run.output << "\n";
+  } else if (run.exit_code == 3) {
+    static const std::regex missing(R"(not implemented yet: ([A-Za-z_0-9:]+)\(\) in (\S+))");
+    std::smatch m;
+    const std::string what = std::regex_search(run.output, m, missing)
+                                 ? "your " + m[1].str() + "() (" + m[2].str() + ") is not written yet"
+                                 : "your code is not finished yet";
+    std::cout << "\n" << ui::yellow("The experiment stopped: " + what + ".") << "\n"
+              << "  Finish it (./kata check " << lesson.number << "), or see the experiment with the reference now: "
+              << "./kata run " << lesson.number << " --reference  (or --both)\n";
+  } else if (run.exit_code >= 128) {
+    std::cout << "\n" << ui::red("The experiment crashed (signal " + std::to_string(run.exit_code - 128) + ").")
+              << " Your checks will find where: ./kata check " << lesson.number << "\n";
+  } else {
+    std::cout << "\n" << ui::red("The experiment stopped with an error (exit " + std::to_string(run.exit_code) + ").")
+              << " Try ./kata check " << lesson.number << ", or ./kata run " << lesson.number << " --reference\n";
+  }
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+// Display width of UTF-8 text (counts code points; good enough for tables of numbers).
+std::size_t columns(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The two outputs in two columns when they fit the terminal; one after the other otherwise.
+void print_side_by_side(const std::string& left, const std::string& right) {
+  const auto a = lines_of(left), b = lines_of(right);
+  std::size_t widest = 0;
+  for (const auto& l : a) widest = std::max(widest, columns(l));
+  const int width = terminal_width();
+  std::size_t widest_b = 0;
+  for (const auto& l : b) widest_b = std::max(widest_b, columns(l));
+  if (!ui::interactive() || widest + widest_b + 3 > static_cast<std::size_t>(width)) {
+    std::cout << ui::bold("--- your code ---") << "\n" << left << (left.empty() || left.back() == '\n' ? "" : "\n")
+              << ui::bold("--- reference ---") << "\n" << right;
+    return;
+  }
+  const std::string head = "your code";
+  widest = std::max(widest, head.size());
+  std::cout << ui::bold(head + std::string(widest - head.size(), ' ') + " | reference") << "\n";
+  for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+    const std::string l = i < a.size() ? a[i] : "", r = i < b.size() ? b[i] : "";
+    const std::string row = l + std::string(widest - columns(l), ' ') + (l == r ? " | " : " * ") + r;
+    std::cout << (l == r ? row : ui::yellow(row)) << "\n";
+  }
+  std::cout << ui::dim("(* marks lines where your code and the reference differ)") << "\n";
+}
+
+}  // namespace
+
+int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
   const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
   if (!lesson.has_experiment) {
     std::cout << lesson.name << " has no experiment yet.\n";
     return 1;
   }
-  const std::string variant = reference ? "solution" : "learner";
-  const std::string target = "experiment_" + lesson.number + "_" + variant;
-  std::string errors;
-  if (!build_targets(ws, {target}, "building " + target, &errors)) {
-    std::cout << ui::red("✗ the experiment does not compile:") << "\n" << errors << "\n";
-    return 1;
+  if (both) {
+    const auto mine = run_variant(ws, lesson, "learner", false);
+    const auto ref = run_variant(ws, lesson, "solution", false);
+    print_side_by_side(mine.exit_code == -1 ? "(does not compile)\n" : mine.output, ref.output);
+    explain(lesson, mine);
+    if (mine.exit_code == 0) {
+      std::cout << "\nyour code's " ;
+      render_figures(mine.out_dir);
+    }
+    if (ref.exit_code == 0) {
+      std::cout << "\nthe reference's ";
+      render_figures(ref.out_dir);
+    }
+    return mine.exit_code == 0 && ref.exit_code == 0 ? 0 : 1;
   }
-  const fs::path out = ws.build_dir() / "out" / lesson.name / variant;
-  fs::remove_all(out);
-  fs::create_directories(out);
-  const auto result = run_process({(ws.build_dir() / target).string()},
-                                  {.working_dir = ws.root().string(),
-                                   .env = {{"KATA_OUT_DIR", out.string()}, {"KATA_VARIANT", variant}},
-                                   .inherit_output = true});
-  if (result.exit_code == 0) render_figures(out);
-  return result.exit_code;
+  const auto run = run_variant(ws, lesson, reference ? "solution" : "learner", true);
+  if (reference && run.exit_code == -1) std::cout << run.output << "\n";
+  if (!reference) explain(lesson, run);
+  if (run.exit_code == 0) render_figures(run.out_dir);
+  return run.exit_code == -1 ? 1 : run.exit_code;
+}
+
+int cmd_check_sanitized(const std::string& spec) {
+  Workspace ws("sanitize");
+  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  std::cout << "checking " << lesson.name << " under AddressSanitizer + UBSan (build/sanitize)\n";
+  const auto result = check_lesson(ws, lesson);
+  print_result(lesson, result);
+  return result.status() == "done" ? 0 : 1;
 }
 
 int cmd_setup(Workspace& ws, bool yes) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "workspace.hpp"
 
@@ -9,7 +10,19 @@ namespace kata::cli {
 
 int cmd_list(Workspace& ws);
 int cmd_check(Workspace& ws, const std::string& lesson);
-int cmd_run(Workspace& ws, const std::string& lesson, bool reference);
+int cmd_run(Workspace& ws, const std::string& lesson, bool reference, bool both);
+int cmd_check_sanitized(const std::string& lesson);
+int cmd_watch(Workspace& ws, const std::string& lesson);
+int cmd_hint(Workspace& ws, const std::string& lesson, bool reset);
+int cmd_diff(Workspace& ws, const std::string& lesson);
+int cmd_solution(Workspace& ws, const std::string& lesson);
+int cmd_reset(Workspace& ws, const std::string& lesson, bool yes);
+int cmd_coverage(const std::string& lesson);
+
+// The '## Hint N' sections of a HINTS.md, in order.
+std::vector<std::string> read_hints(const fs::path& hints_md);
+// Shows the lesson's next hint and remembers it; says so when none is left.
+int show_next_hint(Workspace& ws, const Lesson& lesson);
 int cmd_setup(Workspace& ws, bool yes);
 
 struct SelftestOptions {

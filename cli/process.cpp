@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,6 +28,14 @@ bool on_path(const std::string& program) {
     start = end + 1;
   }
   return false;
+}
+
+int terminal_width() {
+  winsize ws{};
+  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && std::atoi(columns) > 0)
+    return std::atoi(columns);
+  return 80;
 }
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
@@ -66,7 +75,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     char buffer[4096];
     while (true) {
       pollfd pfd{fds[0], POLLIN, 0};
-      const int ready = ::poll(&pfd, 1, 200);
+      const int ready = ::poll(&pfd, 1, options.on_tick ? 100 : 200);
+      if (options.on_tick) options.on_tick();
       if (options.timeout_seconds > 0 && elapsed() > options.timeout_seconds) {
         result.timed_out = true;
         ::kill(-pid, SIGKILL);

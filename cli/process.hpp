@@ -19,6 +19,7 @@ struct ProcessOptions {
   std::map<std::string, std::string> env;     // added to the environment
   double timeout_seconds = 0;                 // 0: no limit
   std::function<void(const std::string&)> on_line;  // called for each output line as it arrives
+  std::function<void()> on_tick;              // called about every 100 ms while the child runs
   bool inherit_output = false;                // let the child write to our terminal directly
 };
 
@@ -26,5 +27,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 
 // Whether an executable is found on PATH.
 bool on_path(const std::string& program);
+
+// The width of the terminal on stdout (COLUMNS, else 80 when it is not a terminal).
+int terminal_width();
 
 }  // namespace kata::cli

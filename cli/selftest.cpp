@@ -3,7 +3,9 @@
 //   2. when lessons/ is as committed, every check FAILS against the stubs (no check passes by accident);
 //   3. every mistakes-catalog entry is caught by at least one check, and each lesson has >= 4 entries;
 //   4. gcovr line coverage of solutions/ and support/ is >= 95%;
-//   5. optionally (--sanitize) the solution checks run clean under ASan + UBSan.
+//   5. optionally (--sanitize) the solution checks run clean under ASan + UBSan;
+//   and the kata command's own tests (tests/cli, label "cli"): it survives learner code that crashes, hangs,
+//   returns NaN or throws something odd. They run with everything else in the one ctest call.
 // Ends with the plain line "N passed, M failed".
 #include <chrono>
 #include <cstdio>
@@ -124,11 +126,13 @@ int cmd_selftest(const SelftestOptions& options) {
   Gate stubs{"stubs fail every check"};
   Gate mistakes{"mistakes catalog: each entry caught"};
   Gate catalog{"mistakes catalog: >= 4 entries per lesson"};
+  Gate cli{"CLI survives broken learner code"};
   std::string why_not_pristine;
   const bool pristine = lessons_pristine(ws.root(), &why_not_pristine);
   if (!pristine) stubs.note = "skipped: " + why_not_pristine;
   for (const auto& c : checks) {
-    if (c.name.rfind("support/", 0) == 0) support.add(c.passed, c.name + ":" + first_lines(c.message, 6));
+    if (c.name.rfind("cli/", 0) == 0) cli.add(c.passed, c.name + ":" + first_lines(c.message, 12));
+    else if (c.name.rfind("support/", 0) == 0) support.add(c.passed, c.name + ":" + first_lines(c.message, 6));
     else if (c.name.find("/solution/") != std::string::npos) solutions.add(c.passed, c.name + ":" + first_lines(c.message, 6));
     else if (c.name.find("/mistake/") != std::string::npos)
       mistakes.add(c.passed, c.name + ": no check failed with this mistake applied" +
@@ -139,7 +143,7 @@ int cmd_selftest(const SelftestOptions& options) {
   for (const auto& l : ws.lessons())
     catalog.add(l.mistakes >= mistakes_per_lesson,
                 l.name + ": " + std::to_string(l.mistakes) + " entries in tests/mistakes/" + l.name);
-  gates = {solutions, support, stubs, mistakes, catalog};
+  gates = {solutions, support, stubs, mistakes, catalog, cli};
 
   if (!options.skip_coverage) {
     Gate coverage{"coverage of solutions/ and support/ >= 95% lines"};

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -32,14 +33,38 @@ std::string bar(double done, double total, int width) {
   return "[" + std::string(filled, '#') + std::string(width - filled, '.') + "]";
 }
 
-Progress::Progress(std::string label) : label_(std::move(label)) {}
+namespace {
+double now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+Progress::Progress(std::string label) : label_(std::move(label)), start_(now()) {}
+
+double Progress::elapsed() const { return now() - start_; }
+
+void Progress::draw() {
+  const double t = elapsed();
+  if (t < 1.0) return;  // steps under a second need no progress display
+  if (last_draw_ >= 0 && t - last_draw_ < 0.1) return;
+  last_draw_ = t;
+  static const char* spinner = "|/-\\";
+  std::string line = "\r\033[K" + label_ + " ";
+  if (total_ > 0) line += bar(done_, total_, 24) + " " + std::to_string(done_) + "/" + std::to_string(total_);
+  else line += spinner[static_cast<int>(t * 8) % 4];
+  line += "  " + std::to_string(static_cast<int>(t)) + "s";
+  std::fputs(line.c_str(), stdout);
+  std::fflush(stdout);
+  drawn_ = true;
+}
 
 void Progress::update(long done, long total) {
   if (total <= 0) return;
+  done_ = done;
+  total_ = total;
   if (interactive()) {
-    std::printf("\r\033[K%s %s %ld/%ld", label_.c_str(), bar(done, total, 24).c_str(), done, total);
-    std::fflush(stdout);
-    drawn_ = true;
+    last_draw_ = -1;
+    draw();
     return;
   }
   if (total < 10) return;  // short builds need no progress lines in a log
@@ -49,6 +74,10 @@ void Progress::update(long done, long total) {
     std::printf("%s %ld/%ld\n", label_.c_str(), done, total);
     std::fflush(stdout);
   }
+}
+
+void Progress::tick() {
+  if (interactive()) draw();
 }
 
 void Progress::finish(const std::string& outcome) {

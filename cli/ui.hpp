@@ -18,18 +18,24 @@ std::string dim(const std::string& s);
 // "[#####.....]" of `width` cells for done/total.
 std::string bar(double done, double total, int width = 30);
 
-// Shows "label [####....] 12/56" on one rewritten line on a terminal; elsewhere prints a line at most
-// every 25%. finish() ends the line.
+// Shows "label [####....] 12/56  3s" on one rewritten line on a terminal once the step has taken more
+// than a second (quick steps stay silent); elsewhere prints a line at most every 25%. tick() keeps the
+// elapsed time moving while nothing else happens (a configure, a long compile). finish() ends the line.
 class Progress {
  public:
   explicit Progress(std::string label);
   void update(long done, long total);
+  void tick();
   void finish(const std::string& outcome);
 
  private:
+  void draw();
+  double elapsed() const;
   std::string label_;
+  long done_ = 0, total_ = 0;
   int last_quarter_ = -1;
   bool drawn_ = false;
+  double start_ = 0, last_draw_ = -1;
 };
 
 }  // namespace kata::cli::ui

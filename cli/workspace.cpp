@@ -28,8 +28,8 @@ Workspace::Workspace(std::string preset) : preset_(std::move(preset)) {
 
 void Workspace::configure() {
   ui::Progress progress("configuring (" + preset_ + ")");
-  progress.update(0, 1);
-  const auto result = run_process({"cmake", "--preset", preset_}, {.working_dir = root_.string()});
+  const auto result = run_process({"cmake", "--preset", preset_},
+                                  {.working_dir = root_.string(), .on_tick = [&] { progress.tick(); }});
   if (result.exit_code != 0) {
     progress.finish("failed");
     std::cerr << result.output;

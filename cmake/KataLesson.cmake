@@ -7,7 +7,7 @@
 #   experiments/NN_topic.cpp   optional: the lesson's experiment on real data
 #   tests/mistakes/NN_topic/*.mistake   optional (KATA_MISTAKES): classic errors as edits of the solution
 #
-# Targets (NN = the lesson number): kata_NN_learner, kata_NN_solution (static libraries),
+# Targets (NN = the lesson number): kata_NN_learner, kata_NN_solution (object libraries),
 # test_NN_learner, test_NN_solution (test executables), experiment_NN_learner, experiment_NN_solution,
 # test_NN_mistake_<name>. Every Boost.Test case becomes its own CTest test named
 # "NN_topic/<variant>/<suite path>/<case>", so a crash or hang fails exactly one check.
@@ -25,8 +25,10 @@ function(kata_end_manifest)
   file(WRITE "${CMAKE_BINARY_DIR}/kata_manifest.tsv" "${rows}\n")
 endfunction()
 
+# An OBJECT library, not a static archive: the test executable and the experiment link the objects
+# directly, which saves the archive step (rm, ar, ranlib) on every save of a learner's file.
 function(_kata_lesson_library target sources lesson_dir warnings)
-  add_library(${target} STATIC ${sources})
+  add_library(${target} OBJECT ${sources})
   target_include_directories(${target} PUBLIC "${lesson_dir}")
   target_link_libraries(${target} PUBLIC kata_support PRIVATE ${warnings} kata_instrument)
   target_precompile_headers(${target} REUSE_FROM kata_pch_lib)

@@ -1,0 +1,253 @@
+// The learner's helpers around a lesson: hints, the reference solution and a diff against it, resetting
+// a lesson to its stub (with a backup), and coverage of the learner's code.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+#include "checks.hpp"
+#include "commands.hpp"
+#include "process.hpp"
+#include "ui.hpp"
+
+namespace kata::cli {
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+fs::path hint_state(Workspace& ws, const Lesson& lesson) {
+  return ws.build_dir() / "kata-state" / (lesson.name + ".hints");
+}
+
+// The learner's file and the reference file with the same name, for each source of the lesson.
+std::vector<std::pair<std::string, std::string>> source_pairs(const Lesson& lesson) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& mine : lesson.learner_sources) {
+    const std::string base = fs::path(mine).filename().string();
+    for (const auto& ref : lesson.solution_sources)
+      if (fs::path(ref).filename().string() == base) pairs.emplace_back(mine, ref);
+  }
+  return pairs;
+}
+
+bool ask(const std::string& question) {
+  std::cout << question << " [y/N] " << std::flush;
+  std::string answer;
+  if (!std::getline(std::cin, answer)) return false;
+  return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+std::string timestamp() {
+  const std::time_t t = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&t, &local);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &local);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<std::string> read_hints(const fs::path& hints_md) {
+  std::ifstream in(hints_md);
+  std::vector<std::string> hints;
+  std::string line;
+  static const std::regex heading(R"(^##\s+Hint\s+\d+\s*$)");
+  bool in_hint = false;
+  while (std::getline(in, line)) {
+    if (std::regex_match(line, heading)) {
+      hints.emplace_back();
+      in_hint = true;
+      continue;
+    }
+    if (line.rfind("## ", 0) == 0 || line.rfind("# ", 0) == 0) {
+      in_hint = false;
+      continue;
+    }
+    if (in_hint) hints.back() += line + "\n";
+  }
+  for (auto& h : hints) {
+    while (!h.empty() && (h.back() == '\n' || h.back() == ' ')) h.pop_back();
+    while (!h.empty() && h.front() == '\n') h.erase(0, 1);
+  }
+  return hints;
+}
+
+int show_next_hint(Workspace& ws, const Lesson& lesson) {
+  const fs::path file = ws.root() / "lessons" / lesson.name / "HINTS.md";
+  const auto hints = read_hints(file);
+  if (hints.empty()) {
+    std::cout << lesson.name << " has no hints (lessons/" << lesson.name << "/HINTS.md).\n";
+    return 1;
+  }
+  const fs::path state = hint_state(ws, lesson);
+  int shown = 0;
+  std::ifstream(state) >> shown;
+  const int total = static_cast<int>(hints.size());
+  if (shown >= total) {
+    std::cout << "No more hints for " << lesson.name << ": all " << total
+              << " were shown. Read them again in lessons/" << lesson.name
+              << "/HINTS.md, or compare with the reference: ./kata diff " << lesson.number << "\n";
+    return 0;
+  }
+  std::cout << ui::bold("Hint " + std::to_string(shown + 1) + " of " + std::to_string(total) + " — " +
+                        lesson.name)
+            << "\n\n"
+            << hints[static_cast<std::size_t>(shown)] << "\n\n";
+  ++shown;
+  fs::create_directories(state.parent_path());
+  std::ofstream(state) << shown << "\n";
+  if (shown < total)
+    std::cout << ui::dim("(" + std::to_string(total - shown) + " more: ./kata hint " + lesson.number + ")") << "\n";
+  else
+    std::cout << ui::dim("(that was the last hint)") << "\n";
+  return 0;
+}
+
+int cmd_hint(Workspace& ws, const std::string& spec, bool reset) {
+  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  if (reset) {
+    fs::remove(hint_state(ws, lesson));
+    std::cout << "hints of " << lesson.name << " will start again from hint 1.\n";
+    return 0;
+  }
+  return show_next_hint(ws, lesson);
+}
+
+int cmd_diff(Workspace& ws, const std::string& spec) {
+  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  const bool use_git = on_path("git");
+  for (const auto& [mine, ref] : source_pairs(lesson)) {
+    std::cout << ui::bold("your code (-) against the reference (+): " + mine) << "\n" << std::flush;
+    std::vector<std::string> argv;
+    if (use_git)
+      argv = {"git", "--no-pager", "diff", "--no-index", ui::color() ? "--color=always" : "--color=never",
+              "--", mine, ref};
+    else
+      argv = {"diff", "-u", mine, ref};
+    const auto r = run_process(argv, {.working_dir = ws.root().string(), .inherit_output = true});
+    if (r.exit_code == 0) std::cout << "(identical to the reference)\n";
+    else if (r.exit_code != 1) return r.exit_code;  // 1 only means "they differ"
+  }
+  return 0;
+}
+
+int cmd_solution(Workspace& ws, const std::string& spec) {
+  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  for (const auto& ref : lesson.solution_sources) {
+    std::cout << ui::bold("// ===== " + ref + " (the reference solution) =====") << "\n"
+              << read_file(ws.root() / ref) << "\n";
+  }
+  return 0;
+}
+
+int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
+  const Lesson& lesson = ws.find(spec);
+  const fs::path root = ws.root();
+  if (!on_path("git") || run_process({"git", "-C", root.string(), "rev-parse", "--is-inside-work-tree"}).exit_code != 0) {
+    std::cout << "kata reset needs a git checkout to find the original stub, and " << root.string()
+              << " is not one.\nNothing was changed.\n";
+    return 1;
+  }
+  // The committed stub of each learner file, and which ones differ from it.
+  std::vector<std::pair<std::string, std::string>> changed;  // path, stub text
+  for (const auto& path : lesson.learner_sources) {
+    const auto stub = run_process({"git", "-C", root.string(), "show", "HEAD:" + path});
+    if (stub.exit_code != 0) {
+      std::cout << "git has no committed version of " << path << "; nothing was changed.\n";
+      return 1;
+    }
+    if (read_file(root / path) != stub.output) changed.emplace_back(path, stub.output);
+  }
+  if (changed.empty()) {
+    std::cout << lesson.name << " is already the stub; nothing to reset.\n";
+    return 0;
+  }
+  const fs::path backup_dir = root / "lessons" / lesson.name / ".backup";
+  if (!yes) {
+    if (!::isatty(STDIN_FILENO)) {
+      std::cout << "kata reset replaces your code in lessons/" << lesson.name
+                << " with the stub; run it on a terminal to confirm, or add --yes.\nNothing was changed.\n";
+      return 2;
+    }
+    std::string what;
+    for (const auto& [path, stub] : changed) what += "  " + path + "\n";
+    std::cout << "This restores the stub of:\n" << what << "Your version is kept in " << backup_dir.string() << "/.\n";
+    if (!ask("Reset " + lesson.name + "?")) {
+      std::cout << "Nothing was changed.\n";
+      return 1;
+    }
+  }
+  fs::create_directories(backup_dir);
+  const std::string stamp = timestamp();
+  for (const auto& [path, stub] : changed) {
+    const fs::path source = root / path;
+    fs::path backup = backup_dir / (source.filename().string() + "." + stamp);
+    for (int n = 1; fs::exists(backup); ++n)
+      backup = backup_dir / (source.filename().string() + "." + stamp + "-" + std::to_string(n));
+    // The backup must exist before the learner's file is touched.
+    fs::copy_file(source, backup);
+    if (read_file(backup) != read_file(source))
+      throw std::runtime_error("could not back up " + source.string() + "; nothing was changed");
+    const fs::path tmp = source.string() + ".kata-reset";
+    std::ofstream(tmp, std::ios::binary) << stub;
+    fs::rename(tmp, source);
+    std::cout << "restored " << path << "  (your version: " << fs::relative(backup, root).string() << ")\n";
+  }
+  fs::remove(hint_state(ws, lesson));
+  return 0;
+}
+
+int cmd_coverage(const std::string& spec) {
+  if (!on_path("gcovr")) {
+    std::cout << "gcovr is not installed (./kata setup installs it).\n";
+    return 1;
+  }
+  Workspace ws("coverage");
+  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  // Counters from an earlier run would add up with this one.
+  if (fs::exists(ws.build_dir()))
+    for (const auto& e : fs::recursive_directory_iterator(ws.build_dir()))
+      if (e.path().extension() == ".gcda") fs::remove(e.path());
+  const auto result = check_lesson(ws, lesson);
+  if (!result.built) {
+    print_result(lesson, result);
+    return 1;
+  }
+  std::cout << lesson.name << ": " << result.passed() << " of " << result.total()
+            << " checks pass (coverage build)\n\n";
+  const fs::path html = ws.build_dir() / "coverage-report" / lesson.name / "index.html";
+  fs::create_directories(html.parent_path());
+  std::vector<std::string> argv = {"gcovr", "--root", ws.root().string()};
+  for (const auto& src : lesson.learner_sources) {
+    argv.push_back("--filter");
+    argv.push_back(std::regex_replace((ws.root() / src).string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"));
+  }
+  for (const std::string& extra : {std::string("--txt"), std::string("--html-details"), html.string(),
+                                   std::string("--print-summary")})
+    argv.push_back(extra);
+  argv.push_back(ws.build_dir().string());
+  auto out = run_process(argv, {.working_dir = ws.root().string()});
+  if (out.exit_code != 0) {
+    // gcovr before 5.0 has no --txt; its default output is the same table.
+    argv.erase(std::find(argv.begin(), argv.end(), "--txt"));
+    out = run_process(argv, {.working_dir = ws.root().string()});
+  }
+  std::cout << out.output;
+  if (out.exit_code != 0) return out.exit_code;
+  std::cout << "\nHTML report (line by line): " << html.string() << "\n";
+  return 0;
+}
+
+}  // namespace kata::cli

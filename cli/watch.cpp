@@ -1,0 +1,273 @@
+// `kata watch`: re-checks the lesson being worked on whenever a file under lessons/ is saved.
+//
+// A small app state and a loop fed by one event type (like rustlings): the loop waits for an Event —
+// files changed, a key pressed — and hands it to WatchApp::handle(), which updates the state and redraws.
+// Changes are found by polling modification times every few hundred milliseconds, so it works on every
+// file system (WSL mounts, network drives, containers) where inotify does not.
+// Single keys need the terminal in raw mode: only when stdin is a terminal, and it is restored on exit,
+// on an exception and on SIGINT/SIGTERM.
+#include <poll.h>
+#include <signal.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "checks.hpp"
+#include "commands.hpp"
+#include "ui.hpp"
+
+namespace kata::cli {
+
+namespace {
+
+constexpr int poll_ms = 250;
+
+// ---- the terminal -------------------------------------------------------------------------------------
+
+termios saved_termios;
+volatile sig_atomic_t raw_active = 0;
+
+void restore_terminal() {
+  if (raw_active) {
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+    raw_active = 0;
+  }
+}
+
+extern "C" void on_signal(int sig) {
+  restore_terminal();  // tcsetattr is async-signal-safe
+  const char msg[] = "\n";
+  [[maybe_unused]] auto ignored = ::write(STDOUT_FILENO, msg, sizeof msg - 1);
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+// Keys without Enter, no echo; Ctrl-C still interrupts (ISIG stays on).
+class RawMode {
+ public:
+  RawMode() {
+    if (!::isatty(STDIN_FILENO) || ::tcgetattr(STDIN_FILENO, &saved_termios) != 0) return;
+    termios raw = saved_termios;
+    raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO);
+    raw.c_cc[VMIN] = 1;
+    raw.c_cc[VTIME] = 0;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    std::signal(SIGHUP, on_signal);
+    if (::tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0) raw_active = 1;
+  }
+  ~RawMode() { restore_terminal(); }
+  RawMode(const RawMode&) = delete;
+  RawMode& operator=(const RawMode&) = delete;
+  bool keys() const { return raw_active != 0; }
+};
+
+// ---- events -------------------------------------------------------------------------------------------
+
+struct Event {
+  enum Kind { FilesChanged, Key } kind;
+  char key = 0;
+  std::set<std::string> lessons;  // FilesChanged: the lesson folders the changed files are in
+};
+
+using Snapshot = std::map<std::string, std::pair<long long, std::uintmax_t>>;  // path -> (mtime, size)
+
+// Every file under lessons/ except editors' temporaries (hidden files, *~, *.swp) and kata's backups.
+Snapshot snapshot(const fs::path& lessons_dir) {
+  Snapshot files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(lessons_dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.' || name.back() == '~' || name.ends_with(".swp") ||
+        name.ends_with(".kata-reset")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    const auto mtime = fs::last_write_time(it->path(), ec).time_since_epoch().count();
+    const auto size = fs::file_size(it->path(), ec);
+    files[fs::relative(it->path(), lessons_dir).string()] = {mtime, size};
+  }
+  return files;
+}
+
+class EventSource {
+ public:
+  EventSource(fs::path lessons_dir, bool keys) : dir_(std::move(lessons_dir)), keys_(keys), last_(snapshot(dir_)) {}
+
+  // Blocks until something happens.
+  Event next() {
+    while (true) {
+      if (keys_) {
+        pollfd pfd{STDIN_FILENO, POLLIN, 0};
+        if (::poll(&pfd, 1, poll_ms) > 0) {
+          char c = 0;
+          if (::read(STDIN_FILENO, &c, 1) == 1) return {Event::Key, c, {}};
+        }
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(poll_ms));
+      }
+      auto now = snapshot(dir_);
+      if (now != last_) {
+        Event e{Event::FilesChanged, 0, {}};
+        for (const auto& [path, stamp] : now) {
+          const auto old = last_.find(path);
+          if (old == last_.end() || old->second != stamp) e.lessons.insert(path.substr(0, path.find('/')));
+        }
+        for (const auto& [path, stamp] : last_)
+          if (!now.count(path)) e.lessons.insert(path.substr(0, path.find('/')));
+        last_ = std::move(now);
+        return e;
+      }
+    }
+  }
+
+ private:
+  fs::path dir_;
+  bool keys_;
+  Snapshot last_;
+};
+
+// ---- the app ------------------------------------------------------------------------------------------
+
+class WatchApp {
+ public:
+  WatchApp(Workspace& ws, std::size_t lesson, bool keys) : ws_(ws), index_(lesson), keys_(keys) {}
+
+  bool quit() const { return quit_; }
+
+  void handle(const Event& e) {
+    if (e.kind == Event::Key) {
+      switch (e.key) {
+        case 'q': case 'Q': case 4 /* Ctrl-D */: quit_ = true; return;
+        case 'h': case 'H': hint(); return;
+        case 'r': case 'R': case '\n': check(); return;
+        case 'n': case 'N': move(index_ + 1); return;
+        case 'p': case 'P': if (index_ > 0) move(index_ - 1); return;
+        default: return;
+      }
+    }
+    // Saving a file of another lesson means the learner is working on that one now.
+    const auto& lessons = ws_.lessons();
+    if (e.lessons.size() == 1)
+      for (std::size_t i = 0; i < lessons.size(); ++i)
+        if (lessons[i].name == *e.lessons.begin()) index_ = i;
+    check();
+  }
+
+  // Checks the current lesson, moving on through finished lessons.
+  void check() {
+    const auto& lessons = ws_.lessons();
+    while (true) {
+      const Lesson& lesson = lessons[index_];
+      result_ = check_lesson(ws_, lesson);
+      render();
+      if (result_.status() != "done") return;
+      if (index_ + 1 >= lessons.size()) {
+        std::cout << "\n" << ui::green("Every lesson is done. Try ./kata run NN to see the experiments.") << "\n"
+                  << std::flush;
+        return;
+      }
+      ++index_;
+      std::cout << "\n" << ui::green("✓ " + lesson.name + " is done!") << " Moving on to " << lessons[index_].name
+                << ": read lessons/" << lessons[index_].name << "/README.md\n" << std::flush;
+      // Show the finished lesson for a moment before the next lesson's result replaces it.
+      if (ui::interactive()) std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    }
+  }
+
+ private:
+  void move(std::size_t index) {
+    if (index >= ws_.lessons().size()) return;
+    index_ = index;
+    check();
+  }
+
+  void hint() {
+    std::cout << "\n";
+    show_next_hint(ws_, ws_.lessons()[index_]);
+    std::cout << std::flush;
+  }
+
+  void render() {
+    const auto& lessons = ws_.lessons();
+    const Lesson& lesson = lessons[index_];
+    if (ui::interactive()) std::cout << "\033[2J\033[H";
+    else std::cout << "\n----------------------------------------------------------------------\n";
+    std::cout << ui::bold("kata watch — " + lesson.name) << ui::dim("   (editing lessons/" + lesson.name + ")") << "\n\n";
+    if (!result_.built) {
+      std::cout << ui::red("✗ does not compile:") << "\n" << first_lines(result_.build_errors, 25) << "\n";
+    } else {
+      const Check* first = nullptr;
+      for (const auto& c : result_.checks)
+        if (!c.passed) {
+          first = &c;
+          break;
+        }
+      const std::string summary = std::to_string(result_.passed()) + " of " + std::to_string(result_.total()) +
+                                  " checks pass";
+      if (first == nullptr) std::cout << ui::green("✓ " + summary + " — done") << "\n";
+      else std::cout << ui::red("✗ " + summary + " — " + result_.status()) << "\n\n"
+                     << "first failing check: " << ui::bold(first->name) << "\n"
+                     << indent(first_lines(first->message, 25)) << "\n";
+    }
+    int done = 0;
+    for (const auto& l : lessons) {
+      const auto saved = load_result(ws_, l);
+      if (saved && !saved->stale && saved->status == "done") ++done;
+    }
+    std::cout << "\nprogress " << ui::bar(done, static_cast<double>(lessons.size()), 22) << " " << done << " of "
+              << lessons.size() << " lessons done\n";
+    if (keys_) std::cout << ui::dim("save a file to re-check · h hint · r re-run · n/p next/previous lesson · q quit") << "\n";
+    else std::cout << "watching lessons/ for changes (Ctrl-C to stop)\n";
+    std::cout << std::flush;
+  }
+
+  static std::string first_lines(const std::string& text, int n) {
+    std::istringstream in(text);
+    std::string line, out;
+    for (int i = 0; i < n && std::getline(in, line); ++i) out += line + "\n";
+    if (std::getline(in, line)) out += "...\n";
+    return out;
+  }
+
+  static std::string indent(const std::string& text) {
+    std::istringstream in(text);
+    std::string line, out;
+    while (std::getline(in, line)) out += "    " + line + "\n";
+    return out;
+  }
+
+  Workspace& ws_;
+  std::size_t index_;
+  bool keys_;
+  bool quit_ = false;
+  LessonResult result_;
+};
+
+}  // namespace
+
+int cmd_watch(Workspace& ws, const std::string& spec) {
+  const Lesson& start = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < ws.lessons().size(); ++i)
+    if (ws.lessons()[i].name == start.name) index = i;
+  RawMode raw;
+  EventSource events(ws.root() / "lessons", raw.keys());
+  WatchApp app(ws, index, raw.keys());
+  // A save during a check is not lost: the snapshot it is compared with predates the check.
+  app.check();
+  while (!app.quit()) app.handle(events.next());
+  return 0;
+}
+
+}  // namespace kata::cli

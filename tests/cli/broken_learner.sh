@@ -1,0 +1,149 @@
+#!/bin/sh
+# The kata command survives broken learner code. Usage: broken_learner.sh KATA_BINARY REPO_ROOT WORK_DIR
+#
+# In a copy of the workspace (WORK_DIR/ws, reused between runs) with two lessons —
+#   01_train_dev_test  the learner's file replaced by broken code: split_sizes segfaults, shuffle_split
+#                      loops forever, distribution_distance returns NaN, stratified_split throws an int,
+#                      recommended_ratios throws std::bad_alloc;
+#   02_intact          a copy of lesson 01 whose learner file is the reference solution —
+# it runs `kata check 01` and `kata list` and asserts that each failure is a failing check with a clear
+# message, that lesson 02's result still shows, and that the CLI exits normally.
+set -u
+KATA=$1
+SRC=$(cd "$2" && pwd)
+WORK=$(mkdir -p "$3" && cd "$3" && pwd)
+WS=$WORK/ws
+L1=01_train_dev_test
+L2=02_intact
+failures=0
+
+fail() { printf 'FAIL (error): %s\n' "$*"; failures=$((failures + 1)); }
+pass() { printf 'ok:   %s\n' "$*"; }
+# Copies a file only when its content differs, keeping its time stamp: ninja rebuilds only what changed.
+put() {  # put SOURCE DEST
+  mkdir -p "$(dirname "$2")"
+  cmp -s "$1" "$2" || cp -p "$1" "$2"
+}
+
+mkdir -p "$WS"
+for item in CMakeLists.txt CMakePresets.json cmake support tests cli tools datasets \
+            "lessons/$L1" "solutions/$L1" "tests/$L1"; do
+  if [ -d "$SRC/$item" ]; then
+    (cd "$SRC" && find "$item" -type f ! -path '*/.backup/*') | while IFS= read -r f; do put "$SRC/$f" "$WS/$f"; done
+  elif [ -f "$SRC/$item" ]; then
+    put "$SRC/$item" "$WS/$item"
+  fi
+done
+[ -d "$SRC/experiments" ] && [ -f "$SRC/experiments/$L1.cpp" ] && put "$SRC/experiments/$L1.cpp" "$WS/experiments/$L1.cpp"
+# Other lessons may exist in the repo; this copy has exactly two, so its runtime does not grow with the course.
+for d in lessons solutions tests; do
+  for x in "$WS/$d"/[0-9][0-9]_*; do
+    case "$(basename "$x")" in $L1|$L2) ;; *) rm -rf "$x" ;; esac
+  done
+done
+rm -rf "$WS/tests/mistakes"
+# Lesson 02: lesson 01 with the solution as the learner's code.
+for f in "$SRC/lessons/$L1"/*.hpp; do put "$f" "$WS/lessons/$L2/$(basename "$f")"; done
+for f in "$SRC/solutions/$L1"/*.cpp; do
+  put "$f" "$WS/lessons/$L2/$(basename "$f")"
+  put "$f" "$WS/solutions/$L2/$(basename "$f")"
+done
+for f in "$SRC/tests/$L1"/*.cpp; do put "$f" "$WS/tests/$L2/$(basename "$f")"; done
+# The manifest: the two lessons only.
+sed -e '/^kata_add_lesson(/d' -e "s/^kata_end_manifest()/kata_add_lesson($L1)\nkata_add_lesson($L2)\nkata_end_manifest()/" \
+  "$SRC/CMakeLists.txt" > "$WORK/CMakeLists.txt.new"
+put "$WORK/CMakeLists.txt.new" "$WS/CMakeLists.txt"
+
+# The broken learner code (written only when it differs, like everything else).
+cat > "$WORK/broken.cpp" <<'CPP'
+// Deliberately broken learner code for the CLI's own tests (tests/cli/broken_learner.sh).
+#include "train_dev_test.hpp"
+
+#include <cmath>
+#include <new>
+
+#include "kata/errors.hpp"
+
+namespace kata {
+
+std::vector<arma::uword> split_sizes(arma::uword m, const std::vector<double>& ratios) {
+  volatile int* nowhere = nullptr;
+  *nowhere = static_cast<int>(m + ratios.size());  // segfault
+  return {};
+}
+
+std::vector<double> recommended_ratios(arma::uword m) {
+  if (m > 0) throw std::bad_alloc();
+  return {};
+}
+
+DataSplit shuffle_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
+                        Rng& rng) {
+  volatile unsigned long spin = 0;
+  while (spin != 1) spin = spin + 2;  // never ends
+  return {};
+}
+
+DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
+                           Rng& rng) {
+  throw 42;  // not an exception class at all
+}
+
+double distribution_distance(const arma::urowvec& labels_a, const arma::urowvec& labels_b) {
+  return std::nan("");
+}
+
+}  // namespace kata
+CPP
+for f in "$WS/lessons/$L1"/*.cpp; do put "$WORK/broken.cpp" "$f"; done
+
+# Configure the copy once, with a short per-check timeout (the CLI reuses an existing build tree).
+if [ ! -f "$WS/build/dev/build.ninja" ] || ! grep -q '^KATA_TEST_TIMEOUT:STRING=3$' "$WS/build/dev/CMakeCache.txt"; then
+  (cd "$WS" && cmake --preset dev -DKATA_TEST_TIMEOUT=3 >"$WORK/configure.log" 2>&1) ||
+    { cat "$WORK/configure.log"; echo "FAIL: could not configure the copy"; exit 1; }
+fi
+
+export KATA_ROOT="$WS" CI=true NO_COLOR=1
+rm -rf "$WS/build/dev/kata-state"
+
+start=$(date +%s)
+"$KATA" check 01 >"$WORK/check.out" 2>&1
+rc=$?
+end=$(date +%s)
+cat "$WORK/check.out"
+echo "(kata check 01: exit $rc after $((end - start)) s)"
+[ "$rc" -eq 1 ] && pass "kata check 01 exits normally with 1 (failing checks), not a crash" ||
+  fail "kata check 01 should exit 1, got $rc"
+
+# Each broken function fails its checks with a message that says what happened.
+expect() {  # expect CHECK_PREFIX REGEX WHAT
+  if awk -v prefix="  ✗ $1" -v re="$2" '
+      index($0, prefix) == 1 { inside = 1; next }
+      /^  (✓|✗) / { inside = 0 }
+      inside && tolower($0) ~ re { found = 1 }
+      END { exit !found }' "$WORK/check.out"; then
+    pass "$3"
+  else
+    fail "$3 (no failing check $1 with a message matching /$2/)"
+  fi
+}
+expect "split_sizes/" "memory access violation|segmentation|sigsegv|crash" "segfault: a failing check that names the crash"
+expect "shuffle_split/" "did not finish within the time limit" "infinite loop: a failing check that names the time limit"
+expect "distribution_distance/golden_values" "nan" "NaN: a failing check that shows the NaN"
+expect "stratified_split/" "unknown type|exception" "throw 42: a failing check that names the unexpected exception"
+expect "recommended_ratios/" "bad_alloc" "std::bad_alloc: a failing check that names it"
+grep -q "$L1: 0 of 24 checks pass" "$WORK/check.out" && pass "every check ran and failed (0 of 24)" ||
+  fail "expected the summary '$L1: 0 of 24 checks pass'"
+
+"$KATA" list >"$WORK/list.out" 2>&1
+rc=$?
+cat "$WORK/list.out"
+[ "$rc" -eq 0 ] && pass "kata list exits 0" || fail "kata list should exit 0, got $rc"
+grep -Eq "01  train_dev_test +failing +0/24" "$WORK/list.out" && pass "list shows lesson 01 failing, 0/24" ||
+  fail "list should show lesson 01 as failing with 0/24"
+grep -Eq "02  intact +done +24/24" "$WORK/list.out" && pass "list still shows lesson 02 done, 24/24" ||
+  fail "list should show lesson 02 done with 24/24"
+grep -q "progress" "$WORK/list.out" && pass "list shows the progress bar" || fail "list has no progress line"
+
+echo "$failures failed"
+[ "$failures" -eq 0 ]
