@@ -27,7 +27,7 @@ int cmd_setup(Workspace& ws, bool yes);
 
 struct SelftestOptions {
   bool skip_coverage = false;
-  bool sanitize = false;
+  bool skip_sanitize = false;
 };
 int cmd_selftest(const SelftestOptions& options);
 

@@ -3,7 +3,7 @@
 //   2. when lessons/ is as committed, every check FAILS against the stubs (no check passes by accident);
 //   3. every mistakes-catalog entry is caught by at least one check, and each lesson has >= 4 entries;
 //   4. gcovr line coverage of solutions/ and support/ is >= 95%;
-//   5. optionally (--sanitize) the solution checks run clean under ASan + UBSan;
+//   5. the solution checks run clean under ASan + UBSan (skip with --skip-sanitize);
 //   and the kata command's own tests (tests/cli, label "cli"): it survives learner code that crashes, hangs,
 //   returns NaN or throws something odd. They run with everything else in the one ctest call.
 // Ends with the plain line "N passed, M failed".
@@ -155,7 +155,7 @@ int cmd_selftest(const SelftestOptions& options) {
     coverage.note = pct < 0 ? "" : std::string(what) + ", " + detail;
     gates.push_back(coverage);
   }
-  if (options.sanitize) {
+  if (!options.skip_sanitize) {
     Gate sanitize{"solutions clean under ASan + UBSan"};
     sanitize_gate(sanitize);
     gates.push_back(sanitize);
