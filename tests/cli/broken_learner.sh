@@ -26,7 +26,7 @@ put() {  # put SOURCE DEST
 }
 
 mkdir -p "$WS"
-for item in CMakeLists.txt CMakePresets.json cmake support tests cli tools datasets \
+for item in CMakeLists.txt CMakePresets.json cmake support tests cli tools datasets bench \
             "lessons/$L1" "solutions/$L1" "tests/$L1"; do
   if [ -d "$SRC/$item" ]; then
     (cd "$SRC" && find "$item" -type f ! -path '*/.backup/*') | while IFS= read -r f; do put "$SRC/$f" "$WS/$f"; done
