@@ -1,7 +1,7 @@
 #!/bin/sh
 # Save-to-verdict for one lesson (target: <= 1 s median on a 2-core machine).
 #   1. `kata watch`: the time from saving the learner's file (touch) to the new verdict in watch's output;
-#      includes the polling delay (250 ms period, so ~125 ms on average).
+#      includes the polling delay (100 ms period, so ~50 ms on average).
 #   2. `kata check LESSON` right after a save: build + run the checks, without the polling delay.
 # Usage: bench/check_speed.sh [LESSON] [RUNS]   (default 01, 7 runs). Needs a built tree (./kata once).
 set -eu

@@ -2,7 +2,7 @@
 //
 // A small app state and a loop fed by one event type (like rustlings): the loop waits for an Event —
 // files changed, a key pressed — and hands it to WatchApp::handle(), which updates the state and redraws.
-// Changes are found by polling modification times every few hundred milliseconds, so it works on every
+// Changes are found by polling modification times every 100 ms, so it works on every
 // file system (WSL mounts, network drives, containers) where inotify does not.
 // Single keys need the terminal in raw mode: only when stdin is a terminal, and it is restored on exit,
 // on an exception and on SIGINT/SIGTERM.
@@ -28,7 +28,9 @@ namespace kata::cli {
 
 namespace {
 
-constexpr int poll_ms = 250;
+// 100 ms: a save is noticed within 50 ms on average; one scan of lessons/ (a few dozen files) costs
+// well under a millisecond.
+constexpr int poll_ms = 100;
 
 // ---- the terminal -------------------------------------------------------------------------------------
 
