@@ -230,6 +230,7 @@ int cmd_coverage(const std::string& spec) {
   const fs::path html = ws.build_dir() / "coverage-report" / lesson.name / "index.html";
   fs::create_directories(html.parent_path());
   std::vector<std::string> argv = {"gcovr", "--root", ws.root().string()};
+  for (const auto& arg : ws.gcov_arguments()) argv.push_back(arg);
   for (const auto& src : lesson.learner_sources) {
     argv.push_back("--filter");
     argv.push_back(std::regex_replace((ws.root() / src).string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"));

@@ -26,6 +26,8 @@ constexpr double coverage_threshold = 95.0;
 constexpr int mistakes_per_lesson = 4;
 
 struct Gate {
+  explicit Gate(std::string gate_name) : name(std::move(gate_name)) {}
+
   std::string name;
   int passed = 0;
   int failed = 0;
@@ -74,10 +76,12 @@ double measure_coverage(Workspace& ws, std::string* detail) {
   }
   const fs::path html = ws.build_dir() / "coverage" / "index.html";
   fs::create_directories(html.parent_path());
-  const auto out = run_process({"gcovr", "--root", ws.root().string(), "--filter", (ws.root() / "solutions/").string(),
-                                "--filter", (ws.root() / "support/").string(), "--html-details", html.string(),
-                                "--print-summary", ws.build_dir().string()},
-                               {.working_dir = ws.root().string()});
+  std::vector<std::string> argv = {"gcovr", "--root", ws.root().string(), "--filter",
+                                   (ws.root() / "solutions/").string(), "--filter", (ws.root() / "support/").string(),
+                                   "--html-details", html.string(), "--print-summary", ws.build_dir().string()};
+  const auto gcov = ws.gcov_arguments();
+  argv.insert(argv.begin() + 1, gcov.begin(), gcov.end());
+  const auto out = run_process(argv, {.working_dir = ws.root().string()});
   std::smatch m;
   static const std::regex lines(R"(lines: ([0-9.]+)%)");
   if (out.exit_code != 0 || !std::regex_search(out.output, m, lines)) {

@@ -72,6 +72,14 @@ const std::vector<Lesson>& Workspace::lessons() {
   return lessons_;
 }
 
+std::vector<std::string> Workspace::gcov_arguments() const {
+  std::ifstream in(build_dir() / "kata_gcov.txt");
+  std::string tool;
+  std::getline(in, tool);
+  if (tool.empty()) return {};
+  return {"--gcov-executable", tool};
+}
+
 std::string Workspace::valid_names() {
   std::string names;
   for (const auto& l : lessons()) names += "  " + l.number + "  " + l.topic + "\n";

@@ -45,6 +45,8 @@ class Workspace {
   const Lesson& find(const std::string& spec);
   // The list of valid names, for error messages.
   std::string valid_names();
+  // gcovr's arguments that name the gcov matching the compiler ("--gcov-executable", "llvm-cov-14 gcov").
+  std::vector<std::string> gcov_arguments() const;
 
  private:
   void load_manifest();

@@ -6,9 +6,9 @@ function(_kata_missing what)
     "dl-practice-kata: ${what} was not found.\n"
     "Install the workspace's packages with one of:\n"
     "  ./kata setup            (detects apt, dnf, pacman or brew)\n"
-    "  sudo apt-get install -y g++ cmake ninja-build libarmadillo-dev libboost-test-dev libcli11-dev gcovr gnuplot-nox\n"
-    "  sudo dnf install -y gcc-c++ cmake ninja-build armadillo-devel boost-devel cli11-devel gcovr gnuplot\n"
-    "  sudo pacman -S --needed gcc cmake ninja armadillo boost cli11 gcovr gnuplot\n"
+    "  sudo apt-get install -y g++ clang llvm libclang-rt-dev cmake ninja-build libarmadillo-dev libboost-test-dev libcli11-dev gcovr gnuplot-nox\n"
+    "  sudo dnf install -y gcc-c++ clang llvm compiler-rt cmake ninja-build armadillo-devel boost-devel cli11-devel gcovr gnuplot\n"
+    "  sudo pacman -S --needed gcc clang llvm compiler-rt cmake ninja armadillo boost cli11 gcovr gnuplot\n"
     "  brew install cmake ninja armadillo boost cli11 gcovr gnuplot")
 endfunction()
 
@@ -40,3 +40,21 @@ endif()
 
 find_program(KATA_GNUPLOT gnuplot)
 find_program(KATA_GCOVR gcovr)
+
+# gcovr reads the coverage counters through the compiler's own gcov: `llvm-cov gcov` for clang (GCC's
+# gcov cannot read clang's format), gcov-N for g++ N. The CLI passes this file's line to gcovr.
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  string(REGEX MATCH "^[0-9]+" _kata_major "${CMAKE_CXX_COMPILER_VERSION}")
+  find_program(KATA_LLVM_COV NAMES llvm-cov-${_kata_major} llvm-cov)
+  set(_kata_gcov "gcov")
+  if(KATA_LLVM_COV)
+    set(_kata_gcov "${KATA_LLVM_COV} gcov")
+  elseif(KATA_COVERAGE)
+    _kata_missing("llvm-cov (package llvm), which reads clang's coverage counters")
+  endif()
+else()
+  string(REGEX MATCH "^[0-9]+" _kata_major "${CMAKE_CXX_COMPILER_VERSION}")
+  find_program(KATA_GCOV NAMES gcov-${_kata_major} gcov)
+  set(_kata_gcov "${KATA_GCOV}")
+endif()
+file(WRITE "${CMAKE_BINARY_DIR}/kata_gcov.txt" "${_kata_gcov}\n")

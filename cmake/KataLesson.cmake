@@ -129,18 +129,25 @@ function(_kata_add_mistake name num stem mistake solution_src lesson_dir)
 endfunction()
 
 # Registers each Boost.Test case of `target` as its own CTest test. Discovery runs the executable with
-# --list_content after every build (like gtest_discover_tests), so a new case needs no CMake re-run.
+# --list_content when CTest starts and the executable is newer than its list (like
+# gtest_discover_tests' PRE_TEST mode), so a new case needs no CMake re-run, and rebuilding after a
+# learner's edit — on the path from save to verdict — does not pay for it.
 function(kata_discover_tests target lesson variant)
   set(list_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_tests.cmake")
-  add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND "${CMAKE_COMMAND}" -D "EXE=$<TARGET_FILE:${target}>" -D "OUT=${list_file}"
-            -D "PREFIX=${lesson}/${variant}" -D "LABELS=${lesson}\\;${variant}"
-            -D "TIMEOUT=${KATA_TEST_TIMEOUT}" -D "WORKDIR=${PROJECT_SOURCE_DIR}"
-            -P "${KATA_CMAKE_DIR}/KataDiscoverTests.cmake"
-    BYPRODUCTS "${list_file}"
-    VERBATIM)
   set(include_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_include.cmake")
-  file(WRITE "${include_file}"
-    "if(EXISTS \"${list_file}\")\n  include(\"${list_file}\")\nendif()\n")
+  file(GENERATE OUTPUT "${include_file}" CONTENT
+"set(EXE [==[$<TARGET_FILE:${target}>]==])
+set(OUT [==[${list_file}]==])
+if(EXISTS \"\${EXE}\" AND (NOT EXISTS \"\${OUT}\" OR \"\${EXE}\" IS_NEWER_THAN \"\${OUT}\"))
+  set(PREFIX [==[${lesson}/${variant}]==])
+  set(LABELS \"${lesson};${variant}\")
+  set(TIMEOUT ${KATA_TEST_TIMEOUT})
+  set(WORKDIR [==[${PROJECT_SOURCE_DIR}]==])
+  include([==[${KATA_CMAKE_DIR}/KataDiscoverTests.cmake]==])
+endif()
+if(EXISTS \"\${OUT}\")
+  include(\"\${OUT}\")
+endif()
+")
   set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${include_file}")
 endfunction()
