@@ -72,10 +72,16 @@ const std::vector<Lesson>& Workspace::lessons() {
   return lessons_;
 }
 
+std::string Workspace::config(const std::string& key, const std::string& fallback) const {
+  std::ifstream in(build_dir() / "kata_config.tsv");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind(key + "\t", 0) == 0) return line.substr(key.size() + 1);
+  return fallback;
+}
+
 std::vector<std::string> Workspace::gcov_arguments() const {
-  std::ifstream in(build_dir() / "kata_gcov.txt");
-  std::string tool;
-  std::getline(in, tool);
+  const std::string tool = config("gcov");
   if (tool.empty()) return {};
   return {"--gcov-executable", tool};
 }

@@ -47,6 +47,8 @@ class Workspace {
   std::string valid_names();
   // gcovr's arguments that name the gcov matching the compiler ("--gcov-executable", "llvm-cov-14 gcov").
   std::vector<std::string> gcov_arguments() const;
+  // A value CMake wrote to build/<preset>/kata_config.tsv ("gcov", "test_timeout"); `fallback` if absent.
+  std::string config(const std::string& key, const std::string& fallback = "") const;
 
  private:
   void load_manifest();

@@ -42,7 +42,8 @@ find_program(KATA_GNUPLOT gnuplot)
 find_program(KATA_GCOVR gcovr)
 
 # gcovr reads the coverage counters through the compiler's own gcov: `llvm-cov gcov` for clang (GCC's
-# gcov cannot read clang's format), gcov-N for g++ N. The CLI passes this file's line to gcovr.
+# gcov cannot read clang's format), gcov-N for g++ N. The CLI reads it, and the per-check time limit,
+# from build/<preset>/kata_config.tsv.
 if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
   string(REGEX MATCH "^[0-9]+" _kata_major "${CMAKE_CXX_COMPILER_VERSION}")
   find_program(KATA_LLVM_COV NAMES llvm-cov-${_kata_major} llvm-cov)
@@ -57,4 +58,4 @@ else()
   find_program(KATA_GCOV NAMES gcov-${_kata_major} gcov)
   set(_kata_gcov "${KATA_GCOV}")
 endif()
-file(WRITE "${CMAKE_BINARY_DIR}/kata_gcov.txt" "${_kata_gcov}\n")
+file(WRITE "${CMAKE_BINARY_DIR}/kata_config.tsv" "gcov\t${_kata_gcov}\ntest_timeout\t${KATA_TEST_TIMEOUT}\n")

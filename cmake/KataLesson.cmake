@@ -36,7 +36,7 @@ endfunction()
 
 function(_kata_test_executable target objects impl lesson variant)
   add_executable(${target})
-  target_link_libraries(${target} PRIVATE ${objects} ${impl} kata_test_main kata_instrument)
+  target_link_libraries(${target} PRIVATE ${objects} ${impl} kata_test_main kata_instrument_tests)
   kata_discover_tests(${target} "${lesson}" "${variant}")
 endfunction()
 
@@ -65,7 +65,7 @@ function(kata_add_lesson name)
   _kata_lesson_library(kata_${num}_solution "${solution_src}" "${lesson_dir}" kata_warnings)
 
   add_library(kata_${num}_tests OBJECT ${test_src})
-  target_link_libraries(kata_${num}_tests PUBLIC kata_test_support PRIVATE kata_warnings kata_instrument)
+  target_link_libraries(kata_${num}_tests PUBLIC kata_test_support PRIVATE kata_warnings kata_instrument_tests)
   target_include_directories(kata_${num}_tests PRIVATE "${lesson_dir}")
   target_precompile_headers(kata_${num}_tests REUSE_FROM kata_pch_test)
 
@@ -76,10 +76,15 @@ function(kata_add_lesson name)
   set(has_experiment 0)
   if(EXISTS "${experiment}")
     set(has_experiment 1)
+    # Compiled once, linked twice: the experiment only calls the contract.
+    add_library(kata_${num}_experiment OBJECT "${experiment}")
+    target_include_directories(kata_${num}_experiment PRIVATE "${lesson_dir}")
+    target_link_libraries(kata_${num}_experiment PRIVATE kata_support kata_warnings kata_instrument)
+    target_precompile_headers(kata_${num}_experiment REUSE_FROM kata_pch_lib)
     foreach(variant IN ITEMS learner solution)
-      add_executable(experiment_${num}_${variant} "${experiment}")
-      target_link_libraries(experiment_${num}_${variant} PRIVATE kata_${num}_${variant} kata_warnings kata_instrument)
-      target_precompile_headers(experiment_${num}_${variant} REUSE_FROM kata_pch_lib)
+      add_executable(experiment_${num}_${variant})
+      target_link_libraries(experiment_${num}_${variant} PRIVATE kata_${num}_experiment kata_${num}_${variant}
+                                                                 kata_instrument)
     endforeach()
   endif()
 
@@ -121,7 +126,7 @@ function(_kata_add_mistake name num stem mistake solution_src lesson_dir)
   _kata_lesson_library(kata_${num}_mistake_${stem} "${sources}" "${lesson_dir}" kata_learner_warnings)
   add_executable(${target})
   target_link_libraries(${target} PRIVATE kata_${num}_tests kata_${num}_mistake_${stem} kata_test_main
-                                          kata_instrument)
+                                          kata_instrument_tests)
   add_test(NAME "${name}/mistake/${stem}" COMMAND ${target} --log_level=error --report_level=no
            --color_output=no WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
   set_tests_properties("${name}/mistake/${stem}" PROPERTIES WILL_FAIL TRUE LABELS "mistake;${name}"

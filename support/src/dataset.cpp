@@ -6,6 +6,7 @@
 
 #include "kata/dataset.hpp"
 #include "kata/errors.hpp"
+#include "kata_source_dir.hpp"  // generated: KATA_SOURCE_DIR
 
 namespace kata {
 namespace {
