@@ -279,6 +279,8 @@ std::map<std::string, std::string> log_by_check(const std::string& log) {
 // anything is unusual — a crash, a hang, a sanitizer report, a missing report — this returns nothing
 // and the caller runs the checks again one process each under CTest, where a crash or a hang fails
 // exactly one check.
+}  // namespace
+
 std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson& lesson,
                                                      const std::string& variant) {
   const fs::path exe = ws.build_dir() / ("test_" + lesson.number + "_" + variant);
@@ -331,8 +333,6 @@ std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson
   if (checks.empty()) return std::nullopt;
   return checks;
 }
-
-}  // namespace
 
 LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const std::string& variant) {
   LessonResult result;

@@ -39,6 +39,12 @@ bool build_targets(Workspace& ws, const std::vector<std::string>& targets, const
 std::vector<Check> run_ctest(Workspace& ws, const std::string& regex, const std::string& strip_prefix,
                              const std::string& junit_name);
 
+// Runs every check of one lesson variant in ONE process (kata check's fast path). Returns nothing when
+// the run was not clean (crash, hang, sanitizer report, incomplete report): then only isolation can say
+// which check broke.
+std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson& lesson,
+                                                     const std::string& variant);
+
 // Builds and runs one lesson's checks against the learner's code ("learner") or the reference
 // ("solution"); a learner result is saved for `kata list`.
 LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const std::string& variant = "learner");

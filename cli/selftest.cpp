@@ -4,6 +4,7 @@
 //   3. every mistakes-catalog entry is caught by at least one check, and each lesson has >= 4 entries;
 //   4. gcovr line coverage of solutions/ and support/ is >= 95%;
 //   5. the solution checks run clean under ASan + UBSan (skip with --skip-sanitize);
+//   6. kata check's one-process run gives the same verdicts as one process per check (stubs, solutions);
 //   and the kata command's own tests (tests/cli, label "cli"): it survives learner code that crashes, hangs,
 //   returns NaN or throws something odd. They run with everything else in the one ctest call.
 // Ends with the plain line "N passed, M failed".
@@ -100,6 +101,37 @@ double measure_coverage(Workspace& ws, std::string* detail) {
   return std::stod(m[1]);
 }
 
+// kata check runs a lesson's checks in one process and falls back to one process per check (CTest) only
+// when that run is not clean. Both must give the same verdicts: compared for every lesson's stub and
+// solution against the CTest results of this selftest.
+void one_process_gate(Gate& gate, Workspace& ws, const std::vector<Check>& isolated, bool stubs_pristine) {
+  for (const auto& lesson : ws.lessons())
+    for (const std::string variant : {"learner", "solution"}) {
+      if (variant == "learner" && !stubs_pristine) continue;  // a learner's code may hang; not a defect
+      const std::string prefix = lesson.name + "/" + variant + "/";
+      std::map<std::string, bool> expected;
+      for (const auto& c : isolated)
+        if (c.name.rfind(prefix, 0) == 0) expected[c.name.substr(prefix.size())] = c.passed;
+      const auto fast = run_in_one_process(ws, lesson, variant);
+      if (!fast) {
+        gate.add(false, prefix + ": the one-process run was not clean (crash, hang or no report)");
+        continue;
+      }
+      std::string why;
+      for (const auto& c : *fast) {
+        const auto it = expected.find(c.name);
+        if (it == expected.end()) why = c.name + " is not a CTest check";
+        else if (it->second != c.passed)
+          why = c.name + (c.passed ? " passes" : " fails") + " in one process but " +
+                (it->second ? "passes" : "fails") + " on its own";
+        if (!why.empty()) break;
+      }
+      if (why.empty() && fast->size() != expected.size())
+        why = std::to_string(fast->size()) + " checks in one process, " + std::to_string(expected.size()) + " under CTest";
+      gate.add(why.empty(), prefix + ": " + why);
+    }
+}
+
 void sanitize_gate(Gate& gate) {
   Workspace ws("sanitize");
   ws.configure();
@@ -155,7 +187,9 @@ int cmd_selftest(const SelftestOptions& options) {
   for (const auto& l : ws.lessons())
     catalog.add(l.mistakes >= mistakes_per_lesson,
                 l.name + ": " + std::to_string(l.mistakes) + " entries in tests/mistakes/" + l.name);
-  gates = {solutions, support, stubs, mistakes, catalog, cli};
+  Gate one_process{"one-process runs agree with isolated checks"};
+  one_process_gate(one_process, ws, checks, pristine);
+  gates = {solutions, support, stubs, mistakes, catalog, one_process, cli};
 
   if (!options.skip_coverage) {
     Gate coverage{"coverage of solutions/ and support/ >= 95% lines"};
