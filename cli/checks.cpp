@@ -95,6 +95,10 @@ fs::file_time_type newest_source(Workspace& ws, const Lesson& lesson) {
   return newest;
 }
 
+std::string timed_out_message() {
+  return "did not finish within the time limit (an infinite loop, or far too slow?)";
+}
+
 }  // namespace
 
 std::string clean_message(const std::string& output) {
@@ -169,7 +173,7 @@ std::vector<Check> parse_junit(const std::string& xml, const std::string& strip_
       c.not_implemented = out.find("not implemented yet") != std::string::npos;
       c.message = clean_message(out);
       if (c.timed_out)
-        c.message = "did not finish within the time limit (an infinite loop, or far too slow?)" +
+        c.message = timed_out_message() +
                     (c.message.empty() ? "" : "\n" + c.message);
       else if (c.message.empty())
         c.message = failure_message.empty() ? "failed without a message (crashed?)" : failure_message;
@@ -210,14 +214,19 @@ bool build_targets(Workspace& ws, const std::vector<std::string>& targets, const
 }
 
 std::vector<Check> run_ctest(Workspace& ws, const std::string& regex, const std::string& strip_prefix,
-                             const std::string& junit_name) {
+                             const std::string& junit_name, const std::string& exclude_regex) {
   const fs::path junit = ws.build_dir() / "kata-reports" / (junit_name + ".xml");
   fs::create_directories(junit.parent_path());
   fs::remove(junit);
   // The checks are tiny processes that mostly wait on the loader: more of them than cores keeps both busy.
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const auto ctest = run_process({"ctest", "--test-dir", ws.build_dir().string(), "-R", regex, "-j",
-                                  std::to_string(2 * cores), "--no-tests=ignore", "--output-junit", junit.string()});
+  std::vector<std::string> argv = {"ctest", "--test-dir", ws.build_dir().string(), "-R", regex, "-j",
+                                   std::to_string(2 * cores), "--no-tests=ignore", "--output-junit", junit.string()};
+  if (!exclude_regex.empty()) {
+    argv.push_back("-E");
+    argv.push_back(exclude_regex);
+  }
+  const auto ctest = run_process(argv);
   std::ifstream in(junit);
   std::stringstream xml;
   xml << in.rdbuf();
@@ -238,7 +247,7 @@ std::vector<Check> run_ctest(Workspace& ws, const std::string& regex, const std:
       if (m[2] == "Timeout") {
         c.timed_out = true;
         c.not_implemented = false;
-        c.message = "did not finish within the time limit (an infinite loop, or far too slow?)" +
+        c.message = timed_out_message() +
                     (c.message.empty() || c.message.rfind("failed without", 0) == 0 ? "" : "\n" + c.message);
       } else if (c.message.rfind("failed without", 0) == 0) {
         c.message = "crashed (" + m[3].str() + ") before the check could report anything";
@@ -259,30 +268,59 @@ bool mentions_crash(const std::string& text) {
   return false;
 }
 
-// Splits Boost.Test's console log ("file(line): error: in "suite/case": message" plus continuation
-// lines) into the lines that belong to each check.
-std::map<std::string, std::string> log_by_check(const std::string& log) {
-  static const std::regex frame(R"re(error: in "([^"]+)": )re");
-  std::map<std::string, std::string> by_check;
+// Boost.Test's console log at level unit_scope: "Entering test suite/case" and "Leaving ..." lines
+// around each check's messages. Split by check; and if the run was cut off, which check was running.
+struct ConsoleLog {
+  std::map<std::string, std::string> by_check;  // "suite/case" -> its lines
+  std::string running;                          // entered, not left (the one that hung)
+  std::string last_finished;                    // the check before it
+};
+
+ConsoleLog split_console_log(const std::string& log) {
+  static const std::regex scope(R"re(^(?:.*\(\d+\): )?(Entering|Leaving) test (case|suite|module) "([^"]*)")re");
+  static const std::regex warning(R"re(: warning: in ")re");
+  ConsoleLog out;
+  std::vector<std::string> suites;
   std::istringstream in(log);
-  std::string line, current;
+  std::string line;
   while (std::getline(in, line)) {
     std::smatch m;
-    if (std::regex_search(line, m, frame)) current = m[1];
-    if (!current.empty()) by_check[current] += line + "\n";
+    if (std::regex_search(line, m, scope)) {
+      const bool entering = m[1] == "Entering";
+      if (m[2] == "suite") {
+        if (entering) suites.push_back(m[3]);
+        else if (!suites.empty()) suites.pop_back();
+      } else if (m[2] == "case") {
+        if (entering) {
+          out.running.clear();
+          for (const auto& suite : suites) out.running += suite + "/";
+          out.running += m[3].str();
+        } else {
+          out.last_finished = out.running;
+          out.running.clear();
+        }
+      }
+      continue;
+    }
+    if (std::regex_search(line, warning)) continue;  // CTest's runs log errors only; keep them alike
+    if (!out.running.empty()) out.by_check[out.running] += line + "\n";
   }
-  return by_check;
+  return out;
+}
+
+std::string regex_escape(const std::string& text) {
+  return std::regex_replace(text, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)");
 }
 
 // The fast path: every check of the lesson in ONE process (~20 ms for lesson 01, against ~0.4 s for 24
-// CTest processes). Boost.Test's JUnit report says which checks failed, its console log says why. When
-// anything is unusual — a crash, a hang, a sanitizer report, a missing report — this returns nothing
-// and the caller runs the checks again one process each under CTest, where a crash or a hang fails
-// exactly one check.
-}  // namespace
+// CTest processes). Boost.Test's JUnit report says which checks failed, its console log says why.
+struct OneProcessRun {
+  std::optional<std::vector<Check>> checks;  // set when the run was clean
+  std::string hung, before_hung;             // set when it was cut off inside a check
+};
 
-std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson& lesson,
-                                                     const std::string& variant) {
+OneProcessRun one_process_run(Workspace& ws, const Lesson& lesson, const std::string& variant) {
+  OneProcessRun result;
   const fs::path exe = ws.build_dir() / ("test_" + lesson.number + "_" + variant);
   const fs::path junit = ws.build_dir() / "kata-reports" / (lesson.name + "-" + variant + "-direct.xml");
   fs::create_directories(junit.parent_path());
@@ -290,26 +328,30 @@ std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson
   // A whole lesson's checks take well under a second with working code; one check's time limit (10 s,
   // KATA_TEST_TIMEOUT) for all of them means something hangs.
   const double limit = std::atof(ws.config("test_timeout", "10").c_str());
-  const auto run = run_process({exe.string(), "--logger=HRF,error,stdout:JUNIT,error," + junit.string(),
+  const auto run = run_process({exe.string(), "--logger=HRF,unit_scope,stdout:JUNIT,error," + junit.string(),
                                 "--report_level=no", "--color_output=no"},
                                {.working_dir = ws.root().string(), .timeout_seconds = limit > 0 ? limit : 10});
-  // 0: every check passed; 201: some failed. Anything else is a crash, an abort or a hang.
-  if (run.timed_out || (run.exit_code != 0 && run.exit_code != 201) || mentions_crash(run.output))
-    return std::nullopt;
+  const auto log = split_console_log(run.output);
+  if (run.timed_out) {
+    result.hung = log.running;
+    result.before_hung = log.last_finished;
+    return result;
+  }
+  // 0: every check passed; 201: some failed. Anything else is a crash or an abort.
+  if ((run.exit_code != 0 && run.exit_code != 201) || mentions_crash(run.output)) return result;
   std::ifstream in(junit);
   std::stringstream report;
   report << in.rdbuf();
   const std::string xml = report.str();
-  if (xml.find("</testsuite>") == std::string::npos) return std::nullopt;
+  if (xml.find("</testsuite>") == std::string::npos) return result;
 
-  const auto logs = log_by_check(run.output);
   std::vector<Check> checks;
   std::size_t pos = 0;
   while ((pos = xml.find("<testcase ", pos)) != std::string::npos) {
     const auto tag_end = xml.find('>', pos);
     const std::string tag = xml.substr(pos, tag_end - pos);
     const auto end = xml.find("</testcase>", tag_end);
-    if (end == std::string::npos) return std::nullopt;
+    if (end == std::string::npos) return result;
     const std::string body = xml.substr(tag_end + 1, end - tag_end - 1);
     Check c;
     std::string suite = decode_entities(attribute(tag, "classname"));
@@ -319,8 +361,8 @@ std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson
     c.passed = body.find("<failure") == std::string::npos && body.find("<error") == std::string::npos &&
                body.find("<skipped") == std::string::npos;
     if (!c.passed) {
-      const auto log = logs.find(c.name);
-      const std::string text = log == logs.end() ? "" : log->second;
+      const auto lines = log.by_check.find(c.name);
+      const std::string text = lines == log.by_check.end() ? "" : lines->second;
       c.not_implemented = text.find("not implemented yet") != std::string::npos;
       c.message = clean_message(text);
       if (c.message.empty())
@@ -330,10 +372,20 @@ std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson
     checks.push_back(std::move(c));
     pos = end;
   }
-  if (checks.empty()) return std::nullopt;
-  return checks;
+  if (!checks.empty()) result.checks = std::move(checks);
+  return result;
 }
 
+}  // namespace
+
+std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson& lesson,
+                                                     const std::string& variant) {
+  return one_process_run(ws, lesson, variant).checks;
+}
+
+// One process for all checks first. When that is not clean, each check runs in its own CTest process, so
+// a crash fails exactly one check; a check that hung in the one process has already used its time limit,
+// so it is reported as timed out and only the others run again.
 LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const std::string& variant) {
   LessonResult result;
   const std::string target = "test_" + lesson.number + "_" + variant;
@@ -341,12 +393,22 @@ LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const std::string
   if (result.built) {
     // KATA_ISOLATE=1: every check in its own process from the start (slower; for debugging the CLI).
     const char* isolate = std::getenv("KATA_ISOLATE");
-    std::optional<std::vector<Check>> checks;
-    if (isolate == nullptr || std::string(isolate) != "1") checks = run_in_one_process(ws, lesson, variant);
-    if (checks) {
-      result.checks = std::move(*checks);
+    OneProcessRun fast;
+    if (isolate == nullptr || std::string(isolate) != "1") fast = one_process_run(ws, lesson, variant);
+    const std::string prefix = lesson.name + "/" + variant + "/";
+    if (fast.checks) {
+      result.checks = std::move(*fast.checks);
+    } else if (!fast.hung.empty()) {
+      result.checks = run_ctest(ws, "^" + prefix, prefix, lesson.name + "-" + variant,
+                                "^" + regex_escape(prefix + fast.hung) + "$");
+      Check hung;
+      hung.name = fast.hung;
+      hung.timed_out = true;
+      hung.message = timed_out_message();
+      auto at = std::find_if(result.checks.begin(), result.checks.end(),
+                             [&](const Check& c) { return c.name == fast.before_hung; });
+      result.checks.insert(at == result.checks.end() ? result.checks.begin() : at + 1, hung);
     } else {
-      const std::string prefix = lesson.name + "/" + variant + "/";
       result.checks = run_ctest(ws, "^" + prefix, prefix, lesson.name + "-" + variant);
     }
   }

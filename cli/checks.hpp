@@ -37,7 +37,7 @@ bool build_targets(Workspace& ws, const std::vector<std::string>& targets, const
 // Runs the CTest tests whose names match `regex` and returns one Check per test. The names lose
 // `strip_prefix`. `junit_name` names the report file in the build folder.
 std::vector<Check> run_ctest(Workspace& ws, const std::string& regex, const std::string& strip_prefix,
-                             const std::string& junit_name);
+                             const std::string& junit_name, const std::string& exclude_regex = "");
 
 // Runs every check of one lesson variant in ONE process (kata check's fast path). Returns nothing when
 // the run was not clean (crash, hang, sanitizer report, incomplete report): then only isolation can say
