@@ -1,1 +1,1 @@
-// Carries the precompiled header shared by lesson libraries and experiments.
+// Carries a precompiled header (kata_pch_lib, kata_pch_checks) shared by lesson libraries and experiments.
