@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <regex>
@@ -99,6 +100,24 @@ std::string timed_out_message() {
   return "did not finish within the time limit (an infinite loop, or far too slow?)";
 }
 
+// Calls visit(tag, body) for each <testcase ...> element of a JUnit report (CTest's or Boost.Test's);
+// body is empty for a self-closing element. False when the report is cut off inside an element.
+bool for_each_testcase(const std::string& xml,
+                       const std::function<void(const std::string& tag, const std::string& body)>& visit) {
+  std::size_t pos = 0;
+  while ((pos = xml.find("<testcase ", pos)) != std::string::npos) {
+    const auto tag_end = xml.find('>', pos);
+    if (tag_end == std::string::npos) return false;
+    const std::string tag = xml.substr(pos, tag_end - pos);
+    const bool self_closing = tag.back() == '/';
+    const auto end = self_closing ? tag_end : xml.find("</testcase>", tag_end);
+    if (end == std::string::npos) return false;
+    visit(tag, self_closing ? std::string() : xml.substr(tag_end + 1, end - tag_end - 1));
+    pos = end;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string clean_message(const std::string& output) {
@@ -148,13 +167,7 @@ std::string clean_message(const std::string& output) {
 
 std::vector<Check> parse_junit(const std::string& xml, const std::string& strip_prefix) {
   std::vector<Check> checks;
-  std::size_t pos = 0;
-  while ((pos = xml.find("<testcase ", pos)) != std::string::npos) {
-    const auto tag_end = xml.find('>', pos);
-    const std::string tag = xml.substr(pos, tag_end - pos);
-    const bool self_closing = tag.back() == '/';
-    const auto end = self_closing ? tag_end : xml.find("</testcase>", tag_end);
-    const std::string body = xml.substr(tag_end + 1, end - tag_end - 1);
+  for_each_testcase(xml, [&](const std::string& tag, const std::string& body) {
     Check c;
     c.name = decode_entities(attribute(tag, "name"));
     if (c.name.rfind(strip_prefix, 0) == 0) c.name = c.name.substr(strip_prefix.size());
@@ -179,8 +192,7 @@ std::vector<Check> parse_junit(const std::string& xml, const std::string& strip_
         c.message = failure_message.empty() ? "failed without a message (crashed?)" : failure_message;
     }
     checks.push_back(std::move(c));
-    pos = end;
-  }
+  });
   return checks;
 }
 
@@ -308,10 +320,6 @@ ConsoleLog split_console_log(const std::string& log) {
   return out;
 }
 
-std::string regex_escape(const std::string& text) {
-  return std::regex_replace(text, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)");
-}
-
 // The fast path: every check of the lesson in ONE process (~20 ms for lesson 01, against ~0.4 s for 24
 // CTest processes). Boost.Test's JUnit report says which checks failed, its console log says why.
 struct OneProcessRun {
@@ -346,13 +354,7 @@ OneProcessRun one_process_run(Workspace& ws, const Lesson& lesson, const std::st
   if (xml.find("</testsuite>") == std::string::npos) return result;
 
   std::vector<Check> checks;
-  std::size_t pos = 0;
-  while ((pos = xml.find("<testcase ", pos)) != std::string::npos) {
-    const auto tag_end = xml.find('>', pos);
-    const std::string tag = xml.substr(pos, tag_end - pos);
-    const auto end = xml.find("</testcase>", tag_end);
-    if (end == std::string::npos) return result;
-    const std::string body = xml.substr(tag_end + 1, end - tag_end - 1);
+  const bool complete = for_each_testcase(xml, [&](const std::string& tag, const std::string& body) {
     Check c;
     std::string suite = decode_entities(attribute(tag, "classname"));
     std::replace(suite.begin(), suite.end(), '.', '/');
@@ -370,13 +372,16 @@ OneProcessRun one_process_run(Workspace& ws, const Lesson& lesson, const std::st
                                                                : "failed without a message";
     }
     checks.push_back(std::move(c));
-    pos = end;
-  }
-  if (!checks.empty()) result.checks = std::move(checks);
+  });
+  if (complete && !checks.empty()) result.checks = std::move(checks);
   return result;
 }
 
 }  // namespace
+
+std::string regex_escape(const std::string& text) {
+  return std::regex_replace(text, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)");
+}
 
 std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson& lesson,
                                                      const std::string& variant) {

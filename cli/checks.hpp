@@ -49,6 +49,9 @@ std::optional<std::vector<Check>> run_in_one_process(Workspace& ws, const Lesson
 // ("solution"); a learner result is saved for `kata list`.
 LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const std::string& variant = "learner");
 
+// `text` with every regular-expression metacharacter escaped (for ctest -R/-E and gcovr --filter).
+std::string regex_escape(const std::string& text);
+
 std::vector<Check> parse_junit(const std::string& xml, const std::string& strip_prefix);
 std::string clean_message(const std::string& output);
 

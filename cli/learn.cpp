@@ -233,7 +233,7 @@ int cmd_coverage(const std::string& spec) {
   for (const auto& arg : ws.gcov_arguments()) argv.push_back(arg);
   for (const auto& src : lesson.learner_sources) {
     argv.push_back("--filter");
-    argv.push_back(std::regex_replace((ws.root() / src).string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"));
+    argv.push_back(regex_escape((ws.root() / src).string()));
   }
   for (const std::string& extra : {std::string("--txt"), std::string("--html-details"), html.string(),
                                    std::string("--print-summary")})

@@ -3,7 +3,6 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
-#include <limits>
 #include <numbers>
 
 #include "bias_variance.hpp"
@@ -15,8 +14,8 @@ using kata::test::check_rejects;
 
 namespace {
 
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-const double kInf = std::numeric_limits<double>::infinity();
+using kata::test::kInf;
+using kata::test::kNaN;
 
 // Φ(z), the standard normal CDF, from the C library's erfc: an independent closed form.
 double Phi(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }

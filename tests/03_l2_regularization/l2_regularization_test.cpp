@@ -4,7 +4,6 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
-#include <limits>
 #include <string>
 
 #include "kata/network.hpp"
@@ -16,8 +15,8 @@ using kata::test::check_rejects;
 
 namespace {
 
-const double nan_ = std::numeric_limits<double>::quiet_NaN();
-const double inf_ = std::numeric_limits<double>::infinity();
+using kata::test::kInf;
+using kata::test::kNaN;
 
 // A 1 × 1 matrix ({{x}} alone is ambiguous for arma::mat's constructors).
 arma::mat scalar(double x) {
@@ -60,8 +59,8 @@ arma::mat numeric_gradient(const arma::mat& W, F f) {
 template <typename F>
 void check_lambda_m_rejected(F call, const std::string& fn) {
   check_rejects([&] { call(-0.1, 5); }, fn, "lambda = -0.1");
-  check_rejects([&] { call(nan_, 5); }, fn, "lambda = NaN");
-  check_rejects([&] { call(inf_, 5); }, fn, "lambda = Inf");
+  check_rejects([&] { call(kNaN, 5); }, fn, "lambda = NaN");
+  check_rejects([&] { call(kInf, 5); }, fn, "lambda = Inf");
   check_rejects([&] { call(0.7, 0); }, fn, "m = 0");
 }
 
@@ -82,12 +81,12 @@ BOOST_AUTO_TEST_CASE(golden_values) {
 BOOST_AUTO_TEST_CASE(rejects_non_finite) {
   check_rejects(
       [] {
-        kata::frobenius_squared(arma::mat{{1.0, nan_}});
+        kata::frobenius_squared(arma::mat{{1.0, kNaN}});
       },
       "frobenius_squared()", "a NaN entry");
   check_rejects(
       [] {
-        kata::frobenius_squared(arma::mat{{inf_, 1.0}});
+        kata::frobenius_squared(arma::mat{{kInf, 1.0}});
       },
       "frobenius_squared()", "an Inf entry");
 }
@@ -127,7 +126,7 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
                           "l2_penalty()");
   check_rejects(
       [] {
-        kata::l2_penalty({scalar(1.0), scalar(nan_)}, 0.7, 5);
+        kata::l2_penalty({scalar(1.0), scalar(kNaN)}, 0.7, 5);
       },
       "l2_penalty()", "a NaN weight");
 }
@@ -156,7 +155,7 @@ BOOST_AUTO_TEST_CASE(subgradient_equals_finite_difference_away_from_zero) {
 BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   check_lambda_m_rejected([](double l, arma::uword m) { kata::l1_penalty(two_layers(), l, m); },
                           "l1_penalty()");
-  check_rejects([] { kata::l1_penalty({scalar(inf_)}, 0.7, 5); }, "l1_penalty()", "an Inf weight");
+  check_rejects([] { kata::l1_penalty({scalar(kInf)}, 0.7, 5); }, "l1_penalty()", "an Inf weight");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -183,7 +182,7 @@ BOOST_AUTO_TEST_CASE(lambda_zero_gives_zero) {
 BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   check_lambda_m_rejected([](double l, arma::uword m) { kata::l2_gradient(two_layers()[0], l, m); },
                           "l2_gradient()");
-  check_rejects([] { kata::l2_gradient(scalar(nan_), 0.7, 5); }, "l2_gradient()", "a NaN weight");
+  check_rejects([] { kata::l2_gradient(scalar(kNaN), 0.7, 5); }, "l2_gradient()", "a NaN weight");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -206,7 +205,7 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
                           "l1_subgradient()");
   check_rejects(
       [] {
-        kata::l1_subgradient(arma::mat{{nan_, 0.0}}, 0.7, 5);
+        kata::l1_subgradient(arma::mat{{kNaN, 0.0}}, 0.7, 5);
       },
       "l1_subgradient()", "a NaN weight");
 }
@@ -230,9 +229,9 @@ BOOST_AUTO_TEST_CASE(lambda_zero_changes_nothing) {
 BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   check_lambda_m_rejected([](double l, arma::uword m) { kata::regularized_cost(0.5, two_layers(), l, m); },
                           "regularized_cost()");
-  check_rejects([] { kata::regularized_cost(nan_, two_layers(), 0.7, 5); }, "regularized_cost()",
+  check_rejects([] { kata::regularized_cost(kNaN, two_layers(), 0.7, 5); }, "regularized_cost()",
                 "data_cost = NaN");
-  check_rejects([] { kata::regularized_cost(inf_, two_layers(), 0.7, 5); }, "regularized_cost()",
+  check_rejects([] { kata::regularized_cost(kInf, two_layers(), 0.7, 5); }, "regularized_cost()",
                 "data_cost = Inf");
 }
 
@@ -273,7 +272,7 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
                           "weight_decay_step()");
   check_rejects([&] { kata::weight_decay_step(W, W, 0.0, 0.7, 5); }, "weight_decay_step()", "alpha = 0");
   check_rejects([&] { kata::weight_decay_step(W, W, -0.1, 0.7, 5); }, "weight_decay_step()", "alpha = -0.1");
-  check_rejects([&] { kata::weight_decay_step(W, W, nan_, 0.7, 5); }, "weight_decay_step()", "alpha = NaN");
+  check_rejects([&] { kata::weight_decay_step(W, W, kNaN, 0.7, 5); }, "weight_decay_step()", "alpha = NaN");
   const arma::mat W2 = two_layers()[1];
   check_rejects([&] { kata::weight_decay_step(W2, W2.t(), 0.1, 0.7, 5); }, "weight_decay_step()",
                 "dW_data 3 x 1 (transposed) for W 1 x 3");
@@ -281,12 +280,12 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
                 "weight_decay_step()", "dW_data 2 x 3 for W 2 x 2");
   check_rejects(
       [&] {
-        kata::weight_decay_step(W, arma::mat{{nan_, 0}, {0, 0}}, 0.1, 0.7, 5);
+        kata::weight_decay_step(W, arma::mat{{kNaN, 0}, {0, 0}}, 0.1, 0.7, 5);
       },
       "weight_decay_step()", "a NaN in dW_data");
   check_rejects(
       [&] {
-        kata::weight_decay_step(arma::mat{{inf_, 0}, {0, 0}}, W, 0.1, 0.7, 5);
+        kata::weight_decay_step(arma::mat{{kInf, 0}, {0, 0}}, W, 0.1, 0.7, 5);
       },
       "weight_decay_step()", "an Inf in W");
 }

@@ -1,7 +1,6 @@
 // Lesson 04 checks. Each case is one CTest test ("check"); messages say what was expected and why.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
-#include <limits>
 #include <sstream>
 #include <string>
 
@@ -40,8 +39,7 @@ std::string diagnose_kept(double a, double got, double keep_prob) {
   return "a kept entry must be exactly a / keep_prob";
 }
 
-const double bad_keep_probs[] = {0.0, -0.2, 1.0000001, 1.5, std::numeric_limits<double>::quiet_NaN(),
-                                 std::numeric_limits<double>::infinity()};
+const double bad_keep_probs[] = {0.0, -0.2, 1.0000001, 1.5, kata::test::kNaN, kata::test::kInf};
 
 }  // namespace
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 #include <set>
 #include <string>
 
@@ -215,7 +214,7 @@ BOOST_AUTO_TEST_CASE(forty_five_degrees_interpolates_and_fills_zero) {
 BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   check_rejects([] { kata::rotate(arma::mat(), 10.0); }, "rotate()", "an empty image");
   check_rejects([] { kata::rotate(one_to_nine, std::nan("")); }, "rotate()", "degrees = NaN");
-  check_rejects([] { kata::rotate(one_to_nine, std::numeric_limits<double>::infinity()); }, "rotate()",
+  check_rejects([] { kata::rotate(one_to_nine, kata::test::kInf); }, "rotate()",
                 "degrees = inf");
 }
 

@@ -2,7 +2,6 @@
 // Losses are scripted, so every expected epoch below follows from the rule by hand.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
-#include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,8 +14,8 @@ using kata::test::hint_suffix;
 
 namespace {
 
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-const double kInf = std::numeric_limits<double>::infinity();
+using kata::test::kInf;
+using kata::test::kNaN;
 
 // Parameters that say which epoch they came from: every entry of the first matrix is the epoch, of the
 // second minus the epoch.

@@ -1,7 +1,6 @@
 // Lesson 07 checks. Each case is one CTest test ("check"); messages say what was expected and why.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
-#include <limits>
 
 #include "input_normalization.hpp"
 #include "kata/rng.hpp"
@@ -13,8 +12,8 @@ using kata::test::check_rejects;
 
 namespace {
 
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-const double kInf = std::numeric_limits<double>::infinity();
+using kata::test::kInf;
+using kata::test::kNaN;
 
 // 3 features on very different scales (like breast_cancer: 1e-3 ... 4e3) with different offsets,
 // 40 examples, from a fixed seed.

@@ -1,7 +1,6 @@
 // Lesson 08 checks. Each case is one CTest test ("check"); messages say what was expected and why.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
-#include <limits>
 
 #include "kata/rng.hpp"
 #include "kata_test.hpp"
@@ -105,7 +104,7 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   check_rejects([&] { kata::deep_linear_forward(X, {arma::mat(3, 4, arma::fill::ones)}); }, "deep_linear_forward()",
                 "W[1] of 3 x 4 for an input of 3 features (transposed?)");
   arma::mat bad = X;
-  bad(1, 2) = std::numeric_limits<double>::quiet_NaN();
+  bad(1, 2) = kata::test::kNaN;
   check_rejects([&] { kata::deep_linear_forward(bad, {arma::eye(3, 3)}); }, "deep_linear_forward()", "X with a NaN");
   check_rejects([&] { kata::deep_linear_forward(X, {arma::eye(3, 3) * arma::datum::inf}); },
                 "deep_linear_forward()", "W[1] with Inf entries");

@@ -1,7 +1,6 @@
 // Lesson 10 checks. Each case is one CTest test ("check"); messages say what was expected and why.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
-#include <limits>
 #include <vector>
 
 #include "gradient_approximation.hpp"
@@ -13,8 +12,8 @@ namespace {
 
 double cube(double t) { return t * t * t; }
 
-const double not_a_number = std::numeric_limits<double>::quiet_NaN();
-const double infinity = std::numeric_limits<double>::infinity();
+using kata::test::kInf;
+using kata::test::kNaN;
 
 // Round-off allowance for a difference quotient of f = θ³ near θ = 1: f(1 ± ε) is computed with an error of a
 // few ulps (~4 · 1.1e-16 · |f| + 3 · 1.1e-16 from rounding 1 ± ε), so the numerator is off by < 1e-15 and the
@@ -43,9 +42,9 @@ BOOST_AUTO_TEST_CASE(error_of_cube_at_1_is_3eps_plus_eps2) {
 BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   check_rejects([] { kata::one_sided_difference(cube, 1.0, 0.0); }, "one_sided_difference()", "eps = 0");
   check_rejects([] { kata::one_sided_difference(cube, 1.0, -1e-3); }, "one_sided_difference()", "eps = -1e-3");
-  check_rejects([] { kata::one_sided_difference(cube, 1.0, not_a_number); }, "one_sided_difference()", "eps = NaN");
-  check_rejects([] { kata::one_sided_difference(cube, 1.0, infinity); }, "one_sided_difference()", "eps = Inf");
-  check_rejects([] { kata::one_sided_difference(cube, not_a_number, 1e-3); }, "one_sided_difference()", "theta = NaN");
+  check_rejects([] { kata::one_sided_difference(cube, 1.0, kNaN); }, "one_sided_difference()", "eps = NaN");
+  check_rejects([] { kata::one_sided_difference(cube, 1.0, kInf); }, "one_sided_difference()", "eps = Inf");
+  check_rejects([] { kata::one_sided_difference(cube, kNaN, 1e-3); }, "one_sided_difference()", "theta = NaN");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -81,8 +80,8 @@ BOOST_AUTO_TEST_CASE(orders_are_1_and_2) {
 BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   check_rejects([] { kata::two_sided_difference(cube, 1.0, 0.0); }, "two_sided_difference()", "eps = 0");
   check_rejects([] { kata::two_sided_difference(cube, 1.0, -1e-3); }, "two_sided_difference()", "eps = -1e-3");
-  check_rejects([] { kata::two_sided_difference(cube, 1.0, not_a_number); }, "two_sided_difference()", "eps = NaN");
-  check_rejects([] { kata::two_sided_difference(cube, infinity, 1e-3); }, "two_sided_difference()", "theta = Inf");
+  check_rejects([] { kata::two_sided_difference(cube, 1.0, kNaN); }, "two_sided_difference()", "eps = NaN");
+  check_rejects([] { kata::two_sided_difference(cube, kInf, 1e-3); }, "two_sided_difference()", "theta = Inf");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -139,15 +138,15 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   arma::vec theta{1.0, 2.0};
   check_rejects([&] { kata::numerical_gradient(quadratic, theta, 0.0); }, "numerical_gradient()", "eps = 0");
   check_rejects([&] { kata::numerical_gradient(quadratic, theta, -1e-7); }, "numerical_gradient()", "eps = -1e-7");
-  check_rejects([&] { kata::numerical_gradient(quadratic, theta, not_a_number); }, "numerical_gradient()", "eps = NaN");
+  check_rejects([&] { kata::numerical_gradient(quadratic, theta, kNaN); }, "numerical_gradient()", "eps = NaN");
   arma::vec empty;
   check_rejects([&] { kata::numerical_gradient(quadratic, empty, 1e-7); }, "numerical_gradient()", "an empty theta");
-  arma::vec bad{1.0, not_a_number};
+  arma::vec bad{1.0, kNaN};
   check_rejects([&] { kata::numerical_gradient(quadratic, bad, 1e-7); }, "numerical_gradient()", "theta with a NaN");
   // J blows up only when theta_1 is perturbed; theta must still come back unchanged.
   arma::vec t{1.0, 2.0};
   const arma::vec before = t;
-  check_rejects([&] { kata::numerical_gradient([](const arma::vec& v) { return v(1) > 2.0 ? infinity : 0.0; }, t, 1e-3); },
+  check_rejects([&] { kata::numerical_gradient([](const arma::vec& v) { return v(1) > 2.0 ? kInf : 0.0; }, t, 1e-3); },
                 "numerical_gradient()", "J returning Inf");
   kata::test::check_mat_close(t, before, 0.0, "theta after J returned Inf", "restore theta before throwing");
 }
@@ -176,7 +175,7 @@ BOOST_AUTO_TEST_CASE(rejects_bad_input) {
   check_rejects([&] { kata::convergence_order(eps, arma::vec{1.0, 0.0}); }, "convergence_order()", "an error of 0");
   check_rejects([] { kata::convergence_order(arma::vec{-1e-1, 1e-2}, arma::vec{1.0, 2.0}); }, "convergence_order()",
                 "a negative eps");
-  check_rejects([&] { kata::convergence_order(eps, arma::vec{not_a_number, 1.0}); }, "convergence_order()", "a NaN error");
+  check_rejects([&] { kata::convergence_order(eps, arma::vec{kNaN, 1.0}); }, "convergence_order()", "a NaN error");
   check_rejects([] { kata::convergence_order(arma::vec{1e-3, 1e-3}, arma::vec{1.0, 2.0}); }, "convergence_order()",
                 "all eps equal");
 }

@@ -7,7 +7,6 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstring>
-#include <limits>
 
 #include "gradient_checking.hpp"
 #include "kata/rng.hpp"
@@ -20,8 +19,8 @@ using kata::test::check_rejects;
 
 namespace {
 
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-const double kInf = std::numeric_limits<double>::infinity();
+using kata::test::kInf;
+using kata::test::kNaN;
 
 // Same shape and the same bits in every entry (no tolerance at all).
 bool bitwise_equal(const arma::mat& a, const arma::mat& b) {

@@ -11,12 +11,17 @@
 #include <cmath>
 #include <functional>
 #include <iomanip>
+#include <limits>
 #include <sstream>
 #include <string>
 
 #include "kata/errors.hpp"
 
 namespace kata::test {
+
+// Bad inputs that checks feed to a function which must reject them.
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+inline constexpr double kInf = std::numeric_limits<double>::infinity();
 
 inline std::string hint_suffix(const std::string& hint) {
   return hint.empty() ? std::string() : "\n  hint: " + hint;
