@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <regex>
-#include <sstream>
+#include <cstdlib>
 #include <iostream>
+#include <sstream>
 
-#include "checks.hpp"
+#include "build.hpp"
+#include "build_lock.hpp"
+#include "lesson_check.hpp"
 #include "process.hpp"
+#include "result_printer.hpp"
+#include "results_store.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -30,7 +34,7 @@ int cmd_list(Workspace& ws) {
     ++index;
     auto saved = load_result(ws, l);
     if (!saved || saved->stale) {
-      if (ui::interactive())
+      if (ui::can_rewrite_line())
         std::printf("\r\033[Kchecking %s (%zu of %zu) %s", l.name.c_str(), index, lessons.size(),
                     ui::bar(static_cast<double>(index - 1), static_cast<double>(lessons.size()), 20).c_str());
       std::fflush(stdout);
@@ -40,7 +44,7 @@ int cmd_list(Workspace& ws) {
     }
     rows.emplace_back(&l, *saved);
   }
-  if (ui::interactive()) std::printf("\r\033[K");
+  if (ui::can_rewrite_line()) std::printf("\r\033[K");
   std::cout << ui::bold("dl-practice-kata — the practical side of deep learning") << "\n\n";
   for (const auto& [l, r] : rows) {
     std::string status = r.status;
@@ -146,29 +150,60 @@ namespace {
 
 struct ExperimentRun {
   int exit_code = 0;
+  bool timed_out = false;
+  double limit = 0;
   std::string output;
   fs::path out_dir;
 };
 
-// Builds and runs one variant's experiment. `live` streams its output to the terminal as it comes.
+// The time limit of one experiment run: $KATA_RUN_TIMEOUT seconds, default 300 (the reference takes
+// seconds; a learner's slow but correct code should still finish).
+double experiment_time_limit() {
+  if (const char* v = std::getenv("KATA_RUN_TIMEOUT"); v != nullptr && std::atof(v) > 0) return std::atof(v);
+  return 300;
+}
+
+// Builds and runs one variant's experiment. `live` streams its output to the terminal as it comes (the
+// first 4 MiB of it; all of it goes to build/<preset>/out/NN_topic/<variant>.log).
 ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string& variant, bool live) {
   ExperimentRun run;
   const std::string target = "experiment_" + lesson.number + "_" + variant;
-  std::string errors;
-  if (!build_targets(ws, {target}, "building " + target, &errors)) {
-    run.exit_code = -1;
-    run.output = errors;
-    return run;
+  {
+    BuildLock lock(ws.build_dir(), "kata run " + lesson.number);
+    const auto build = build_targets(ws, {target}, "building " + target);
+    if (!build.ok) {
+      run.exit_code = -1;
+      run.output = build.broken ? "the build failed, and not because of your code: " + build.problem : build.errors;
+      return run;
+    }
   }
+  set_activity("the experiment of " + lesson.name);
   run.out_dir = ws.build_dir() / "out" / lesson.name / variant;
-  fs::remove_all(run.out_dir);
-  fs::create_directories(run.out_dir);
-  ProcessOptions opts{.working_dir = ws.root().string(),
-                      .env = {{"KATA_OUT_DIR", run.out_dir.string()}, {"KATA_VARIANT", variant}}};
+  std::error_code ec;
+  fs::remove_all(run.out_dir, ec);
+  fs::create_directories(run.out_dir, ec);
+  run.limit = experiment_time_limit();
+  ProcessOptions opts;
+  opts.working_dir = ws.root().string();
+  opts.env = {{"KATA_OUT_DIR", run.out_dir.string()}, {"KATA_VARIANT", variant}};
+  opts.timeout_seconds = run.limit;
+  opts.memory_limit_mb = learner_memory_limit_mb();
+  opts.log_file = (run.out_dir.parent_path() / (variant + ".log")).string();
+  std::size_t shown = 0;
+  constexpr std::size_t live_limit = 4u * 1024 * 1024;
   if (live)
-    opts.on_line = [](const std::string& line) { std::cout << line << "\n" << std::flush; };
+    opts.on_line = [&](const std::string& line) {
+      if (shown > live_limit) return;
+      shown += line.size() + 1;
+      if (shown > live_limit)
+        std::cout << "… (more output than fits on a screen: all of it is in " << opts.log_file << ")\n";
+      else
+        std::cout << line << "\n";
+      std::cout << std::flush;
+    };
   const auto r = run_process({(ws.build_dir() / target).string()}, opts);
   run.exit_code = r.exit_code;
+  run.timed_out = r.timed_out;
   run.output = r.output;
   return run;
 }
@@ -178,17 +213,27 @@ void explain(const Lesson& lesson, const ExperimentRun& run) {
   if (run.exit_code == 0) return;
   if (run.exit_code == -1) {
     std::cout << ui::red("✗ the experiment does not compile with your code:") << "\n" << run.output << "\n";
+  } else if (run.timed_out) {
+    std::cout << "\n" << ui::red("The experiment did not finish within " + std::to_string(static_cast<int>(run.limit)) +
+                                 " s and was stopped")
+              << " (the limit is KATA_RUN_TIMEOUT seconds). An infinite loop, or code far slower than it needs to be? "
+              << "./kata check " << lesson.number << " and ./kata run " << lesson.number << " --reference\n";
   } else if (run.exit_code == 3) {
-    static const std::regex missing(R"(not implemented yet: ([A-Za-z_0-9:]+)\(\) in (\S+))");
-    std::smatch m;
-    const std::string what = std::regex_search(run.output, m, missing)
-                                 ? "your " + m[1].str() + "() (" + m[2].str() + ") is not written yet"
-                                 : "your code is not finished yet";
+    // "not implemented yet: dropout_forward() in lessons/04_dropout/dropout.cpp:10"
+    std::string what = "your code is not finished yet";
+    const std::string marker = "not implemented yet: ";
+    if (const auto at = run.output.find(marker); at != std::string::npos) {
+      const auto end = run.output.find('\n', at);
+      std::string detail = run.output.substr(at + marker.size(), end == std::string::npos ? std::string::npos : end - at - marker.size());
+      if (detail.size() > 200) detail = detail.substr(0, 200);
+      what = "not implemented yet: " + detail;
+    }
     std::cout << "\n" << ui::yellow("The experiment stopped: " + what + ".") << "\n"
               << "  Finish it (./kata check " << lesson.number << "), or see the experiment with the reference now: "
               << "./kata run " << lesson.number << " --reference  (or --both)\n";
   } else if (run.exit_code >= 128) {
-    std::cout << "\n" << ui::red("The experiment crashed (signal " + std::to_string(run.exit_code - 128) + ").")
+    std::cout << "\n" << ui::red("The experiment crashed (signal " + std::to_string(run.exit_code - 128) +
+                                 (run.exit_code - 128 == 9 ? ": out of memory?" : "") + ").")
               << " Your checks will find where: ./kata check " << lesson.number << "\n";
   } else {
     std::cout << "\n" << ui::red("The experiment stopped with an error (exit " + std::to_string(run.exit_code) + ").")
@@ -265,11 +310,12 @@ int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
   return run.exit_code == -1 ? 1 : run.exit_code;
 }
 
-int cmd_check_sanitized(const std::string& spec) {
-  Workspace ws("sanitize");
+int cmd_check_sanitized(Workspace& ws, const std::string& spec) {
   const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
-  std::cout << "checking " << lesson.name << " under AddressSanitizer + UBSan (build/sanitize)\n";
-  const auto result = check_lesson(ws, lesson);
+  std::cout << "checking " << lesson.name << ", and every check again under AddressSanitizer + UBSan\n";
+  CheckOptions options;
+  options.memory_check_always = true;
+  const auto result = check_lesson(ws, lesson, options);
   print_result(lesson, result);
   return result.status() == "done" ? 0 : 1;
 }

@@ -11,7 +11,7 @@ namespace kata::cli {
 int cmd_list(Workspace& ws);
 int cmd_check(Workspace& ws, const std::string& lesson);
 int cmd_run(Workspace& ws, const std::string& lesson, bool reference, bool both);
-int cmd_check_sanitized(const std::string& lesson);
+int cmd_check_sanitized(Workspace& ws, const std::string& lesson);
 int cmd_watch(Workspace& ws, const std::string& lesson);
 int cmd_hint(Workspace& ws, const std::string& lesson, bool reset);
 int cmd_diff(Workspace& ws, const std::string& lesson);

@@ -10,9 +10,13 @@
 #include <regex>
 #include <sstream>
 
-#include "checks.hpp"
+#include "build_lock.hpp"
 #include "commands.hpp"
+#include "lesson_check.hpp"
 #include "process.hpp"
+#include "result_printer.hpp"
+#include "results_store.hpp"
+#include "shipped_stubs.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -55,6 +59,16 @@ std::string timestamp() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &local);
   return buf;
+}
+
+// `text` as a regular expression that matches exactly it (gcovr's --filter takes a regex).
+std::string regex_literal(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace
@@ -106,8 +120,10 @@ int show_next_hint(Workspace& ws, const Lesson& lesson) {
             << "\n\n"
             << hints[static_cast<std::size_t>(shown)] << "\n\n";
   ++shown;
-  fs::create_directories(state.parent_path());
-  std::ofstream(state) << shown << "\n";
+  std::string why;
+  if (!write_file_atomically(state, std::to_string(shown) + "\n", &why))
+    std::cerr << "kata: could not remember that this hint was shown (" << why << "); the next ./kata hint "
+              << lesson.number << " shows it again.\n";
   if (shown < total)
     std::cout << ui::dim("(" + std::to_string(total - shown) + " more: ./kata hint " + lesson.number + ")") << "\n";
   else
@@ -155,23 +171,21 @@ int cmd_solution(Workspace& ws, const std::string& spec) {
 int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
   const Lesson& lesson = ws.find(spec);
   const fs::path root = ws.root();
-  if (!on_path("git") || run_process({"git", "-C", root.string(), "rev-parse", "--is-inside-work-tree"}).exit_code != 0) {
-    std::cout << "kata reset needs a git checkout to find the original stub, and " << root.string()
-              << " is not one.\nNothing was changed.\n";
-    return 1;
-  }
-  // The committed stub of each learner file, and which ones differ from it.
+  // The shipped stub of each learner file (not git's HEAD, which may hold the learner's committed work),
+  // and which files differ from it.
   std::vector<std::pair<std::string, std::string>> changed;  // path, stub text
   for (const auto& path : lesson.learner_sources) {
-    const auto stub = run_process({"git", "-C", root.string(), "show", "HEAD:" + path});
-    if (stub.exit_code != 0) {
-      std::cout << "git has no committed version of " << path << "; nothing was changed.\n";
+    std::string why;
+    const auto stub = shipped_stub_text(root, path, &why);
+    if (!stub) {
+      std::cout << "kata reset cannot find the shipped stub of " << path << ": " << why << "\nNothing was changed.\n";
       return 1;
     }
-    if (read_file(root / path) != stub.output) changed.emplace_back(path, stub.output);
+    std::error_code ec;
+    if (!fs::exists(root / path, ec) || read_file(root / path) != *stub) changed.emplace_back(path, *stub);
   }
   if (changed.empty()) {
-    std::cout << lesson.name << " is already the stub; nothing to reset.\n";
+    std::cout << lesson.name << " already holds the shipped stub; nothing to reset.\n";
     return 0;
   }
   const fs::path backup_dir = root / "lessons" / lesson.name / ".backup";
@@ -189,23 +203,28 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
       return 1;
     }
   }
-  fs::create_directories(backup_dir);
   const std::string stamp = timestamp();
   for (const auto& [path, stub] : changed) {
     const fs::path source = root / path;
-    fs::path backup = backup_dir / (source.filename().string() + "." + stamp);
-    for (int n = 1; fs::exists(backup); ++n)
-      backup = backup_dir / (source.filename().string() + "." + stamp + "-" + std::to_string(n));
-    // The backup must exist before the learner's file is touched.
-    fs::copy_file(source, backup);
-    if (read_file(backup) != read_file(source))
-      throw std::runtime_error("could not back up " + source.string() + "; nothing was changed");
-    const fs::path tmp = source.string() + ".kata-reset";
-    std::ofstream(tmp, std::ios::binary) << stub;
-    fs::rename(tmp, source);
-    std::cout << "restored " << path << "  (your version: " << fs::relative(backup, root).string() << ")\n";
+    std::error_code ec;
+    if (fs::exists(source, ec)) {
+      fs::create_directories(backup_dir);
+      fs::path backup = backup_dir / (source.filename().string() + "." + stamp);
+      for (int n = 1; fs::exists(backup); ++n)
+        backup = backup_dir / (source.filename().string() + "." + stamp + "-" + std::to_string(n));
+      // The backup must exist, whole, before the learner's file is touched.
+      fs::copy_file(source, backup);
+      if (read_file(backup) != read_file(source))
+        throw std::runtime_error("could not back up " + source.string() + "; nothing was changed");
+      std::cout << "restored " << path << "  (your version: " << fs::relative(backup, root).string() << ")\n";
+    } else {
+      std::cout << "restored " << path << "  (it had been deleted; there was nothing to back up)\n";
+    }
+    std::string why;
+    if (!write_file_atomically(source, stub, &why)) throw std::runtime_error(why + "; your file is unchanged");
   }
-  fs::remove(hint_state(ws, lesson));
+  std::error_code ec;
+  fs::remove(hint_state(ws, lesson), ec);
   return 0;
 }
 
@@ -220,7 +239,10 @@ int cmd_coverage(const std::string& spec) {
   if (fs::exists(ws.build_dir()))
     for (const auto& e : fs::recursive_directory_iterator(ws.build_dir()))
       if (e.path().extension() == ".gcda") fs::remove(e.path());
-  const auto result = check_lesson(ws, lesson);
+  BuildLock lock(ws.build_dir(), "kata coverage " + lesson.number);
+  CheckOptions options;
+  options.memory_check = false;  // coverage counts the lines the checks run; the memory check adds nothing
+  const auto result = check_lesson(ws, lesson, options);
   if (!result.built) {
     print_result(lesson, result);
     return 1;
@@ -233,7 +255,7 @@ int cmd_coverage(const std::string& spec) {
   for (const auto& arg : ws.gcov_arguments()) argv.push_back(arg);
   for (const auto& src : lesson.learner_sources) {
     argv.push_back("--filter");
-    argv.push_back(regex_escape((ws.root() / src).string()));
+    argv.push_back(regex_literal((ws.root() / src).string()));
   }
   for (const std::string& extra : {std::string("--txt"), std::string("--html-details"), html.string(),
                                    std::string("--print-summary")})

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "process.hpp"
 
 int main(int argc, char** argv) {
   using namespace kata::cli;
@@ -49,11 +50,19 @@ int main(int argc, char** argv) {
   setup->add_flag("--yes,-y", yes, "do not ask before installing");
 
   CLI11_PARSE(app, argc, argv);
+  install_interrupt_handling();
   try {
+    // `check ""` (an empty variable in a script, say) must not quietly mean "the first unfinished lesson".
+    for (auto* sub : app.get_subcommands())
+      for (auto* opt : sub->get_options())
+        if (opt->get_name() == "lesson" && opt->count() > 0 && lesson.empty())
+          throw UsageError("an empty lesson name was given to `" + sub->get_name() +
+                           "`: give a number such as 04 or a name such as dropout, or leave it out for the first "
+                           "unfinished lesson\n");
     if (*selftest) return cmd_selftest(selftest_options);
-    if (*check && sanitize) return cmd_check_sanitized(lesson);
     if (*coverage) return cmd_coverage(lesson);
     Workspace ws;
+    if (*check && sanitize) return cmd_check_sanitized(ws, lesson);
     if (*check) return cmd_check(ws, lesson);
     if (*watch) return cmd_watch(ws, lesson);
     if (*hint) return cmd_hint(ws, lesson, reset_hints);

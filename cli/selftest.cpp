@@ -1,24 +1,34 @@
 // `kata selftest`: the workspace proves itself (DESIGN.md, "Quality gates").
 //   1. every reference solution passes every check, built with warnings as errors;
-//   2. when lessons/ is as committed, every check FAILS against the stubs (no check passes by accident);
+//   2. every check FAILS against the shipped stubs (no check passes by accident) — for each lesson whose
+//      stub files are the shipped ones (tests/stubs.sha256); a lesson holding learner work is named and
+//      left out, never failed;
 //   3. every mistakes-catalog entry is caught by at least one check, and each lesson has >= 4 entries;
 //   4. gcovr line coverage of solutions/ and support/ is >= 95%;
 //   5. the solution checks run clean under ASan + UBSan (skip with --skip-sanitize);
 //   6. kata check's one-process run gives the same verdicts as one process per check (stubs, solutions);
-//   and the kata command's own tests (tests/cli, label "cli"): it survives learner code that crashes, hangs,
-//   returns NaN or throws something odd. They run with everything else in the one ctest call.
-// Ends with the plain line "N passed, M failed".
+//   and the kata command's own tests (tests/cli, label "cli"). A lesson that does not compile is one
+//   failing gate with the compiler's message; every other gate still runs.
+// Verdicts come from the same runner `kata check` uses (a check passes only when Boost.Test reported it
+// passed); the mistakes catalog and the CLI tests run under CTest. Ends with "N passed, M failed".
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <future>
 #include <iostream>
 #include <map>
 #include <regex>
 #include <thread>
 
-#include "checks.hpp"
+#include "build.hpp"
+#include "build_lock.hpp"
+#include "check_runner.hpp"
 #include "commands.hpp"
+#include "junit_report.hpp"
+#include "lesson_check.hpp"
 #include "process.hpp"
+#include "shipped_stubs.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -35,7 +45,7 @@ struct Gate {
   int passed = 0;
   int failed = 0;
   std::vector<std::string> failures;  // "what: why"
-  std::string note;
+  std::vector<std::string> notes;
 
   void add(bool ok, const std::string& what) {
     if (ok) ++passed;
@@ -58,17 +68,41 @@ std::string first_lines(const std::string& text, int n) {
   return out;
 }
 
-bool lessons_pristine(const fs::path& root, std::string* why) {
-  const auto git = run_process({"git", "-C", root.string(), "status", "--porcelain", "--", "lessons/"});
-  if (git.exit_code != 0) {
-    *why = "not a git checkout";
-    return false;
+bool under_ci() {
+  const char* ci = std::getenv("CI");
+  return ci != nullptr && (std::string(ci) == "true" || std::string(ci) == "1");
+}
+
+RunnerOptions runner_options(Workspace& ws, const std::string& stem) {
+  RunnerOptions o;
+  o.working_dir = ws.root();
+  o.report_dir = ws.build_dir() / "kata-reports" / "selftest";
+  o.report_stem = stem;
+  o.time_limit = check_time_limit(ws);
+  o.memory_limit_mb = learner_memory_limit_mb();
+  return o;
+}
+
+// The checks of one test program, or one failing pseudo-check when it was not built.
+std::vector<Check> checks_of(Workspace& ws, const std::string& target, const RunnerOptions& options) {
+  const fs::path exe = ws.build_dir() / target;
+  std::error_code ec;
+  if (!fs::exists(exe, ec)) {
+    Check c;
+    c.name = "(not built)";
+    c.message = target + " was not built (see the build gate)";
+    return {c};
   }
-  if (!git.output.empty()) {
-    *why = "lessons/ differs from git HEAD (learner work present)";
-    return false;
-  }
-  return true;
+  return run_checks(exe, options);
+}
+
+// Which lessons' stubs are the shipped ones; the others hold learner work (or the record is stale).
+std::map<std::string, std::string> lessons_with_learner_work(Workspace& ws) {
+  std::map<std::string, std::string> work;  // lesson -> the first file that is not the shipped stub
+  for (const auto& l : ws.lessons())
+    for (const auto& path : l.learner_sources)
+      if (!holds_shipped_stub(ws.root(), path) && !work.count(l.name)) work[l.name] = path;
+  return work;
 }
 
 // Line coverage of solutions/ and support/ over everything the tests ran. Returns -1 on failure.
@@ -85,7 +119,7 @@ double measure_coverage(Workspace& ws, std::string* detail) {
                                    "--print-summary"};
   const auto gcov = ws.gcov_arguments();
   argv.insert(argv.end(), gcov.begin(), gcov.end());
-  // Search only the measured objects' folders: the whole tree also holds the counters of 74 mistake
+  // Search only the measured objects' folders: the whole tree also holds the counters of the mistake
   // variants, the learner stubs and the tests, and reading those took gcovr a minute.
   argv.push_back((ws.build_dir() / "support").string());
   for (const auto& l : ws.lessons())
@@ -101,95 +135,121 @@ double measure_coverage(Workspace& ws, std::string* detail) {
   return std::stod(m[1]);
 }
 
-// kata check runs a lesson's checks in one process and falls back to one process per check (CTest) only
-// when that run is not clean. Both must give the same verdicts: compared for every lesson's stub and
-// solution against the CTest results of this selftest.
-void one_process_gate(Gate& gate, Workspace& ws, const std::vector<Check>& isolated, bool stubs_pristine) {
-  for (const auto& lesson : ws.lessons())
-    for (const std::string variant : {"learner", "solution"}) {
-      if (variant == "learner" && !stubs_pristine) continue;  // a learner's code may hang; not a defect
-      const std::string prefix = lesson.name + "/" + variant + "/";
-      std::map<std::string, bool> expected;
-      for (const auto& c : isolated)
-        if (c.name.rfind(prefix, 0) == 0) expected[c.name.substr(prefix.size())] = c.passed;
-      const auto fast = run_in_one_process(ws, lesson, variant);
-      if (!fast) {
-        gate.add(false, prefix + ": the one-process run was not clean (crash, hang or no report)");
-        continue;
-      }
-      std::string why;
-      for (const auto& c : *fast) {
-        const auto it = expected.find(c.name);
-        if (it == expected.end()) why = c.name + " is not a CTest check";
-        else if (it->second != c.passed)
-          why = c.name + (c.passed ? " passes" : " fails") + " in one process but " +
-                (it->second ? "passes" : "fails") + " on its own";
-        if (!why.empty()) break;
-      }
-      if (why.empty() && fast->size() != expected.size())
-        why = std::to_string(fast->size()) + " checks in one process, " + std::to_string(expected.size()) + " under CTest";
-      gate.add(why.empty(), prefix + ": " + why);
-    }
-}
-
 void sanitize_gate(Gate& gate) {
   Workspace ws("sanitize");
   ws.configure();
   std::vector<std::string> targets = {"test_support"};
   for (const auto& l : ws.lessons()) targets.push_back("test_" + l.number + "_solution");
-  std::string errors;
-  if (!build_targets(ws, targets, "building (sanitize preset)", &errors)) {
-    gate.add(false, "sanitize build failed:" + first_lines(errors, 15));
-    return;
-  }
-  for (const auto& c : run_ctest(ws, "/solution/", "", "selftest-sanitize"))
-    gate.add(c.passed, c.name + ":" + first_lines(c.message, 6));
+  // -k 0: one lesson that fails to build must not keep the others from being checked.
+  targets.insert(targets.begin(), {"-k", "0"});
+  const auto build = build_targets(ws, targets, "building (sanitize preset)");
+  if (!build.ok) gate.add(false, "sanitize build:" + first_lines(build.broken ? build.problem : build.errors, 15));
+  RunnerOptions o = runner_options(ws, "sanitize");
+  o.memory_limit_mb = 0;  // RLIMIT_AS and AddressSanitizer's shadow memory do not mix
+  o.time_limit *= 3;
+  o.env = {{"ASAN_OPTIONS", "detect_leaks=0:halt_on_error=1"}, {"UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1"}};
+  std::vector<std::string> programs = {"test_support"};
+  for (const auto& l : ws.lessons()) programs.push_back("test_" + l.number + "_solution");
+  for (const auto& program : programs)
+    for (const auto& c : checks_of(ws, program, o)) gate.add(c.passed, program + "/" + c.name + ":" + first_lines(c.message, 6));
 }
 
 }  // namespace
 
 int cmd_selftest(const SelftestOptions& options) {
   const auto start = std::chrono::steady_clock::now();
+  set_activity("kata selftest");
   Workspace ws("ci");
   ws.configure();
+  BuildLock lock(ws.build_dir(), "kata selftest");
   std::vector<Gate> gates;
-  std::string errors;
-  if (!build_targets(ws, {"all"}, "building everything (ci preset: -Werror, coverage, mistakes)", &errors)) {
-    std::cout << ui::red("The ci build failed:") << "\n" << errors << "\n0 passed, 1 failed\n";
-    return 1;
-  }
-  // Stale coverage counters from an earlier run would inflate the numbers.
-  for (const auto& e : fs::recursive_directory_iterator(ws.build_dir()))
-    if (e.path().extension() == ".gcda") fs::remove(e.path());
 
-  std::cout << "running every check (solutions, stubs, mistakes, support)...\n";
-  const auto checks = run_ctest(ws, ".", "", "selftest");
+  // 0. Build everything that builds (-k 0): a lesson that does not compile is one failing gate.
+  Gate build_gate{"everything builds (ci preset: -Werror)"};
+  const auto build = build_targets(ws, {"-k", "0", "all"}, "building everything (ci preset: -Werror, coverage, mistakes)");
+  build_gate.add(build.ok, "the ci build failed:" + first_lines(build.broken ? build.problem : build.errors, 40));
+  // Stale coverage counters from an earlier run would inflate the numbers.
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(ws.build_dir(), ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->path().extension() == ".gcda") fs::remove(it->path(), ec);
+
+  // The mistakes catalog and the CLI's own tests run under CTest, beside the checks below.
+  std::cout << "running every check (solutions, stubs, support; mistakes and CLI tests under CTest)...\n" << std::flush;
+  auto ctest = std::async(std::launch::async, [&] {
+    const fs::path junit = ws.build_dir() / "kata-reports" / "selftest-ctest.xml";
+    fs::create_directories(junit.parent_path());
+    std::error_code e;
+    fs::remove(junit, e);
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    run_process({"ctest", "--test-dir", ws.build_dir().string(), "-L", "mistake|cli", "-j", std::to_string(cores),
+                 "--no-tests=ignore", "--output-junit", junit.string()});
+    return read_ctest_report(junit);
+  });
 
   Gate solutions{"solutions pass every check (-Werror)"};
   Gate support{"support library checks pass"};
   Gate stubs{"stubs fail every check"};
+  Gate recorded{"shipped stubs recorded (tests/stubs.sha256)"};
   Gate mistakes{"mistakes catalog: each entry caught"};
   Gate catalog{"mistakes catalog: >= 4 entries per lesson"};
+  Gate one_process{"one-process runs agree with isolated checks"};
   Gate cli{"CLI survives broken learner code"};
-  std::string why_not_pristine;
-  const bool pristine = lessons_pristine(ws.root(), &why_not_pristine);
-  if (!pristine) stubs.note = "skipped: " + why_not_pristine;
-  for (const auto& c : checks) {
-    if (c.name.rfind("cli/", 0) == 0) cli.add(c.passed, c.name + ":" + first_lines(c.message, 12));
-    else if (c.name.rfind("support/", 0) == 0) support.add(c.passed, c.name + ":" + first_lines(c.message, 6));
-    else if (c.name.find("/solution/") != std::string::npos) solutions.add(c.passed, c.name + ":" + first_lines(c.message, 6));
-    else if (c.name.find("/mistake/") != std::string::npos)
-      mistakes.add(c.passed, c.name + ": no check failed with this mistake applied" +
-                                 (c.timed_out ? std::string(" (it timed out instead)") : ""));
-    else if (c.name.find("/learner/") != std::string::npos && pristine)
-      stubs.add(!c.passed, c.name + ": passes against the stub — a check that cannot fail");
+
+  const auto stub_hashes = shipped_stub_hashes(ws.root());
+  for (const auto& l : ws.lessons())
+    for (const auto& path : l.learner_sources)
+      recorded.add(stub_hashes.count(path) > 0, path + ": no hash recorded in tests/stubs.sha256 (after changing a "
+                                                "stub: sha256sum lessons/*/*.cpp > tests/stubs.sha256)");
+  const auto learner_work = lessons_with_learner_work(ws);
+  for (const auto& [lesson, file] : learner_work) {
+    if (under_ci())
+      recorded.add(false, file + " differs from its shipped stub: in the workspace's own CI lessons/ must hold the "
+                                 "shipped stubs (after changing a stub: sha256sum lessons/*/*.cpp > tests/stubs.sha256)");
+    else
+      stubs.notes.push_back(lesson + " left out: " + file + " holds your work, not the shipped stub");
+  }
+
+  for (const auto& c : checks_of(ws, "test_support", runner_options(ws, "support")))
+    support.add(c.passed, "support/" + c.name + ":" + first_lines(c.message, 6));
+  for (const auto& l : ws.lessons()) {
+    for (const std::string variant : {"solution", "learner"}) {
+      const bool stub = variant == "learner";
+      if (stub && learner_work.count(l.name)) continue;
+      const std::string program = "test_" + l.number + "_" + variant;
+      RunnerOptions o = runner_options(ws, l.name + "-" + variant);
+      const auto fast = checks_of(ws, program, o);
+      const std::string prefix = l.name + "/" + variant + "/";
+      for (const auto& c : fast) {
+        const bool pseudo = c.name.front() == '(';  // "(not built)", "(the test program does not start)"
+        if (stub && pseudo) stubs.add(false, prefix + c.name + ": " + c.message);
+        else if (stub) stubs.add(!c.passed, prefix + c.name + ": passes against the stub — a check that cannot fail");
+        else solutions.add(c.passed, prefix + c.name + ":" + first_lines(c.message, 6));
+      }
+      // The same program with every check in its own process must agree, check by check.
+      o.isolate_all = true;
+      o.report_stem += "-isolated";
+      const auto isolated = checks_of(ws, program, o);
+      std::string why;
+      if (isolated.size() != fast.size())
+        why = std::to_string(fast.size()) + " checks in one process, " + std::to_string(isolated.size()) + " isolated";
+      for (std::size_t i = 0; why.empty() && i < fast.size(); ++i)
+        if (fast[i].name != isolated[i].name || fast[i].passed != isolated[i].passed)
+          why = fast[i].name + (fast[i].passed ? " passes" : " fails") + " in one process but " +
+                (isolated[i].passed ? "passes" : "fails") + " on its own";
+      one_process.add(why.empty(), prefix + ": " + why);
+    }
   }
   for (const auto& l : ws.lessons())
     catalog.add(l.mistakes >= mistakes_per_lesson,
                 l.name + ": " + std::to_string(l.mistakes) + " entries in tests/mistakes/" + l.name);
-  Gate one_process{"one-process runs agree with isolated checks"};
-  one_process_gate(one_process, ws, checks, pristine);
-  gates = {solutions, support, stubs, mistakes, catalog, one_process, cli};
+  for (const auto& c : ctest.get()) {
+    if (c.name.rfind("cli/", 0) == 0) cli.add(c.passed, c.name + ":" + first_lines(c.output, 20));
+    else if (c.name.find("/mistake/") != std::string::npos)
+      mistakes.add(c.passed, c.name + ": no check failed with this mistake applied" +
+                                 (c.timed_out ? std::string(" (it timed out instead)") : ""));
+  }
+  gates = {build_gate, solutions, support, stubs, recorded, mistakes, catalog, one_process, cli};
 
   if (!options.skip_coverage) {
     Gate coverage{"coverage of solutions/ and support/ >= 95% lines"};
@@ -198,7 +258,7 @@ int cmd_selftest(const SelftestOptions& options) {
     char what[128];
     std::snprintf(what, sizeof what, "line coverage %.1f%% (threshold %.0f%%)", pct, coverage_threshold);
     coverage.add(pct >= coverage_threshold, pct < 0 ? detail : what);
-    coverage.note = pct < 0 ? "" : std::string(what) + ", " + detail;
+    if (pct >= 0) coverage.notes.push_back(std::string(what) + ", " + detail);
     gates.push_back(coverage);
   }
   if (!options.skip_sanitize) {
@@ -211,7 +271,7 @@ int cmd_selftest(const SelftestOptions& options) {
   std::cout << "\n" << ui::bold("gate                                              passed  failed") << "\n";
   for (const auto& g : gates) {
     std::printf("%-48s %7d %7d%s\n", g.name.c_str(), g.passed, g.failed, g.failed ? "  <-" : "");
-    if (!g.note.empty()) std::printf("    %s\n", g.note.c_str());
+    for (const auto& note : g.notes) std::printf("    %s\n", note.c_str());
     passed += g.passed;
     failed += g.failed;
   }

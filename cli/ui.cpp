@@ -20,7 +20,16 @@ std::string paint(const char* code, const std::string& s) {
 }  // namespace
 
 bool interactive() { return ::isatty(STDOUT_FILENO) && !env_set("CI"); }
-bool color() { return interactive() && !env_set("NO_COLOR"); }
+namespace {
+// A terminal that understands escape sequences: not TERM=dumb (Emacs shells, some IDE consoles), and not
+// when the user asked for plain output with NO_COLOR.
+bool escapes() {
+  const char* term = std::getenv("TERM");
+  return interactive() && !env_set("NO_COLOR") && !(term != nullptr && std::string(term) == "dumb");
+}
+}  // namespace
+bool color() { return escapes(); }
+bool can_rewrite_line() { return escapes(); }
 
 std::string green(const std::string& s) { return paint("32", s); }
 std::string red(const std::string& s) { return paint("31", s); }
@@ -62,7 +71,7 @@ void Progress::update(long done, long total) {
   if (total <= 0) return;
   done_ = done;
   total_ = total;
-  if (interactive()) {
+  if (can_rewrite_line()) {
     last_draw_ = -1;
     draw();
     return;
@@ -77,11 +86,11 @@ void Progress::update(long done, long total) {
 }
 
 void Progress::tick() {
-  if (interactive()) draw();
+  if (can_rewrite_line()) draw();
 }
 
 void Progress::finish(const std::string& outcome) {
-  if (interactive() && drawn_) std::printf("\r\033[K");
+  if (drawn_) std::printf("\r\033[K");
   if (!outcome.empty()) std::printf("%s %s\n", label_.c_str(), outcome.c_str());
   std::fflush(stdout);
 }

@@ -7,7 +7,8 @@
 namespace kata::cli::ui {
 
 bool interactive();  // stdout is a terminal and not under CI
-bool color();
+bool color();             // colours: a terminal that takes escape codes, and no NO_COLOR
+bool can_rewrite_line();  // "\r\033[K" and cursor moves: the same terminals
 
 std::string green(const std::string& s);
 std::string red(const std::string& s);

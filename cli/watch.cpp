@@ -20,8 +20,10 @@
 #include <sstream>
 #include <thread>
 
-#include "checks.hpp"
 #include "commands.hpp"
+#include "lesson_check.hpp"
+#include "process.hpp"
+#include "results_store.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -44,14 +46,6 @@ void restore_terminal() {
   }
 }
 
-extern "C" void on_signal(int sig) {
-  restore_terminal();  // tcsetattr is async-signal-safe
-  const char msg[] = "\n";
-  [[maybe_unused]] auto ignored = ::write(STDOUT_FILENO, msg, sizeof msg - 1);
-  ::signal(sig, SIG_DFL);
-  ::raise(sig);
-}
-
 // Keys without Enter, no echo; Ctrl-C still interrupts (ISIG stays on).
 class RawMode {
  public:
@@ -61,9 +55,8 @@ class RawMode {
     raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO);
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
-    std::signal(SIGHUP, on_signal);
+    // Ctrl-C ends kata (and everything it started) through the interrupt handler; the terminal comes back first.
+    on_interrupt_restore(restore_terminal);
     if (::tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0) raw_active = 1;
   }
   ~RawMode() { restore_terminal(); }
@@ -203,11 +196,13 @@ class WatchApp {
   void render() {
     const auto& lessons = ws_.lessons();
     const Lesson& lesson = lessons[index_];
-    if (ui::interactive()) std::cout << "\033[2J\033[H";
+    if (ui::can_rewrite_line()) std::cout << "\033[2J\033[H";
     else std::cout << "\n----------------------------------------------------------------------\n";
     std::cout << ui::bold("kata watch — " + lesson.name) << ui::dim("   (editing lessons/" + lesson.name + ")") << "\n\n";
     if (!result_.built) {
-      std::cout << ui::red("✗ does not compile:") << "\n" << first_lines(result_.build_errors, 25) << "\n";
+      std::cout << ui::red(result_.build_broken ? "✗ the build failed, and not because of your code:"
+                                                : "✗ does not compile:")
+                << "\n" << first_lines(result_.build_errors, 25) << "\n";
     } else {
       const Check* first = nullptr;
       for (const auto& c : result_.checks)

@@ -43,8 +43,26 @@ void Workspace::ensure_configured() {
   if (!fs::exists(build_dir() / "kata_manifest.tsv") || !fs::exists(build_dir() / "build.ninja")) configure();
 }
 
-void Workspace::load_manifest() {
-  ensure_configured();
+// The lessons CMakeLists.txt adds (kata_add_lesson(NN_topic) lines) whose folders exist: what the
+// manifest must list. Read by hand, so a manifest written while lessons/ was away is noticed.
+std::vector<std::string> Workspace::lessons_in_tree() const {
+  std::vector<std::string> names;
+  std::ifstream in(root_ / "CMakeLists.txt");
+  std::string line;
+  const std::string call = "kata_add_lesson(";
+  while (std::getline(in, line)) {
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line.compare(first, call.size(), call) != 0) continue;
+    const auto close = line.find(')', first);
+    if (close == std::string::npos) continue;
+    const std::string name = line.substr(first + call.size(), close - first - call.size());
+    std::error_code ec;
+    if (fs::is_directory(root_ / "lessons" / name, ec)) names.push_back(name);
+  }
+  return names;
+}
+
+void Workspace::read_manifest() {
   std::ifstream in(build_dir() / "kata_manifest.tsv");
   lessons_.clear();
   std::string line;
@@ -53,7 +71,7 @@ void Workspace::load_manifest() {
     std::string field;
     std::istringstream row(line);
     while (std::getline(row, field, '\t')) f.push_back(field);
-    if (f.size() < 6) continue;
+    if (f.size() < 6 || f[1].size() < 4) continue;
     Lesson l;
     l.number = f[0];
     l.name = f[1];
@@ -64,6 +82,24 @@ void Workspace::load_manifest() {
     l.mistakes = std::atoi(f[5].c_str());
     lessons_.push_back(std::move(l));
   }
+}
+
+void Workspace::load_manifest() {
+  ensure_configured();
+  read_manifest();
+  // The manifest follows the tree: configure again when lessons appeared or went away since it was written.
+  const auto expected = lessons_in_tree();
+  std::vector<std::string> listed;
+  for (const auto& l : lessons_) listed.push_back(l.name);
+  if (listed != expected) {
+    configure();
+    read_manifest();
+  }
+  if (lessons_.empty())
+    throw std::runtime_error(
+        "no lessons found: " + (root_ / "lessons").string() +
+        " holds none of the lesson folders CMakeLists.txt lists (kata_add_lesson). If lessons/ was moved or "
+        "deleted, put it back (git checkout -- lessons restores the shipped stubs); kata notices on its next run.");
   loaded_ = true;
 }
 

@@ -52,6 +52,8 @@ class Workspace {
 
  private:
   void load_manifest();
+  void read_manifest();
+  std::vector<std::string> lessons_in_tree() const;
   fs::path root_;
   std::string preset_;
   std::vector<Lesson> lessons_;

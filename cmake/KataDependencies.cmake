@@ -6,10 +6,10 @@ function(_kata_missing what)
     "dl-practice-kata: ${what} was not found.\n"
     "Install the workspace's packages with one of:\n"
     "  ./kata setup            (detects apt, dnf, pacman or brew)\n"
-    "  sudo apt-get install -y g++ clang llvm libclang-rt-dev cmake ninja-build libarmadillo-dev libboost-test-dev libcli11-dev gcovr gnuplot-nox\n"
-    "  sudo dnf install -y gcc-c++ clang llvm compiler-rt cmake ninja-build armadillo-devel boost-devel cli11-devel gcovr gnuplot\n"
-    "  sudo pacman -S --needed gcc clang llvm compiler-rt cmake ninja armadillo boost cli11 gcovr gnuplot\n"
-    "  brew install cmake ninja armadillo boost cli11 gcovr gnuplot")
+    "  sudo apt-get install -y g++ clang llvm libclang-rt-dev cmake ninja-build libarmadillo-dev libboost-test-dev libcli11-dev libpugixml-dev libssl-dev gcovr gnuplot-nox\n"
+    "  sudo dnf install -y gcc-c++ clang llvm compiler-rt cmake ninja-build armadillo-devel boost-devel cli11-devel pugixml-devel openssl-devel gcovr gnuplot\n"
+    "  sudo pacman -S --needed gcc clang llvm compiler-rt cmake ninja armadillo boost cli11 pugixml openssl gcovr gnuplot\n"
+    "  brew install cmake ninja armadillo boost cli11 pugixml openssl@3 gcovr gnuplot")
 endfunction()
 
 find_package(Armadillo QUIET)
@@ -36,6 +36,18 @@ if(NOT CLI11_FOUND)
   endif()
   add_library(CLI11::CLI11 INTERFACE IMPORTED)
   target_include_directories(CLI11::CLI11 INTERFACE ${KATA_CLI11_INCLUDE})
+endif()
+
+# pugixml: the CLI reads Boost.Test's and CTest's JUnit reports with it (a real XML parser, not string search).
+find_package(pugixml QUIET CONFIG)
+if(NOT TARGET pugixml::pugixml)
+  _kata_missing("pugixml (libpugixml-dev)")
+endif()
+
+# OpenSSL's libcrypto: SHA-256 of files, for the CLI (verdicts follow contents) and the dataset checksums.
+find_package(OpenSSL QUIET COMPONENTS Crypto)
+if(NOT OpenSSL_FOUND)
+  _kata_missing("OpenSSL's libcrypto (libssl-dev)")
 endif()
 
 find_program(KATA_GNUPLOT gnuplot)

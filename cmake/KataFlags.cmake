@@ -38,6 +38,23 @@ if(KATA_SANITIZE)
   target_link_options(kata_instrument_tests INTERFACE -fsanitize=address,undefined)
 endif()
 
+# kata_memcheck: the learner's code for the memory check that `kata check` runs once every check of a
+# lesson passes (AddressSanitizer + UBSan; DESIGN.md: a lesson is done only when its checks also pass
+# there). Only the learner's code is instrumented; the checks and support/ are not, which keeps that extra
+# build to one file (~1-2 s) instead of a second build tree.
+add_library(kata_memcheck INTERFACE)
+set(KATA_MEMCHECK_FLAGS -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+include(CheckCXXSourceCompiles)
+set(CMAKE_REQUIRED_FLAGS "-fsanitize=address,undefined")
+set(CMAKE_REQUIRED_LINK_OPTIONS "-fsanitize=address,undefined")
+check_cxx_source_compiles("int main() { return 0; }" KATA_HAS_SANITIZERS)
+unset(CMAKE_REQUIRED_FLAGS)
+unset(CMAKE_REQUIRED_LINK_OPTIONS)
+if(KATA_HAS_SANITIZERS)
+  target_compile_options(kata_memcheck INTERFACE ${KATA_MEMCHECK_FLAGS})
+  target_link_options(kata_memcheck INTERFACE -fsanitize=address,undefined)
+endif()
+
 # A faster linker when the toolchain has one: relinking a lesson's test executable after each save is
 # on the learner's critical path (GNU ld ~0.3 s, gold or lld about half). Every executable that runs
 # under test links kata_instrument, so the choice rides along with it.
@@ -64,6 +81,9 @@ endif()
 # links once: with g++ as the driver (same linker, same libstdc++) relinking test_11_learner takes 0.12 s
 # instead of 0.21 s. Only where nothing needs clang's own runtimes (coverage and sanitizers do), and only
 # when both drivers find the same libstdc++.
+# The memory-check executables need the compiler's own driver (its sanitizer runtime): they are defined in
+# tests/memcheck/, which puts this default rule back.
+set(KATA_DEFAULT_CXX_LINK_EXECUTABLE "${CMAKE_CXX_LINK_EXECUTABLE}")
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND NOT KATA_COVERAGE AND NOT KATA_SANITIZE)
   find_program(KATA_GXX_DRIVER g++)
   if(KATA_GXX_DRIVER)
@@ -78,4 +98,11 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND NOT KATA_COVERAGE AND NOT KATA_SAN
           "${KATA_GXX_DRIVER} <FLAGS> <CMAKE_CXX_LINK_FLAGS> <LINK_FLAGS> <OBJECTS> -o <TARGET> <LINK_LIBRARIES>")
     endif()
   endif()
+endif()
+
+# The CLI reads whether the memory check can run from build/<preset>/kata_config.tsv.
+if(KATA_HAS_SANITIZERS)
+  file(APPEND "${CMAKE_BINARY_DIR}/kata_config.tsv" "memcheck\t1\n")
+else()
+  file(APPEND "${CMAKE_BINARY_DIR}/kata_config.tsv" "memcheck\t0\n")
 endif()

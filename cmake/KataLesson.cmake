@@ -8,7 +8,8 @@
 #   tests/mistakes/NN_topic/*.mistake   optional (KATA_MISTAKES): classic errors as edits of the solution
 #
 # Targets (NN = the lesson number): kata_NN_learner (-O0, for the checks), kata_NN_learner_optimized (for
-# the experiment), kata_NN_solution (object libraries),
+# the experiment), kata_NN_learner_memcheck (ASan + UBSan, for the memory check), kata_NN_solution (object
+# libraries), test_NN_learner_memcheck (tests/memcheck/),
 # test_NN_learner, test_NN_solution (test executables), experiment_NN_learner, experiment_NN_solution,
 # test_NN_mistake_<name>. Every Boost.Test case becomes its own CTest test named
 # "NN_topic/<variant>/<suite path>/<case>", so a crash or hang fails exactly one check.
@@ -34,7 +35,7 @@ function(_kata_lesson_library target sources lesson_dir warnings pch)
   add_library(${target} OBJECT ${sources})
   target_include_directories(${target} PUBLIC "${lesson_dir}")
   target_link_libraries(${target} PUBLIC kata_support PRIVATE ${warnings} kata_instrument)
-  if(pch STREQUAL "kata_pch_checks")
+  if(pch STREQUAL "kata_pch_checks" OR pch STREQUAL "kata_pch_memcheck")
     target_link_libraries(${target} PRIVATE kata_compile_fast)
   endif()
   target_precompile_headers(${target} REUSE_FROM ${pch})
@@ -74,6 +75,13 @@ function(kata_add_lesson name)
   _kata_lesson_library(kata_${num}_learner_optimized "${learner_src}" "${lesson_dir}" kata_learner_warnings
                        kata_pch_lib)
   _kata_lesson_library(kata_${num}_solution "${solution_src}" "${lesson_dir}" kata_warnings kata_pch_lib)
+  # The memory check: the learner's code once more, under AddressSanitizer + UBSan. Built only when
+  # `kata check` asks for it (a lesson whose checks all pass); its executable is in tests/memcheck/.
+  _kata_lesson_library(kata_${num}_learner_memcheck "${learner_src}" "${lesson_dir}" kata_learner_warnings
+                       kata_pch_memcheck)
+  target_link_libraries(kata_${num}_learner_memcheck PRIVATE kata_compile_fast kata_memcheck)
+  set_target_properties(kata_${num}_learner_memcheck PROPERTIES EXCLUDE_FROM_ALL TRUE)
+  set_property(GLOBAL APPEND PROPERTY KATA_MEMCHECK_LESSONS "${num}")
 
   add_library(kata_${num}_tests OBJECT ${test_src})
   target_link_libraries(kata_${num}_tests PUBLIC kata_test_support PRIVATE kata_warnings kata_instrument_tests)

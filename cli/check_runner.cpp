@@ -1,0 +1,227 @@
+#include "check_runner.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "junit_report.hpp"
+#include "process.hpp"
+#include "verdicts.hpp"
+
+namespace kata::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What one check may keep of what the code under test printed.
+constexpr std::size_t kOutputPerCheck = 4096;
+
+const char* const kDoesNotStart = "(the test program does not start)";
+
+std::vector<std::string> base_arguments(const fs::path& exe, const fs::path& report) {
+  return {exe.string(), "--logger=JUNIT,error," + report.string(), "--report_level=no", "--color_output=no"};
+}
+
+ProcessOptions process_options(const RunnerOptions& options) {
+  ProcessOptions p;
+  p.working_dir = options.working_dir.string();
+  p.env = options.env;
+  p.memory_limit_mb = options.memory_limit_mb;
+  return p;
+}
+
+// Boost.Test's --list_content: one unit per line, four spaces of indent per level, '*' when enabled.
+std::vector<std::string> parse_listing(const std::string& text) {
+  std::vector<std::pair<int, std::string>> units;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::size_t spaces = 0;
+    while (spaces < line.size() && line[spaces] == ' ') ++spaces;
+    std::string name = line.substr(spaces);
+    if (!name.empty() && name.back() == '*') name.pop_back();
+    if (name.empty() || name.find(' ') != std::string::npos) continue;
+    units.emplace_back(static_cast<int>(spaces / 4), name);
+  }
+  std::vector<std::string> leaves, path;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const auto& [depth, name] = units[i];
+    path.resize(static_cast<std::size_t>(depth));
+    path.push_back(name);
+    const bool leaf = i + 1 == units.size() || units[i + 1].first <= depth;
+    if (!leaf) continue;
+    std::string full;
+    for (const auto& p : path) full += (full.empty() ? "" : "/") + p;
+    leaves.push_back(full);
+  }
+  return leaves;
+}
+
+// What each check printed, told apart by the "start"/"finish" lines of the test program's progress
+// descriptor (the code under test writes to stdout; the supervision in test_main.cpp flushes it at the
+// start and the end of every check, so the two streams arrive in order).
+class OutputByCheck {
+ public:
+  void progress(const std::string& line) {
+    const auto space = line.find(' ');
+    if (space == std::string::npos) return;
+    const std::string event = line.substr(0, space), name = line.substr(space + 1);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (event == "start") {
+      running_ = name;
+      bytes_ = 0;
+      started_ = std::chrono::steady_clock::now();
+      if (on_started) on_started(name);
+    } else if (event == "finish" && name == running_) {
+      running_.clear();
+    }
+  }
+  void output(const std::string& line) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (running_.empty()) return;
+    bytes_ += line.size() + 1;
+    std::string& out = by_check_[running_];
+    if (out.size() >= kOutputPerCheck) return;
+    out += line.substr(0, kOutputPerCheck - out.size()) + "\n";
+  }
+  // The check running for longer than `limit` seconds, if any.
+  bool over(double limit) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return !running_.empty() &&
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count() > limit;
+  }
+  bool flooded() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return !running_.empty() && bytes_ > kMaxOutputPerCheck;
+  }
+  std::string running() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return running_;
+  }
+  std::map<std::string, std::string> take() { return std::move(by_check_); }
+  std::function<void(const std::string&)> on_started;
+
+ private:
+  std::mutex mutex_;
+  std::string running_;
+  std::chrono::steady_clock::time_point started_;
+  std::size_t bytes_ = 0;  // what the running check printed so far
+  std::map<std::string, std::string> by_check_;
+};
+
+RunOutcome one_process_run(const fs::path& exe, const std::vector<std::string>& cases, const RunnerOptions& options) {
+  RunOutcome run;
+  run.expected = cases;
+  run.time_limit = options.time_limit;
+  run.memory_limit_mb = options.memory_limit_mb;
+  const fs::path report = options.report_dir / (options.report_stem + ".xml");
+  std::error_code ec;
+  fs::remove(report, ec);
+  OutputByCheck tracker;
+  tracker.on_started = options.on_check_started;
+  ProcessOptions p = process_options(options);
+  p.on_progress = [&](const std::string& line) { tracker.progress(line); };
+  p.on_line = [&](const std::string& line) { tracker.output(line); };
+  // The time limit is per check: the run is stopped when one check has run for longer than that.
+  p.stop_now = [&] { return tracker.over(options.time_limit) || tracker.flooded(); };
+  // And a bound on the whole run, for a program that never reports progress at all.
+  p.timeout_seconds = options.time_limit * static_cast<double>(std::max<std::size_t>(1, cases.size())) + 5;
+  run.process = run_process(base_arguments(exe, report), p);
+  run.running = tracker.running();
+  run.flooded = run.process.stopped && tracker.flooded();
+  run.output = tracker.take();
+  run.report = read_boost_report(report);
+  return run;
+}
+
+Check isolated_run(const fs::path& exe, const std::string& name, std::size_t index, const RunnerOptions& options) {
+  RunOutcome run;
+  run.expected = {name};
+  run.time_limit = options.time_limit;
+  run.memory_limit_mb = options.memory_limit_mb;
+  const fs::path report = options.report_dir / (options.report_stem + "-" + std::to_string(index) + ".xml");
+  std::error_code ec;
+  fs::remove(report, ec);
+  ProcessOptions p = process_options(options);
+  p.timeout_seconds = options.time_limit + 1;  // + the program's start
+  p.keep_bytes = kOutputPerCheck / 2;
+  p.output_limit = kMaxOutputPerCheck;
+  auto argv = base_arguments(exe, report);
+  argv.push_back("--run_test=" + name);
+  if (options.on_check_started) options.on_check_started(name);
+  run.process = run_process(argv, p);
+  run.flooded = run.process.flooded;
+  run.report = read_boost_report(report);
+  Check c = settle_isolated_run(run);
+  fs::remove(report, ec);
+  return c;
+}
+
+// Runs each named check in its own process, a few at a time.
+std::map<std::string, Check> isolated_runs(const fs::path& exe, const std::vector<std::string>& names,
+                                           const RunnerOptions& options) {
+  std::map<std::string, Check> results;
+  std::mutex mutex;
+  std::atomic<std::size_t> next{0};
+  // The checks are small processes that mostly wait on the loader: more of them than cores keeps both busy.
+  const std::size_t workers =
+      std::min<std::size_t>(names.size(), 2 * std::max(1u, std::thread::hardware_concurrency()));
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < names.size();) {
+      Check c = isolated_run(exe, names[i], i, options);
+      std::lock_guard<std::mutex> lock(mutex);
+      results[names[i]] = std::move(c);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return results;
+}
+
+}  // namespace
+
+std::vector<std::string> list_checks(const fs::path& exe, const RunnerOptions& options, std::string* problem) {
+  ProcessOptions p = process_options(options);
+  p.timeout_seconds = options.time_limit;
+  const auto listing = run_process({exe.string(), "--list_content"}, p);
+  auto cases = listing.exit_code == 0 && !listing.timed_out ? parse_listing(listing.output) : std::vector<std::string>{};
+  if (cases.empty()) {
+    RunOutcome run;
+    run.expected = {kDoesNotStart};
+    run.process = listing;
+    run.time_limit = options.time_limit;
+    *problem = listing.exit_code == 0 ? "it lists no checks" : settle_isolated_run(run).message;
+  }
+  return cases;
+}
+
+std::vector<Check> run_checks(const fs::path& exe, const RunnerOptions& options) {
+  std::error_code ec;
+  fs::create_directories(options.report_dir, ec);
+  std::string problem;
+  const auto cases = list_checks(exe, options, &problem);
+  if (cases.empty()) {
+    Check c;
+    c.name = kDoesNotStart;
+    c.message = "the test program " + exe.filename().string() + " does not start: " + problem;
+    return {c};
+  }
+  Settled settled;
+  if (options.isolate_all) settled.unsettled = cases;
+  else settled = settle_one_process_run(one_process_run(exe, cases, options));
+  std::map<std::string, Check> by_name;
+  for (auto& c : settled.checks) by_name[c.name] = std::move(c);
+  if (!settled.unsettled.empty())
+    for (auto& [name, c] : isolated_runs(exe, settled.unsettled, options)) by_name[name] = std::move(c);
+  std::vector<Check> checks;
+  for (const auto& name : cases) checks.push_back(std::move(by_name[name]));
+  return checks;
+}
+
+}  // namespace kata::cli

@@ -1,0 +1,137 @@
+#include "lesson_check.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+#include "build.hpp"
+#include "build_lock.hpp"
+#include "check_runner.hpp"
+#include "process.hpp"
+#include "results_store.hpp"
+#include "source_state.hpp"
+#include "ui.hpp"
+
+namespace kata::cli {
+
+namespace {
+
+RunnerOptions runner_options(Workspace& ws, const Lesson& lesson, const std::string& variant) {
+  RunnerOptions o;
+  o.working_dir = ws.root();
+  o.report_dir = ws.build_dir() / "kata-reports";
+  o.report_stem = lesson.name + "-" + variant;
+  o.time_limit = check_time_limit(ws);
+  o.memory_limit_mb = learner_memory_limit_mb();
+  const char* isolate = std::getenv("KATA_ISOLATE");
+  o.isolate_all = isolate != nullptr && std::string(isolate) == "1";
+  return o;
+}
+
+// Whether LeakSanitizer works here: it stops the world with ptrace-like means that some containers
+// forbid, and then every process would fail. Asked once per kata run, of a program that does nothing.
+bool leaks_detectable(const fs::path& exe) {
+  static int known = -1;
+  if (known < 0) {
+    ProcessOptions p;
+    p.env = {{"ASAN_OPTIONS", "detect_leaks=1"}};
+    p.timeout_seconds = 20;
+    const auto r = run_process({exe.string(), "--list_content"}, p);
+    known = r.output.find("LeakSanitizer has encountered a fatal error") == std::string::npos ? 1 : 0;
+  }
+  return known == 1;
+}
+
+void memory_check(Workspace& ws, const Lesson& lesson, LessonResult& result) {
+  if (ws.config("memcheck", "0") != "1") {
+    result.memory_note = "the memory check cannot run: this compiler has no AddressSanitizer (./kata setup "
+                         "installs clang's sanitizer runtime, libclang-rt-dev)";
+    return;
+  }
+  const std::string target = "test_" + lesson.number + "_learner_memcheck";
+  const auto build = build_targets(ws, {target}, "memory check of " + lesson.name + ": building with AddressSanitizer");
+  if (!build.ok) {
+    result.memory_note = "the memory check could not be built: " + (build.broken ? build.problem : build.errors);
+    return;
+  }
+  RunnerOptions o = runner_options(ws, lesson, "memcheck");
+  // Sanitized code runs 2-3x slower; the address-space limit would break AddressSanitizer's shadow
+  // memory, so its own allocation limits take over.
+  o.time_limit *= 3;
+  const std::size_t limit = o.memory_limit_mb;
+  o.memory_limit_mb = 0;
+  const fs::path exe = ws.build_dir() / target;
+  std::string asan = "halt_on_error=1:detect_stack_use_after_return=0:print_summary=1";
+  asan += std::string(":detect_leaks=") + (leaks_detectable(exe) ? "1" : "0");
+  if (limit > 0) asan += ":max_allocation_size_mb=" + std::to_string(limit) + ":hard_rss_limit_mb=" + std::to_string(limit);
+  o.env = {{"ASAN_OPTIONS", asan}, {"UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1"}};
+  ui::Progress progress("memory check of " + lesson.name + " (AddressSanitizer + UBSan)");
+  o.on_check_started = [&](const std::string&) { progress.tick(); };
+  const auto checks = run_checks(exe, o);
+  progress.finish("");
+  for (const auto& m : checks) {
+    if (m.passed) continue;
+    auto it = std::find_if(result.checks.begin(), result.checks.end(), [&](const Check& c) { return c.name == m.name; });
+    if (it == result.checks.end()) {
+      result.checks.push_back(m);
+      result.checks.back().message = "in the memory check: " + m.message;
+      continue;
+    }
+    if (it->passed) {
+      it->passed = false;
+      it->timed_out = m.timed_out;
+      it->message = "passes, but fails the memory check (AddressSanitizer + UBSan): " + m.message;
+      it->output = m.output;
+    } else if (m.message != it->message) {
+      it->message += "\nand in the memory check (AddressSanitizer + UBSan): " + m.message;
+    }
+  }
+  result.memory_checked = true;
+}
+
+void warn_unsaved(const std::string& why) {
+  static bool warned = false;
+  if (warned) return;
+  warned = true;
+  std::cerr << "kata: could not save this result (" << why << "); kata list will check the lesson again.\n";
+}
+
+}  // namespace
+
+double check_time_limit(Workspace& ws) {
+  const double limit = std::atof(ws.config("test_timeout", "10").c_str());
+  return limit > 0 ? limit : 10;
+}
+
+LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const CheckOptions& options) {
+  LessonResult result;
+  result.memory_check_required = options.variant == "learner" && options.memory_check;
+  set_activity("checking " + lesson.name);
+  BuildLock lock(ws.build_dir(), "kata check " + lesson.number);
+  const bool learner = options.variant == "learner";
+  if (learner) forget_stale_objects(ws, lesson);
+  const std::string digests = lesson_source_digests(ws, lesson);
+  const std::string target = "test_" + lesson.number + "_" + options.variant;
+  const auto build = build_targets(ws, {target}, "building " + lesson.name);
+  if (!build.ok) {
+    result.built = false;
+    result.build_broken = build.broken;
+    result.build_errors = build.broken ? build.problem : build.errors;
+  } else {
+    if (learner) record_built_sources(ws, lesson, digests);
+    RunnerOptions o = runner_options(ws, lesson, options.variant);
+    o.isolate_all = o.isolate_all || options.isolate_all;
+    result.checks = run_checks(ws.build_dir() / target, o);
+    if ((result.memory_check_required && result.total() > 0 && result.passed() == result.total()) ||
+        (learner && options.memory_check_always))
+      memory_check(ws, lesson, result);
+  }
+  // A build that broke for another reason says nothing about the learner's code: not remembered.
+  if (learner && options.save && !result.build_broken) {
+    std::string why;
+    if (!save_result(ws, lesson, result, &why)) warn_unsaved(why);
+  }
+  return result;
+}
+
+}  // namespace kata::cli

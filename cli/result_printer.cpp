@@ -1,0 +1,69 @@
+#include "result_printer.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <sstream>
+
+#include "ui.hpp"
+
+namespace kata::cli {
+
+namespace {
+
+// What the code printed during a failing check: its last few lines, so a learner's debug output is seen.
+std::string output_excerpt(const std::string& output) {
+  std::vector<std::string> lines;
+  std::istringstream in(output);
+  std::string line;
+  while (std::getline(in, line))
+    // The test program's own note when a check called exit(): the check's message says it already.
+    if (!line.empty() && line.rfind("kata: the program was ended by exit()", 0) != 0) lines.push_back(line.size() > 160 ? line.substr(0, 160) + "…" : line);
+  if (lines.empty()) return "";
+  const std::size_t from = lines.size() > 4 ? lines.size() - 4 : 0;
+  std::string out = "your code printed" + std::string(from > 0 ? " (last 4 lines)" : "") + ":\n";
+  for (std::size_t i = from; i < lines.size(); ++i) out += "  | " + lines[i] + "\n";
+  return out;
+}
+
+}  // namespace
+
+void print_result(const Lesson& lesson, const LessonResult& result, int max_failures) {
+  if (!result.built) {
+    if (result.build_broken)
+      std::cout << ui::red("✗ " + lesson.name + ": ") << "the build failed, and not because of your code:\n  "
+                << result.build_errors << "\n  Is the build folder writable, with free disk space? If it was "
+                << "removed or damaged: rm -rf build/dev and run ./kata again.\n";
+    else
+      std::cout << ui::red("✗ " + lesson.name + " does not compile:") << "\n" << result.build_errors << "\n";
+    return;
+  }
+  int shown = 0;
+  std::vector<std::string> stub_messages;  // one "not implemented yet" per function is enough
+  for (const auto& c : result.checks) {
+    if (c.passed) {
+      std::cout << ui::green("  ✓ ") << c.name << "\n";
+      continue;
+    }
+    std::cout << ui::red("  ✗ ") << c.name << "\n";
+    if (c.not_implemented) {
+      if (std::find(stub_messages.begin(), stub_messages.end(), c.message) != stub_messages.end()) continue;
+      stub_messages.push_back(c.message);
+    }
+    if (shown++ >= max_failures) continue;
+    std::istringstream msg(c.message + (c.not_implemented ? "" : "\n" + output_excerpt(c.output)));
+    std::string line;
+    while (std::getline(msg, line))
+      if (!line.empty()) std::cout << "      " << (c.not_implemented ? ui::yellow(line) : line) << "\n";
+  }
+  const std::string summary = std::to_string(result.passed()) + " of " + std::to_string(result.total()) +
+                              " checks pass";
+  const std::string status = result.status();
+  std::cout << "\n" << lesson.name << ": " << (status == "done" ? ui::green(summary) : summary) << " — " << status
+            << "\n";
+  if (status == "done" && result.memory_checked)
+    std::cout << ui::dim("  (and again under AddressSanitizer + UBSan: no memory errors, leaks or undefined behaviour)")
+              << "\n";
+  if (status == "not verified") std::cout << "  " << result.memory_note << "\n";
+}
+
+}  // namespace kata::cli

@@ -1,0 +1,74 @@
+#include "results_store.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "source_state.hpp"
+
+namespace kata::cli {
+
+namespace {
+fs::path state_file(Workspace& ws, const Lesson& lesson) {
+  return ws.build_dir() / "kata-state" / (lesson.name + ".txt");
+}
+}  // namespace
+
+bool write_file_atomically(const fs::path& file, const std::string& text, std::string* why) {
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  const fs::path tmp = file.string() + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      *why = "cannot write " + tmp.string() + ": " + std::strerror(errno);
+      return false;
+    }
+    out << text;
+    out.flush();
+    if (!out) {
+      *why = "cannot write " + tmp.string() + ": " + std::strerror(errno);
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  fs::rename(tmp, file, ec);
+  if (ec) {
+    *why = "cannot write " + file.string() + ": " + ec.message();
+    fs::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+bool save_result(Workspace& ws, const Lesson& lesson, const LessonResult& result, std::string* why) {
+  std::ostringstream line;
+  line << result.passed() << "\t" << result.total() << "\t" << result.status() << "\t"
+       << lesson_fingerprint(ws, lesson) << "\n";
+  return write_file_atomically(state_file(ws, lesson), line.str(), why);
+}
+
+std::optional<SavedResult> load_result(Workspace& ws, const Lesson& lesson) {
+  std::ifstream in(state_file(ws, lesson));
+  std::string line;
+  if (!std::getline(in, line)) return std::nullopt;
+  std::istringstream fields(line);
+  SavedResult r;
+  std::string passed, total, fingerprint;
+  if (!std::getline(fields, passed, '\t') || !std::getline(fields, total, '\t') ||
+      !std::getline(fields, r.status, '\t') || !std::getline(fields, fingerprint, '\t'))
+    return std::nullopt;
+  try {
+    r.passed = std::stoi(passed);
+    r.total = std::stoi(total);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  r.stale = fingerprint != lesson_fingerprint(ws, lesson);
+  return r;
+}
+
+}  // namespace kata::cli
