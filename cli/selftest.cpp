@@ -18,7 +18,6 @@
 #include <future>
 #include <iostream>
 #include <map>
-#include <regex>
 #include <thread>
 
 #include "build.hpp"
@@ -125,14 +124,14 @@ double measure_coverage(Workspace& ws, std::string* detail) {
   for (const auto& l : ws.lessons())
     argv.push_back((ws.build_dir() / "CMakeFiles" / ("kata_" + l.number + "_solution.dir")).string());
   const auto out = run_process(argv, {.working_dir = ws.root().string()});
-  std::smatch m;
-  static const std::regex lines(R"(lines: ([0-9.]+)%)");
-  if (out.exit_code != 0 || !std::regex_search(out.output, m, lines)) {
+  // gcovr's summary: "lines: 99.9% (2345 out of 2347)".
+  const auto at = out.output.find("lines: ");
+  if (out.exit_code != 0 || at == std::string::npos) {
     *detail = "gcovr failed:" + first_lines(out.output, 10);
     return -1;
   }
   *detail = "report: " + html.string();
-  return std::stod(m[1]);
+  return std::atof(out.output.c_str() + at + 7);
 }
 
 void sanitize_gate(Gate& gate) {
