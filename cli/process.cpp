@@ -54,6 +54,13 @@ int register_child(pid_t pid) {
   return -1;  // more than 64 children at once: it still runs, only an interrupt would not know it
 }
 
+// Frees the slot only while it still holds this child: once freed, another thread's child may take it.
+void release_slot(int slot, pid_t pid) {
+  if (slot < 0) return;
+  pid_t expected = pid;
+  g_running[slot].compare_exchange_strong(expected, 0);
+}
+
 bool is_registered(pid_t pid) {
   for (auto& slot : g_running)
     if (slot.load() == pid) return true;
@@ -352,7 +359,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
       result.left_processes = true;
       ::kill(-pid, SIGKILL);
     }
-    if (slot >= 0) g_running[slot].store(0);
+    release_slot(slot, pid);
   };
   // Reads until the child has ended and its output is drained. Output still held open by a process that
   // escaped its group is read for at most half a second more.
@@ -415,7 +422,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   }
   {
     std::lock_guard<std::mutex> lock(g_spawn_mutex);
-    if (slot >= 0) g_running[slot].store(0);
+    release_slot(slot, pid);
     kill_strays_locked();
   }
   result.output = kept.text();

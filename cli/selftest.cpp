@@ -235,7 +235,8 @@ int cmd_selftest(const SelftestOptions& options) {
       for (std::size_t i = 0; why.empty() && i < fast.size(); ++i)
         if (fast[i].name != isolated[i].name || fast[i].passed != isolated[i].passed)
           why = fast[i].name + (fast[i].passed ? " passes" : " fails") + " in one process but " +
-                (isolated[i].passed ? "passes" : "fails") + " on its own";
+                (isolated[i].passed ? "passes" : "fails") + " on its own:" +
+                first_lines((fast[i].passed ? isolated[i] : fast[i]).message, 4);
       one_process.add(why.empty(), prefix + ": " + why);
     }
   }

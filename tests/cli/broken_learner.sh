@@ -8,51 +8,8 @@
 #   02_intact          a copy of lesson 01 whose learner file is the reference solution —
 # it runs `kata check 01` and `kata list` and asserts that each failure is a failing check with a clear
 # message, that lesson 02's result still shows, and that the CLI exits normally.
-set -u
-KATA=$1
-SRC=$(cd "$2" && pwd)
-WORK=$(mkdir -p "$3" && cd "$3" && pwd)
-WS=$WORK/ws
-L1=01_train_dev_test
-L2=02_intact
-failures=0
-
-fail() { printf 'FAIL (error): %s\n' "$*"; failures=$((failures + 1)); }
-pass() { printf 'ok:   %s\n' "$*"; }
-# Copies a file only when its content differs, keeping its time stamp: ninja rebuilds only what changed.
-put() {  # put SOURCE DEST
-  mkdir -p "$(dirname "$2")"
-  cmp -s "$1" "$2" || cp -p "$1" "$2"
-}
-
-mkdir -p "$WS"
-for item in CMakeLists.txt CMakePresets.json cmake support tests cli tools datasets bench \
-            "lessons/$L1" "solutions/$L1" "tests/$L1"; do
-  if [ -d "$SRC/$item" ]; then
-    (cd "$SRC" && find "$item" -type f ! -path '*/.backup/*') | while IFS= read -r f; do put "$SRC/$f" "$WS/$f"; done
-  elif [ -f "$SRC/$item" ]; then
-    put "$SRC/$item" "$WS/$item"
-  fi
-done
-[ -d "$SRC/experiments" ] && [ -f "$SRC/experiments/$L1.cpp" ] && put "$SRC/experiments/$L1.cpp" "$WS/experiments/$L1.cpp"
-# Other lessons may exist in the repo; this copy has exactly two, so its runtime does not grow with the course.
-for d in lessons solutions tests; do
-  for x in "$WS/$d"/[0-9][0-9]_*; do
-    case "$(basename "$x")" in $L1|$L2) ;; *) rm -rf "$x" ;; esac
-  done
-done
-rm -rf "$WS/tests/mistakes"
-# Lesson 02: lesson 01 with the solution as the learner's code.
-for f in "$SRC/lessons/$L1"/*.hpp; do put "$f" "$WS/lessons/$L2/$(basename "$f")"; done
-for f in "$SRC/solutions/$L1"/*.cpp; do
-  put "$f" "$WS/lessons/$L2/$(basename "$f")"
-  put "$f" "$WS/solutions/$L2/$(basename "$f")"
-done
-for f in "$SRC/tests/$L1"/*.cpp; do put "$f" "$WS/tests/$L2/$(basename "$f")"; done
-# The manifest: the two lessons only.
-sed -e '/^kata_add_lesson(/d' -e "s/^kata_end_manifest()/kata_add_lesson($L1)\nkata_add_lesson($L2)\nkata_end_manifest()/" \
-  "$SRC/CMakeLists.txt" > "$WORK/CMakeLists.txt.new"
-put "$WORK/CMakeLists.txt.new" "$WS/CMakeLists.txt"
+. "$(dirname "$0")/lib.sh"
+make_workspace
 
 # The broken learner code (written only when it differs, like everything else).
 cat > "$WORK/broken.cpp" <<'CPP'
@@ -95,16 +52,7 @@ double distribution_distance(const arma::urowvec& labels_a, const arma::urowvec&
 
 }  // namespace kata
 CPP
-for f in "$WS/lessons/$L1"/*.cpp; do put "$WORK/broken.cpp" "$f"; done
-
-# Configure the copy once, with a short per-check timeout (the CLI reuses an existing build tree).
-if [ ! -f "$WS/build/dev/build.ninja" ] || ! grep -q '^KATA_TEST_TIMEOUT:STRING=3$' "$WS/build/dev/CMakeCache.txt"; then
-  (cd "$WS" && cmake --preset dev -DKATA_TEST_TIMEOUT=3 >"$WORK/configure.log" 2>&1) ||
-    { cat "$WORK/configure.log"; echo "FAIL: could not configure the copy"; exit 1; }
-fi
-
-export KATA_ROOT="$WS" CI=true NO_COLOR=1
-rm -rf "$WS/build/dev/kata-state"
+learner_file "$WORK/broken.cpp"
 
 start=$(date +%s)
 "$KATA" check 01 >"$WORK/check.out" 2>&1
@@ -145,5 +93,4 @@ grep -Eq "02  intact +done +24/24" "$WORK/list.out" && pass "list still shows le
   fail "list should show lesson 02 done with 24/24"
 grep -q "progress" "$WORK/list.out" && pass "list shows the progress bar" || fail "list has no progress line"
 
-echo "$failures failed"
-[ "$failures" -eq 0 ]
+finish
