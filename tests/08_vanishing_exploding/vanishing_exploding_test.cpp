@@ -401,9 +401,7 @@ void check_all_rejected(const std::vector<BadCall>& cases, const std::string& fu
 
 BOOST_AUTO_TEST_SUITE(bad_input)
 
-BOOST_AUTO_TEST_SUITE(deep_linear_forward)
-
-BOOST_AUTO_TEST_CASE(rejects_empty_input_and_empty_layers) {
+BOOST_AUTO_TEST_CASE(deep_linear_forward_rejects_empty_input_and_empty_layers) {
   const arma::mat X = sample_input();
   const auto Ws = non_square_weights();
   const auto f = [](const arma::mat& x, const std::vector<arma::mat>& w) {
@@ -418,7 +416,7 @@ BOOST_AUTO_TEST_CASE(rejects_empty_input_and_empty_layers) {
                      "deep_linear_forward()");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_a_weight_that_does_not_fit_at_any_layer) {
+BOOST_AUTO_TEST_CASE(deep_linear_forward_rejects_a_weight_that_does_not_fit_at_any_layer) {
   const arma::mat X = sample_input(), x1 = X.col(0);
   const auto Ws = non_square_weights();
   const auto f = [](const arma::mat& x, const std::vector<arma::mat>& w) {
@@ -431,7 +429,7 @@ BOOST_AUTO_TEST_CASE(rejects_a_weight_that_does_not_fit_at_any_layer) {
                      "deep_linear_forward()");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_nan_or_inf_anywhere) {
+BOOST_AUTO_TEST_CASE(deep_linear_forward_rejects_nan_or_inf_anywhere) {
   const arma::mat X = sample_input(), x1 = X.col(0);
   const auto Ws = non_square_weights();
   const auto f = [](const arma::mat& x, const std::vector<arma::mat>& w) {
@@ -450,11 +448,7 @@ BOOST_AUTO_TEST_CASE(rejects_nan_or_inf_anywhere) {
                      "deep_linear_forward()");
 }
 
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(activation_scales)
-
-BOOST_AUTO_TEST_CASE(rejects_an_empty_list_or_matrix_anywhere) {
+BOOST_AUTO_TEST_CASE(activation_scales_rejects_an_empty_list_or_matrix_anywhere) {
   const arma::mat ok = arma::eye(2, 2);
   check_rejects([] { kata::activation_scales({}); }, "activation_scales()", "an empty list");
   check_rejects([] { kata::activation_scales({arma::mat()}); }, "activation_scales()", "a 0 x 0 matrix");
@@ -464,7 +458,7 @@ BOOST_AUTO_TEST_CASE(rejects_an_empty_list_or_matrix_anywhere) {
                 "a 0 x 3 matrix (no units) in the last position");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_nan_or_inf_in_any_matrix) {
+BOOST_AUTO_TEST_CASE(activation_scales_rejects_nan_or_inf_in_any_matrix) {
   using kata::test::kInf;
   using kata::test::kNaN;
   const arma::mat ok = arma::eye(2, 2);
@@ -475,11 +469,14 @@ BOOST_AUTO_TEST_CASE(rejects_nan_or_inf_in_any_matrix) {
                 "activation_scales()", "-Inf in the last matrix (an exploded layer)");
 }
 
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(deep_linear_backward)
-
 namespace {
+
+// The test's own forward pass, all L + 1 activations (so these checks do not depend on the learner's).
+std::vector<arma::mat> own_forward(const arma::mat& X, const std::vector<arma::mat>& Ws, Activation g) {
+  std::vector<arma::mat> A{X};
+  for (const auto& W : Ws) A.push_back(own_output(A.back(), {W}, g));
+  return A;
+}
 
 // The backward pass of non_square_weights() with each of A, Ws, dAL replaced by a bad version in turn.
 // `edit` receives valid {A, Ws, dAL} for the activation and breaks one thing.
@@ -491,7 +488,7 @@ std::function<void(Activation)> backward_with(const std::function<void(Pass&)>& 
   return [edit, m](Activation act) {
     Pass p;
     p.Ws = non_square_weights();
-    p.A = kata::deep_linear_forward(sample_input().cols(0, m - 1), p.Ws, act);
+    p.A = own_forward(sample_input().cols(0, m - 1), p.Ws, act);
     p.dAL = arma::ones(3, m);
     edit(p);
     kata::deep_linear_backward(p.A, p.Ws, p.dAL, act);
@@ -500,7 +497,7 @@ std::function<void(Activation)> backward_with(const std::function<void(Pass&)>& 
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(rejects_missing_extra_or_empty_activations) {
+BOOST_AUTO_TEST_CASE(deep_linear_backward_rejects_missing_extra_or_empty_activations) {
   check_all_rejected(
       {{"an empty Ws", backward_with([](Pass& p) { p.Ws.clear(); })},
        {"an empty A", backward_with([](Pass& p) { p.A.clear(); })},
@@ -517,7 +514,7 @@ BOOST_AUTO_TEST_CASE(rejects_missing_extra_or_empty_activations) {
       "deep_linear_backward()");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_an_activation_of_the_wrong_shape_at_any_layer) {
+BOOST_AUTO_TEST_CASE(deep_linear_backward_rejects_an_activation_of_the_wrong_shape_at_any_layer) {
   // Only ONE thing is wrong in each case; in particular dAL always matches A[L], so checking dAL against
   // A[L] alone does not find the others.
   check_all_rejected(
@@ -532,7 +529,7 @@ BOOST_AUTO_TEST_CASE(rejects_an_activation_of_the_wrong_shape_at_any_layer) {
       "deep_linear_backward()");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_a_bad_dAL_or_weight) {
+BOOST_AUTO_TEST_CASE(deep_linear_backward_rejects_a_bad_dAL_or_weight) {
   check_all_rejected(
       {{"dAL with 5 columns for 4 examples", backward_with([](Pass& p) { p.dAL = arma::ones(3, 5); })},
        {"dAL with 2 rows for an output of 3 units", backward_with([](Pass& p) { p.dAL = arma::ones(2, 4); })},
@@ -542,7 +539,7 @@ BOOST_AUTO_TEST_CASE(rejects_a_bad_dAL_or_weight) {
       "deep_linear_backward()");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_nan_or_inf_anywhere) {
+BOOST_AUTO_TEST_CASE(deep_linear_backward_rejects_nan_or_inf_anywhere) {
   using kata::test::kInf;
   using kata::test::kNaN;
   check_all_rejected(
@@ -555,7 +552,5 @@ BOOST_AUTO_TEST_CASE(rejects_nan_or_inf_anywhere) {
        {"W[3] (the last layer) with NaN", backward_with([](Pass& p) { p.Ws[2](0) = kNaN; })}},
       "deep_linear_backward()");
 }
-
-BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -835,10 +835,26 @@ BOOST_AUTO_TEST_CASE(approximate_gradient_restores_theta_when_J_fails_anywhere) 
                                                                                         << kata::test::hint_suffix(
                                                                                                "put θ_i back to its saved "
                                                                                                "value before throwing"));
-    arma::vec theta2 = original;
-    check_rejects([&] { kata::gradient_check(J, theta2, arma::vec(3, arma::fill::ones)); }, "gradient_check()", what);
-    BOOST_CHECK_MESSAGE(bitwise_equal(theta2, original), "gradient_check(): after " << what << ", θ is " << theta2.t()
-                                                                                    << "instead of " << original.t());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(gradient_check_restores_theta_when_J_fails_anywhere) {
+  // The same three failures through gradient_check (dθ valid, of the right length).
+  const arma::vec original{3e-12, 0.7, -2.5e-10};
+  const std::pair<std::string, kata::CostOfTheta> cases[] = {
+      {"J returning NaN at theta_0 + eps (the first call)", [&](const arma::vec& t) { return t(0) > original(0) ? kNaN : 1.0; }},
+      {"J returning Inf at theta_1 - eps", [&](const arma::vec& t) { return t(1) < original(1) ? kInf : 1.0; }},
+      {"J returning -Inf at theta_2 - eps (the last call)", [&](const arma::vec& t) { return t(2) < original(2) ? -kInf : 1.0; }},
+  };
+  for (const auto& c : cases) {
+    arma::vec theta = original;
+    check_rejects([&] { kata::gradient_check(c.second, theta, arma::vec(3, arma::fill::ones)); }, "gradient_check()",
+                  c.first);
+    BOOST_CHECK_MESSAGE(bitwise_equal(theta, original), "gradient_check(): after " << c.first << ", θ is " << theta.t()
+                                                                                   << "instead of " << original.t()
+                                                                                   << kata::test::hint_suffix(
+                                                                                          "put θ_i back to its saved "
+                                                                                          "value before throwing"));
   }
 }
 
