@@ -215,6 +215,11 @@ BOOST_AUTO_TEST_CASE(valid_corner_cases) {
   kata::test::check_close(kata::convergence_order({1e-8, 1e-10, 1e-12}, {1e-8, 1e-6, 1e-4}), -1.0, 1e-12,
                           "convergence_order() on the round-off side (error = 1e-16 / eps)",
                           "the slope keeps its sign: errors that grow as eps shrinks have a negative order");
+  // eps and errors above 1 are valid too (finite and > 0 is all the contract asks): error = 2 ε² at
+  // ε = 4, 1, 0.25 is 32, 2, 0.125, exactly on a line of slope 2.
+  kata::test::check_close(kata::convergence_order({4.0, 1.0, 0.25}, {32.0, 2.0, 0.125}), 2.0, 1e-12,
+                          "convergence_order() of 2 eps^2 at eps = 4, 1, 0.25",
+                          "any finite eps > 0 and error > 0 is valid, also above 1");
   // Errors that do not change with eps (a round-off floor): order 0.
   kata::test::check_close(kata::convergence_order({1e-6, 1e-8, 1e-9}, {3e-9, 3e-9, 3e-9}), 0.0, 1e-12,
                           "convergence_order() of constant errors", "errors that do not shrink have order 0");
