@@ -234,6 +234,20 @@ BOOST_AUTO_TEST_CASE(keeps_a_copy_of_the_best_parameters) {
                       "best_params() changed when the caller's matrices changed: keep a COPY");
 }
 
+BOOST_AUTO_TEST_CASE(an_empty_parameter_list_is_fine) {
+  // The monitor does not care what the parameters are, not even whether there are any: "nothing improved
+  // yet" is best_epoch() == -1, not an empty best_params().
+  kata::EarlyStopping monitor(1);
+  BOOST_CHECK_MESSAGE(!monitor.update(0, 0.5, {}), "patience 1, 0.5 with no parameters at epoch 0: go on");
+  BOOST_CHECK_MESSAGE(monitor.update(1, 0.6, {}), "patience 1, then 0.6 (worse) with no parameters: stop");
+  BOOST_CHECK_MESSAGE(monitor.best_epoch() == 0 && monitor.best_loss() == 0.5 && monitor.best_params().empty() &&
+                          monitor.stop_epoch() == 1,
+                      "with empty parameter lists: expected best_epoch 0, best_loss 0.5, no best_params, stop_epoch 1; "
+                      "got " << state(monitor)
+                             << hint_suffix("decide 'no improvement yet' by best_epoch_ == -1 (or just by the "
+                                            "comparison with best_loss_ = +inf), never by best_params_.empty()"));
+}
+
 BOOST_AUTO_TEST_CASE(keeps_counting_after_a_stop) {
   kata::EarlyStopping monitor(2);
   check_stop(run(monitor, {0.2, 0.15, 0.1, 0.11, 0.12}), 4, "patience 2, course example", "see the course example");
