@@ -82,7 +82,8 @@ std::string state(const kata::EarlyStopping& m) {
   return out.str();
 }
 
-// The monitor's state must be exactly this (best_params: from `params_epoch`, or empty when -1).
+// The monitor's state must be exactly this (best_params present exactly when best_epoch >= 0). best_loss is
+// compared exactly (tolerance 0): it is one of the scripted losses, stored unchanged.
 void check_state(const kata::EarlyStopping& m, long long best_epoch, double best_loss, long long without,
                  long long stop_epoch, const std::string& what, const std::string& hint) {
   const bool ok = m.best_epoch() == best_epoch && m.best_loss() == best_loss &&
