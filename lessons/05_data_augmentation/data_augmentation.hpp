@@ -18,11 +18,13 @@ namespace kata {
 // to_image(column, h, w): the h × w image stored in `column` in row-major pixel order.
 //   column  h·w values; img(r, c) = column(r·w + c)
 // Example: to_image({0, 1, 2, 3, 4, 5}, 2, 3) == [0 1 2; 3 4 5].
-// Throws std::invalid_argument ("to_image(): ...") when h or w is 0 or column.n_elem != h·w.
+// Throws std::invalid_argument ("to_image(): ...") when h or w is 0 (also for an empty column, whose 0
+// values would "match" a 0-row image) or column.n_elem != h·w.
 arma::mat to_image(const arma::vec& column, arma::uword h, arma::uword w);
 
 // to_column(img): the inverse of to_image(): an (H·W) × 1 column with column(r·W + c) = img(r, c).
-// Throws std::invalid_argument ("to_column(): ...") for an empty image.
+// Throws std::invalid_argument ("to_column(): ...") for an empty image (0 rows, 0 columns, or both — the same
+// for every function below).
 arma::vec to_column(const arma::mat& img);
 
 // flip_horizontal(img): the mirror image left ↔ right: out(r, c) = img(r, W − 1 − c).
@@ -85,9 +87,14 @@ struct Distortion {
 // random shift — the "distort it a little" augmentation, kept simple enough to check. Draws exactly
 //   degrees = max_degrees · (2 · rng.rand() − 1)                          (uniform in [−max, max))
 //   dy = rng.randint(−max_shift, max_shift + 1), then dx = rng.randint(−max_shift, max_shift + 1)
-// and returns shift(rotate(img, degrees), dy, dx).
+// and returns shift(rotate(img, degrees), dy, dx). The three draws are made whatever the limits (the angle
+// is drawn also when max_degrees = 0; randint over a single value, as with max_shift = 0, draws nothing —
+// numpy's rule, which Rng follows), and nothing else is drawn.
+// Valid: 0 <= max_degrees <= 180 (180 included) and 0 <= max_shift < min(H, W) (so up to 2 for a 3 × 8
+// image, whichever way round).
 // Throws std::invalid_argument ("random_distortion(): ...") for an empty image, max_degrees not in
-// [0, 180] (or NaN), max_shift < 0, or max_shift >= H or >= W.
+// [0, 180] (or NaN, ±inf), max_shift < 0, or max_shift >= H or >= W; each limit is checked also when the
+// other one is 0.
 Distortion random_distortion(const arma::mat& img, double max_degrees, int max_shift, Rng& rng);
 
 // What augment() does to make each fake example. The defaults change nothing (copies are exact).
@@ -118,10 +125,15 @@ struct AugmentedSet {
 //   1. if policy.flip:          if rng.rand() < 0.5, flip_horizontal()
 //   2. if policy.zoom_crop > 0: random_crop(img, h − z, w − z, rng), then resize_bilinear() to h × w
 //   3. if max_degrees > 0 or max_shift > 0: random_distortion(img, max_degrees, max_shift, rng)
-// and is stored back as a column with to_column(). Same seed, same output.
+// and is stored back as a column with to_column(). A step that is off draws nothing (no coin when flip is
+// off), copies = 0 draws nothing at all, and nothing else is drawn: the rng you pass (not a copy of it)
+// ends exactly after the last documented draw. Same seed, same output — the checks compare with copies
+// computed by numpy from the same formulas and the same seed.
 // Throws std::invalid_argument ("augment(): ...") when X is empty (no rows or no examples), X and y have
 // different numbers of columns, h or w is 0, X.n_rows != h·w, copies < 0, zoom_crop < 0 or >= h or >= w,
-// max_degrees not in [0, 180] (or NaN), max_shift < 0 or >= h or >= w.
+// max_degrees not in [0, 180] (or NaN, ±inf), max_shift < 0 or >= h or >= w. The whole policy is checked
+// up front, also when copies = 0 or the step the setting belongs to is off (a NaN max_degrees is wrong
+// even when max_shift = 0).
 AugmentedSet augment(const arma::mat& X, const arma::urowvec& y, arma::uword h, arma::uword w,
                      const AugmentPolicy& policy, Rng& rng);
 

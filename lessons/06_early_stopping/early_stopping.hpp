@@ -23,9 +23,12 @@ using ParamList = std::vector<arma::mat>;
 //
 // The rule. An epoch IMPROVES when dev_loss < best_loss() − min_delta (strictly: a tie is not an
 // improvement, and NaN never is; before the first improvement best_loss() is +infinity, so the first
-// finite loss improves). On an improvement the monitor records the epoch, the loss and a copy of the
-// parameters, and resets its count of epochs without improvement to 0. Otherwise the count grows by 1.
-// update() returns true ("stop") exactly when that count has reached patience.
+// finite loss improves). min_delta is an absolute margin in the loss's own units (not a fraction of the
+// best loss), and the comparison is the only test: −infinity, like any loss below the threshold, improves.
+// On an improvement the monitor records the epoch, the loss and a copy of the parameters, and resets its
+// count of epochs without improvement to 0. Otherwise the count grows by 1 — one per update() call,
+// whatever the gap between epoch numbers. update() returns true ("stop") exactly when this epoch did not
+// improve and the count has reached patience (count >= patience); an improving epoch never stops.
 // Example: losses 0.2, 0.15, 0.1, 0.11, 0.12 at epochs 0..4 with patience 2: epochs 0, 1, 2 improve;
 // 3 and 4 do not; update() returns true at epoch 4 and best_epoch() == 2.
 // Patience 0 stops at the first epoch that does not improve.
@@ -45,7 +48,7 @@ class EarlyStopping {
   // Returns true when training should stop (see the rule above), false to continue. Calling update()
   // again after it returned true simply applies the same rule (the count keeps growing).
   // Throws std::invalid_argument ("update(): ...") for a negative, repeated or decreasing epoch; the
-  // monitor is unchanged then.
+  // monitor is unchanged then (also the epoch the next update() is compared with: the last accepted one).
   bool update(long long epoch, double dev_loss, const ParamList& params);
 
   // Forgets everything learned from update(), for a new training run: best_epoch() = -1,
@@ -61,9 +64,11 @@ class EarlyStopping {
   double best_loss() const { return best_loss_; }
   // A copy of the parameters passed with best_epoch(); empty before any improvement.
   const ParamList& best_params() const { return best_params_; }
-  // Consecutive update() calls without improvement since the last improvement (or reset).
+  // Consecutive update() calls without improvement since the last improvement (or reset); it keeps
+  // growing after a stop.
   long long epochs_without_improvement() const { return wait_; }
-  // The epoch at which update() first returned true since the last reset(); -1 if it has not.
+  // The epoch at which update() first returned true since the last reset() (0 if that was epoch 0); -1 if
+  // it has not. Later stops do not change it.
   long long stop_epoch() const { return stop_epoch_; }
 
  private:

@@ -18,8 +18,9 @@ enum class Activation { linear, relu };
 //   Ws  L >= 1 weight matrices, Ws[l - 1] = W[l] of shape n_l × n_(l-1), finite
 // Returns L + 1 matrices A: A[0] = X and A[l] = g(W[l] A[l-1]) for l = 1 .. L (A[l] is n_l × m).
 // So A.back() is the output, and with W[l] = a·I and g(z) = z it equals a^L · X.
-// Throws std::invalid_argument ("deep_linear_forward(): ...") for an empty X, an empty Ws, a W[l] whose
-// column count differs from n_(l-1), or non-finite entries.
+// Throws std::invalid_argument ("deep_linear_forward(): ...") for an empty X (0 rows or 0 columns), an
+// empty Ws, a W[l] whose column count differs from n_(l-1), a W[l] with 0 rows (a layer of 0 units), or
+// a NaN/Inf entry in X or in any W[l].
 std::vector<arma::mat> deep_linear_forward(const arma::mat& X, const std::vector<arma::mat>& Ws,
                                            Activation activation = Activation::linear);
 
@@ -27,8 +28,8 @@ std::vector<arma::mat> deep_linear_forward(const arma::mat& X, const std::vector
 // every example of the batch):  rms(M) = sqrt( (1 / (rows · cols)) · Σ_ij M_ij² ).
 // Works for any list of matrices: activations from deep_linear_forward(), or gradients dA / dW from
 // deep_linear_backward(). Returns a vector with one entry per matrix.
-// Throws std::invalid_argument ("activation_scales(): ...") for an empty list, an empty matrix, or
-// non-finite entries.
+// Throws std::invalid_argument ("activation_scales(): ...") for an empty list, an empty matrix (0 rows or
+// 0 columns) anywhere in the list, or a NaN/Inf entry in any matrix. A matrix of zeros is fine: rms 0.
 arma::vec activation_scales(const std::vector<arma::mat>& layers);
 
 // The gradients of one backward pass, indexed like the forward pass.
@@ -47,8 +48,10 @@ struct DeepGradients {
 //   A    the L + 1 activations returned by deep_linear_forward(X, Ws, activation)
 //   Ws   the same weights
 //   dAL  n_L × m, finite
-// Throws std::invalid_argument ("deep_linear_backward(): ...") if A does not hold Ws.size() + 1 matrices
-// of the forward shapes, if dAL's shape differs from A[L]'s, for an empty Ws, or non-finite dAL.
+// Throws std::invalid_argument ("deep_linear_backward(): ...") for an empty Ws or one that
+// deep_linear_forward() would reject; if A does not hold exactly Ws.size() + 1 matrices of the forward
+// shapes (A[0] = X non-empty, n_0 × m with n_0 = W[1]'s column count; EVERY A[l] n_l × m, the middle ones
+// too); if dAL's shape differs from A[L]'s; or for a NaN/Inf entry in A or dAL.
 DeepGradients deep_linear_backward(const std::vector<arma::mat>& A, const std::vector<arma::mat>& Ws,
                                    const arma::mat& dAL, Activation activation = Activation::linear);
 

@@ -12,6 +12,9 @@
 // then multiplies it by the layer's factor. So for the same seed the result equals numpy's
 //   np.random.seed(s)
 //   for l in 1..L:  W[l] = np.random.randn(n_l, n_(l-1)) * factor(l);  b[l] = np.zeros((n_l, 1))
+// and the CALLER's rng has advanced by exactly those draws (draw from `rng` itself, not a copy): its next
+// draw continues numpy's stream. Every argument is validated before the first draw, so a call that throws
+// leaves the rng untouched.
 #pragma once
 
 #include <armadillo>
@@ -24,13 +27,15 @@ namespace kata::init {
 
 // initialize_zeros(dims): every W[l] and b[l] zero. (A bad idea: every hidden unit of a layer computes the
 // same function and receives the same gradient, forever. The symmetry never breaks.)
-// Throws std::invalid_argument ("initialize_zeros(): ...") for fewer than 2 dims or a zero entry.
+// Throws std::invalid_argument ("initialize_zeros(): ...") for fewer than 2 dims or a zero entry anywhere
+// (n_x, a hidden layer or the output). dims = {1, 1} (one input, one unit) is valid.
 Params initialize_zeros(const std::vector<arma::uword>& dims);
 
 // initialize_random(dims, rng, scale): W[l] = randn(n_l, n_(l-1)) · scale, b[l] = 0 (the course's
 // "random" initialization uses scale = 10: far too large).
-//   scale  finite, > 0
-// Throws std::invalid_argument ("initialize_random(): ...") for bad dims or scale.
+//   scale  finite, > 0 (however small: 1e-300 is valid)
+// Throws std::invalid_argument ("initialize_random(): ...") for bad dims (as initialize_zeros) or a scale
+// that is 0, negative, NaN or ±Inf.
 Params initialize_random(const std::vector<arma::uword>& dims, Rng& rng, double scale);
 
 // initialize_he(dims, rng): W[l] = randn(n_l, n_(l-1)) · sqrt(2 / n_(l-1)), b[l] = 0.

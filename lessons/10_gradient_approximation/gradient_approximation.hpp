@@ -11,14 +11,15 @@ namespace kata {
 //   (f(θ + ε) − f(θ)) / ε  ≈  f'(θ),   error O(ε)   (Taylor: = f'(θ) + ε f''(θ)/2 + O(ε²)).
 //   f      any function R → R
 //   theta  finite
-//   eps    finite, > 0
-// Throws std::invalid_argument ("one_sided_difference(): ...") for eps <= 0, non-finite eps or theta.
+//   eps    finite, > 0 (any such value, however small or large)
+// Throws std::invalid_argument ("one_sided_difference(): ...") for eps <= 0 (-0 included), a NaN or
+// infinite eps, or a NaN or infinite theta.
 double one_sided_difference(const std::function<double(double)>& f, double theta, double eps);
 
 // two_sided_difference(f, theta, eps): the centred difference
 //   (f(θ + ε) − f(θ − ε)) / (2ε)  ≈  f'(θ),   error O(ε²)   (the ε f''/2 terms cancel: = f'(θ) + ε² f'''(θ)/6 + …).
 // Costs two evaluations of f instead of one, and is far more accurate: the one to use for gradient checking.
-// Throws std::invalid_argument ("two_sided_difference(): ...") for eps <= 0, non-finite eps or theta.
+// Throws std::invalid_argument ("two_sided_difference(): ...") for the same bad eps or theta.
 double two_sided_difference(const std::function<double(double)>& f, double theta, double eps);
 
 // numerical_gradient(J, theta, eps): the two-sided difference in every coordinate,
@@ -32,13 +33,16 @@ double two_sided_difference(const std::function<double(double)>& f, double theta
 //   theta  n >= 1 finite parameters (n × 1)
 //   eps    finite, > 0 (gradient checking uses 1e-7)
 // Returns g, n × 1.
-// Throws std::invalid_argument ("numerical_gradient(): ...") for an empty or non-finite θ, eps <= 0 or
-// non-finite, or when J returns a non-finite value (θ is restored first).
+// Throws std::invalid_argument ("numerical_gradient(): ...") for an empty θ, a NaN/Inf in any entry of θ,
+// or eps <= 0 or non-finite — all checked before J is called even once — or when J returns a non-finite
+// value, on any call (θ_i is restored to its saved value first, so θ is still bit-for-bit unchanged).
 arma::vec numerical_gradient(const std::function<double(const arma::vec&)>& J, arma::vec& theta, double eps);
 
-// convergence_order(eps, errors): the slope p of the least-squares line through the points
+// convergence_order(eps, errors): the slope p of the least-squares line through ALL the points
 // (log ε_k, log error_k): error ≈ C · ε^p. One-sided differences give p ≈ 1, two-sided p ≈ 2.
-//   eps, errors  the same length k >= 2; all finite and > 0; the ε values not all equal
+//   eps, errors  the same length k >= 2; all finite and > 0; the ε values not all equal (repeats are fine).
+//                Exactly: the log ε values not all equal, since the slope needs a spread in x = log ε;
+//                two ε that differ only in their last bits can have the same double logarithm.
 // Throws std::invalid_argument ("convergence_order(): ...") otherwise.
 double convergence_order(const arma::vec& eps, const arma::vec& errors);
 

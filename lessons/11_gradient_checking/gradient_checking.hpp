@@ -99,25 +99,30 @@ arma::vec gradients_to_vector(const std::vector<NamedBlock>& grads, const std::v
 //   J      the cost; must return finite values
 //   theta  length n >= 1, finite
 //   eps    > 0 and finite; the course uses 1e-7
-// Throws std::invalid_argument ("approximate_gradient(): ...") for an empty J or θ, eps <= 0 or
-// non-finite, a NaN/Inf in θ, or when J returns NaN/Inf (naming the entry; θ is restored first).
+// Throws std::invalid_argument ("approximate_gradient(): ...") for an empty J or θ, eps <= 0 (-0
+// included) or non-finite, a NaN/Inf in any entry of θ — all checked before J is called even once — or
+// when J returns NaN/Inf on any call (naming the entry; θ is restored first, bit for bit).
 arma::vec approximate_gradient(const CostOfTheta& J, arma::vec& theta, double eps = 1e-7);
 
 // relative_difference(approx, grad): how far apart two gradients are, relative to their size:
 //   ‖approx − grad‖₂ / (‖approx‖₂ + ‖grad‖₂)
 // Euclidean (L2) norms, and the symmetric denominator: the result is in [0, 1], does not favour either
-// vector, and is 1 when one of them is zero and the other not. When BOTH are zero the ratio is 0/0: the
-// gradients agree perfectly, so the result is 0 (never NaN).
+// vector, and is 1 when one of them is zero and the other not. When BOTH are exactly zero the ratio is 0/0:
+// the gradients agree perfectly, so the result is 0 (never NaN) — and only then: tiny but different
+// vectors are not "zero". The result does not depend on a common scale of the two vectors, at any scale
+// a double holds ((3, 4)·1e-170 against (4, 3)·1e-170 is still √2/10; squares of such entries underflow,
+// so compute the norms the way arma::norm does, not as sqrt of a sum of squares).
 // Example: approx = (3, 4), grad = (4, 3) → √2 / 10 ≈ 0.141421.
 // Throws std::invalid_argument ("relative_difference(): ...") for different lengths, empty vectors or
 // NaN/Inf entries.
 double relative_difference(const arma::vec& approx, const arma::vec& grad);
 
 // gradient_check(J, theta, dtheta, eps): the whole check in one call,
-//   relative_difference(approximate_gradient(J, theta, eps), dtheta).
+//   relative_difference(approximate_gradient(J, theta, eps), dtheta)   (with the eps given, 1e-7 by default).
 // θ is perturbed in place and restored exactly, as in approximate_gradient.
-// Throws std::invalid_argument ("gradient_check(): ...") when θ and dθ have different lengths (checked
-// before any call of J), for an empty θ, eps <= 0 or non-finite, NaN/Inf in θ or dθ, or J returning NaN/Inf.
+// Throws std::invalid_argument ("gradient_check(): ...") when θ and dθ have different lengths, for an empty
+// J or θ, eps <= 0 or non-finite, NaN/Inf in θ or dθ — all checked before J is called even once — or J
+// returning NaN/Inf on any call (θ restored first).
 double gradient_check(const CostOfTheta& J, arma::vec& theta, const arma::vec& dtheta, double eps = 1e-7);
 
 // What a difference means (the course's rule of thumb, eps = 1e-7): ≈1e-7 great, ≈1e-5 look closer,
@@ -127,8 +132,9 @@ double gradient_check(const CostOfTheta& J, arma::vec& theta, const arma::vec& d
 //   difference >= 1e-4          → Verdict::worry        very likely a bug
 enum class Verdict { great, look_closer, worry };
 
-// verdict(difference): the class of a difference, by the borders above.
-// Throws std::invalid_argument ("verdict(): ...") for a negative or NaN difference.
+// verdict(difference): the class of a difference, by the borders above. Any difference >= 0 is valid,
+// also above 1 and +Inf (a sum of block differences, another formula): those are a worry.
+// Throws std::invalid_argument ("verdict(): ...") for a negative (-Inf included) or NaN difference.
 Verdict verdict(double difference);
 
 // Printable name of a verdict: "great", "look closer", "worry". (Provided; not part of the exercise.)
@@ -156,7 +162,7 @@ struct BlockDifference {
 //   approx, dtheta  the numerical and the backprop gradient, both of length Σ size of layout's blocks
 //   layout          the parameter blocks (only names and shapes are used); at least one, none empty
 // Throws std::invalid_argument ("worst_parameters(): ...") for an empty layout or block, lengths that
-// do not match the layout, or NaN/Inf entries.
+// do not match the layout, or NaN/Inf entries in approx or dtheta (the layout's values are never looked at).
 std::vector<BlockDifference> worst_parameters(const arma::vec& approx, const arma::vec& dtheta,
                                               const std::vector<NamedBlock>& layout);
 

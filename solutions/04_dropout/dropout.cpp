@@ -27,8 +27,12 @@ arma::mat dropout_backward(const arma::mat& dA, const arma::mat& mask, double ke
   require(mask.n_rows == dA.n_rows && mask.n_cols == dA.n_cols,
           str("dropout_backward(): mask is ", mask.n_rows, " x ", mask.n_cols, " but dA is ", dA.n_rows, " x ",
               dA.n_cols));
-  require(arma::all(arma::vectorise((mask == 0.0) + (mask == 1.0))),
-          "dropout_backward(): mask entries must be 0 or 1 (pass DropoutResult::mask, not the output)");
+  // The first entry that is neither 0 nor 1 (NaN is neither), named in the message.
+  const arma::uvec bad = arma::find((mask != 0.0) % (mask != 1.0));
+  if (!bad.is_empty())
+    require(false, str("dropout_backward(): mask entries must be 0 or 1, got ", mask(bad(0)), " at (",
+                       bad(0) % mask.n_rows, ", ", bad(0) / mask.n_rows,
+                       ") (pass DropoutResult::mask, not the forward output)"));
   return dA % mask / keep_prob;
 }
 

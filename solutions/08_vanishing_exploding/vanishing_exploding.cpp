@@ -55,6 +55,9 @@ DeepGradients deep_linear_backward(const std::vector<arma::mat>& A, const std::v
                                    const arma::mat& dAL, Activation activation) {
   const char* fn = "deep_linear_backward()";
   require(!A.empty(), "deep_linear_backward(): A must hold the L + 1 activations, got 0 matrices");
+  // A[0] is X, which the forward pass requires to be non-empty: 0 examples (or 0 features) is no batch.
+  require(A[0].n_rows > 0 && A[0].n_cols > 0,
+          str(fn, ": A[0] (= X) must be non-empty, got ", A[0].n_rows, " x ", A[0].n_cols));
   validate_weights(fn, Ws, A[0].n_rows);
   require(A.size() == Ws.size() + 1, str(fn, ": A must hold Ws.size() + 1 = ", Ws.size() + 1,
                                          " activations (A[0] = X), got ", A.size()));
@@ -63,6 +66,8 @@ DeepGradients deep_linear_backward(const std::vector<arma::mat>& A, const std::v
     require(A[l].n_rows == Ws[l - 1].n_rows && A[l].n_cols == m,
             str(fn, ": A[", l, "] is ", A[l].n_rows, " x ", A[l].n_cols, ", expected ", Ws[l - 1].n_rows,
                 " x ", m));
+  for (std::size_t l = 0; l < A.size(); ++l)
+    require(A[l].is_finite(), str(fn, ": A[", l, "] has a non-finite entry"));
   require(dAL.n_rows == A.back().n_rows && dAL.n_cols == m,
           str(fn, ": dAL is ", dAL.n_rows, " x ", dAL.n_cols, " but A[L] is ", A.back().n_rows, " x ", m));
   require(dAL.is_finite(), str(fn, ": dAL has a non-finite entry"));

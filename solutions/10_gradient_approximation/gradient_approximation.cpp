@@ -65,7 +65,8 @@ double convergence_order(const arma::vec& eps, const arma::vec& errors) {
   const arma::vec x = arma::log(eps), y = arma::log(errors);
   const arma::vec dx = x - arma::mean(x);
   const double sxx = arma::dot(dx, dx);
-  require(sxx > 0.0, "convergence_order(): all eps values are equal, the slope is undefined");
+  require(sxx > 0.0, "convergence_order(): all eps values are equal (or so close that their logarithms are), "
+                    "the slope is undefined");
   return arma::dot(dx, y - arma::mean(y)) / sxx;
 }
 

@@ -1,12 +1,16 @@
 // Lesson 04 checks. Each case is one CTest test ("check"); messages say what was expected and why.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <limits>
 #include <sstream>
 #include <string>
 
 #include "dropout.hpp"
 #include "kata_test.hpp"
 
+namespace bdata = boost::unit_test::data;
 using kata::test::check_rejects;
 using kata::test::hint_suffix;
 
@@ -39,7 +43,23 @@ std::string diagnose_kept(double a, double got, double keep_prob) {
   return "a kept entry must be exactly a / keep_prob";
 }
 
-const double bad_keep_probs[] = {0.0, -0.2, 1.0000001, 1.5, kata::test::kNaN, kata::test::kInf};
+std::string shape(const arma::mat& M) { return std::to_string(M.n_rows) + " x " + std::to_string(M.n_cols); }
+
+// keep_prob must be in (0, 1]: both sides of both ends, and the values that are no number at all.
+// -0.0 is 0 (it compares equal to 0); the neighbours of 1 and of 0 catch a tolerance in the test.
+const double bad_keep_probs[] = {0.0,
+                                 -0.0,
+                                 -std::numeric_limits<double>::denorm_min(),
+                                 -0.2,
+                                 std::nextafter(1.0, 2.0),
+                                 1.0000001,
+                                 1.5,
+                                 kata::test::kNaN,
+                                 kata::test::kInf,
+                                 -kata::test::kInf};
+
+// Empty activations are valid ("any shape, also empty"): no units, no examples, or neither.
+const arma::mat empty_shapes[] = {arma::mat(0, 0), arma::mat(0, 5), arma::mat(3, 0)};
 
 }  // namespace
 
@@ -173,12 +193,85 @@ BOOST_AUTO_TEST_CASE(mask_matches_numpy) {
                               "draw ONE matrix rng.rand(A.n_rows, A.n_cols) and compare it with < keep_prob");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_keep_prob) {
+// How many numbers dropout_forward() draws. The contract: exactly A.n_rows * A.n_cols, in one
+// rng.rand(rows, cols) call, whatever keep_prob is (also 1) and also for an empty A. So the NEXT number
+// the generator gives is numpy's number n + 1 after the same seed. Expected values from numpy 1.24:
+//   np.random.seed(seed); np.random.rand(n); np.random.rand()
+struct DrawCase {
+  arma::uword rows, cols;
+  double keep_prob;
+  std::uint32_t seed;
+  double next;  // numpy's draw number rows * cols + 1
+};
+std::ostream& operator<<(std::ostream& out, const DrawCase& c) {
+  return out << c.rows << " x " << c.cols << " A, keep_prob " << c.keep_prob << ", Rng(" << c.seed << ")";
+}
+const DrawCase draw_cases[] = {
+    {4, 6, 0.5, 5, 0.3275639476887341},   // seed 5, 24 draws
+    {4, 6, 1.0, 6, 0.7091317507811673},   // keep_prob 1 still draws: seed 6, 24 draws
+    {7, 1, 0.86, 7, 0.07205113335976154}, // one example (m = 1): seed 7, 7 draws
+    {3, 5, 1.0, 9, 0.5727598155694092},   // seed 9, 15 draws
+    {0, 5, 0.5, 8, 0.8734294027918162},   // empty A: no draw at all; seed 8, first number
+};
+
+BOOST_DATA_TEST_CASE(draws_one_number_per_entry, bdata::make(draw_cases), c) {
+  const arma::mat A = 1.0 + arma::mat(c.rows, c.cols, arma::fill::ones);
+  kata::Rng rng(c.seed);
+  (void)kata::dropout_forward(A, c.keep_prob, rng);
+  const double next = rng.rand();
+  // Tolerance 0: the same generator state gives bit-identical numbers.
+  BOOST_CHECK_MESSAGE(next == c.next,
+                      "after dropout_forward() on a " << c.rows << " x " << c.cols << " A (keep_prob " << c.keep_prob
+                          << ") with Rng(" << c.seed << "), the next rng.rand() should be numpy's number "
+                          << c.rows * c.cols + 1 << ", " << std::setprecision(17) << c.next << ", got " << next
+                          << hint_suffix("draw exactly one number per entry with ONE rng.rand(A.n_rows, A.n_cols) "
+                                         "call, also when keep_prob = 1 (the mask is then all ones, but the draws "
+                                         "are still made) and nothing for an empty A"));
+}
+
+// The ends of (0, 1]: the smallest positive double, the double just below 1, and 1 itself are valid.
+const double edge_keep_probs[] = {std::numeric_limits<double>::denorm_min(), 1e-3, std::nextafter(1.0, 0.0), 1.0};
+
+BOOST_DATA_TEST_CASE(accepts_keep_prob_at_the_ends_of_the_interval, bdata::make(edge_keep_probs), keep_prob) {
+  const arma::mat A = activations(6, 50, 21);
+  kata::Rng rng(22);
+  kata::DropoutResult r;
+  try {
+    r = kata::dropout_forward(A, keep_prob, rng);
+  } catch (const std::invalid_argument& e) {
+    BOOST_ERROR("dropout_forward(keep_prob = " << std::setprecision(17) << keep_prob
+                                               << ") threw, but keep_prob may be anything in (0, 1]: " << e.what()
+                                               << hint_suffix("test keep_prob > 0.0 && keep_prob <= 1.0 exactly, "
+                                                              "with no tolerance"));
+    return;
+  }
+  BOOST_REQUIRE_MESSAGE(r.mask.n_rows == 6 && r.mask.n_cols == 50 && r.output.n_rows == 6 && r.output.n_cols == 50,
+                        "dropout_forward(6 x 50 A): output " << shape(r.output) << ", mask " << shape(r.mask));
+  // The same draws, made here from the same seed: the mask is exactly (draws < keep_prob), the output
+  // exactly A % mask / keep_prob (tolerance 0, the contract's own formula).
+  kata::Rng again(22);
+  const arma::mat expected_mask = arma::conv_to<arma::mat>::from(again.rand(6, 50) < keep_prob);
+  kata::test::check_mat_close(r.mask, expected_mask, 0.0,
+                              "dropout_forward(keep_prob = " + show(keep_prob) + ") mask",
+                              "mask = rng.rand(A.n_rows, A.n_cols) < keep_prob");
+  kata::test::check_mat_close(r.output, A % expected_mask / keep_prob, 0.0,
+                              "dropout_forward(keep_prob = " + show(keep_prob) + ") output",
+                              "output = A % mask / keep_prob");
+}
+
+BOOST_DATA_TEST_CASE(accepts_empty_activations, bdata::make({0, 1, 2}), k) {
+  // The contract: any shape, also empty. The results keep A's shape (a layer with 3 units and no
+  // examples is 3 x 0, not 0 x 0).
+  const arma::mat& A = empty_shapes[k];
   kata::Rng rng(0);
-  const arma::mat A(2, 3, arma::fill::ones);
-  for (const double kp : bad_keep_probs)
-    check_rejects([&] { kata::dropout_forward(A, kp, rng); }, "dropout_forward()",
-                  "keep_prob = " + show(kp));
+  const kata::DropoutResult r = kata::dropout_forward(A, 0.5, rng);
+  BOOST_CHECK_MESSAGE(r.output.n_rows == A.n_rows && r.output.n_cols == A.n_cols && r.mask.n_rows == A.n_rows &&
+                          r.mask.n_cols == A.n_cols,
+                      "dropout_forward() on a " << shape(A) << " A: output and mask must be " << shape(A)
+                                                << " too, got output " << shape(r.output) << " and mask "
+                                                << shape(r.mask)
+                                                << hint_suffix("no special case is needed: rng.rand(0, 5) is a 0 x 5 "
+                                                               "matrix and A % mask / keep_prob keeps the shape"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -238,16 +331,15 @@ BOOST_AUTO_TEST_CASE(keep_prob_one_passes_the_gradient_through) {
                               "dropout_backward(keep_prob = 1, all-ones mask)", "with nothing dropped, dA_prev = dA");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  const arma::mat dA(2, 3, arma::fill::ones), mask(2, 3, arma::fill::ones);
-  for (const double kp : bad_keep_probs)
-    check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()",
-                  "keep_prob = " + show(kp));
-  check_rejects([&] { kata::dropout_backward(dA, arma::mat(3, 2, arma::fill::ones), 0.5); }, "dropout_backward()",
-                "a 3 x 2 mask for a 2 x 3 dA");
-  arma::mat scaled = mask / 0.5;  // the forward OUTPUT of an all-ones A, not the mask
-  check_rejects([&] { kata::dropout_backward(dA, scaled, 0.5); }, "dropout_backward()",
-                "a mask with entries 2 (the forward output instead of the 0/1 mask)");
+BOOST_DATA_TEST_CASE(accepts_empty_gradients, bdata::make({0, 1, 2}), k) {
+  const arma::mat& dA = empty_shapes[k];
+  const arma::mat got = kata::dropout_backward(dA, dA, 0.5);  // an empty mask of the same shape
+  BOOST_CHECK_MESSAGE(got.n_rows == dA.n_rows && got.n_cols == dA.n_cols,
+                      "dropout_backward() on a " << shape(dA) << " dA and mask: expected a " << shape(dA)
+                                                 << " result, got " << shape(got)
+                                                 << hint_suffix("an empty mask has no entry that is not 0 or 1; "
+                                                                "mask.max() on an empty matrix throws, so check the "
+                                                                "entries with arma::all(...) or a loop"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -266,10 +358,94 @@ BOOST_AUTO_TEST_CASE(is_the_identity) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_keep_prob) {
-  const arma::mat A(2, 3, arma::fill::ones);
-  for (const double kp : bad_keep_probs)
-    check_rejects([&] { kata::dropout_inference(A, kp); }, "dropout_inference()", "keep_prob = " + show(kp));
+BOOST_DATA_TEST_CASE(accepts_empty_activations, bdata::make({0, 1, 2}), k) {
+  const arma::mat& A = empty_shapes[k];
+  const arma::mat got = kata::dropout_inference(A, 0.8);
+  BOOST_CHECK_MESSAGE(got.n_rows == A.n_rows && got.n_cols == A.n_cols,
+                      "dropout_inference() on a " << shape(A) << " A: expected a " << shape(A) << " result, got "
+                                                  << shape(got));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Harden it: every argument that can be wrong, on its own and next to special-but-valid values of the
+// others (keep_prob = 1, an empty A). Each rejection must be a std::invalid_argument whose message starts
+// with the function's name.
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+BOOST_AUTO_TEST_CASE(dropout_forward_rejects_bad_keep_prob) {
+  for (const arma::mat& A : {arma::mat(2, 3, arma::fill::ones), arma::mat(0, 3)}) {
+    kata::Rng rng(0);
+    for (const double kp : bad_keep_probs)
+      check_rejects([&] { kata::dropout_forward(A, kp, rng); }, "dropout_forward()",
+                    "keep_prob = " + show(kp) + " (A is " + shape(A) + ")");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(dropout_forward_draws_nothing_when_it_rejects) {
+  // The contract: a call that throws draws nothing. So the generator's next number is still numpy's first
+  // after np.random.seed(8): 0.8734294027918162 (numpy 1.24).
+  kata::Rng rng(8);
+  const arma::mat A(4, 6, arma::fill::ones);
+  for (const double kp : {0.0, 1.5, kata::test::kNaN})
+    check_rejects([&] { kata::dropout_forward(A, kp, rng); }, "dropout_forward()", "keep_prob = " + show(kp));
+  const double next = rng.rand();
+  BOOST_CHECK_MESSAGE(next == 0.8734294027918162,
+                      "after three rejected dropout_forward() calls on Rng(8), the next rng.rand() should still be "
+                      "numpy's first number, 0.8734294027918162, got "
+                          << std::setprecision(17) << next
+                          << hint_suffix("validate keep_prob BEFORE drawing the mask: a rejected call must not "
+                                         "use up random numbers"));
+}
+
+BOOST_AUTO_TEST_CASE(dropout_backward_rejects_bad_keep_prob) {
+  const arma::mat dA(2, 3, arma::fill::ones), mask(2, 3, arma::fill::ones), empty(0, 3);
+  for (const double kp : bad_keep_probs) {
+    check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()", "keep_prob = " + show(kp));
+    check_rejects([&] { kata::dropout_backward(empty, empty, kp); }, "dropout_backward()",
+                  "keep_prob = " + show(kp) + " with an empty 0 x 3 dA and mask");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(dropout_backward_rejects_a_mask_of_another_shape) {
+  // Every way the shapes can differ: transposed (same number of entries), other columns only, other rows
+  // only, an empty mask for a full dA, and empty matrices of different shapes. Also with keep_prob = 1,
+  // where the result would be dA whatever the mask is (no shortcut may skip the checks).
+  const arma::mat dA(2, 3, arma::fill::ones);
+  const arma::mat wrong[] = {arma::mat(3, 2, arma::fill::ones), arma::mat(2, 4, arma::fill::ones),
+                             arma::mat(3, 3, arma::fill::ones), arma::mat(2, 0), arma::mat()};
+  for (const double kp : {0.5, 1.0})
+    for (const arma::mat& mask : wrong)
+      check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()",
+                    "a " + shape(mask) + " mask for a 2 x 3 dA (keep_prob " + show(kp) + ")");
+  check_rejects([] { kata::dropout_backward(arma::mat(0, 3), arma::mat(0, 2), 0.5); }, "dropout_backward()",
+                "a 0 x 2 mask for a 0 x 3 dA");
+}
+
+BOOST_AUTO_TEST_CASE(dropout_backward_rejects_a_mask_that_is_not_0_or_1) {
+  // One bad entry in an otherwise valid 0/1 mask, first or last (a check of the first row or column only
+  // misses the last), of every kind: the forward output's 1/keep_prob = 2, a value between 0 and 1 (a range
+  // check 0 <= m <= 1 lets it through), a negative one, the double just above 1, NaN and infinity.
+  const arma::mat dA(3, 4, arma::fill::ones);
+  arma::mat valid(3, 4, arma::fill::ones);
+  valid(1, 2) = 0.0;
+  const double bad_entries[] = {2.0, 0.5, -1.0, std::nextafter(1.0, 2.0), kata::test::kNaN, kata::test::kInf};
+  for (const double kp : {0.5, 1.0})
+    for (const double v : bad_entries)
+      for (const arma::uword at : {arma::uword{0}, valid.n_elem - 1}) {
+        arma::mat mask = valid;
+        mask(at) = v;
+        check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()",
+                      "a mask entry " + show(v) + " at (" + std::to_string(at % 3) + ", " + std::to_string(at / 3) +
+                          ") (keep_prob " + show(kp) + ")");
+      }
+}
+
+BOOST_AUTO_TEST_CASE(dropout_inference_rejects_bad_keep_prob) {
+  for (const arma::mat& A : {arma::mat(2, 3, arma::fill::ones), arma::mat(0, 3)})
+    for (const double kp : bad_keep_probs)
+      check_rejects([&] { kata::dropout_inference(A, kp); }, "dropout_inference()",
+                    "keep_prob = " + show(kp) + " (A is " + shape(A) + ")");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

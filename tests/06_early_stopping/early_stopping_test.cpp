@@ -1,6 +1,9 @@
 // Lesson 06 checks. Each case is one CTest test ("check"); messages say what was expected and why.
 // Losses are scripted, so every expected epoch below follows from the rule by hand.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <climits>
 #include <cmath>
 #include <sstream>
 #include <string>
@@ -9,6 +12,7 @@
 #include "early_stopping.hpp"
 #include "kata_test.hpp"
 
+namespace bdata = boost::unit_test::data;
 using kata::test::check_rejects;
 using kata::test::hint_suffix;
 
@@ -69,6 +73,28 @@ void check_best_params(const kata::EarlyStopping& monitor, long long epoch, cons
                                 "the last epoch's weights are the overfitted ones");
 }
 
+// Everything the monitor reports, for messages.
+std::string state(const kata::EarlyStopping& m) {
+  std::ostringstream out;
+  out << "best_epoch " << m.best_epoch() << ", best_loss " << m.best_loss() << ", " << m.best_params().size()
+      << " best_params, epochs_without_improvement " << m.epochs_without_improvement() << ", stop_epoch "
+      << m.stop_epoch();
+  return out.str();
+}
+
+// The monitor's state must be exactly this (best_params present exactly when best_epoch >= 0). best_loss is
+// compared exactly (tolerance 0): it is one of the scripted losses, stored unchanged.
+void check_state(const kata::EarlyStopping& m, long long best_epoch, double best_loss, long long without,
+                 long long stop_epoch, const std::string& what, const std::string& hint) {
+  const bool ok = m.best_epoch() == best_epoch && m.best_loss() == best_loss &&
+                  m.epochs_without_improvement() == without && m.stop_epoch() == stop_epoch &&
+                  m.best_params().empty() == (best_epoch < 0);
+  BOOST_CHECK_MESSAGE(ok, what << ": expected best_epoch " << best_epoch << ", best_loss " << best_loss << ", "
+                               << (best_epoch < 0 ? "no" : "the") << " best_params, epochs_without_improvement "
+                               << without << ", stop_epoch " << stop_epoch << "; got " << state(m)
+                               << hint_suffix(hint));
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(construction)
@@ -86,13 +112,6 @@ BOOST_AUTO_TEST_CASE(starts_empty) {
                           << monitor.best_params().size() << " best_params, "
                           << monitor.epochs_without_improvement() << " epochs without improvement, stop_epoch "
                           << monitor.stop_epoch());
-}
-
-BOOST_AUTO_TEST_CASE(rejects_bad_settings) {
-  check_rejects([] { kata::EarlyStopping(-1); }, "EarlyStopping()", "patience = -1");
-  check_rejects([] { kata::EarlyStopping(2, -0.001); }, "EarlyStopping()", "min_delta = -0.001");
-  check_rejects([] { kata::EarlyStopping(2, kNaN); }, "EarlyStopping()", "min_delta = NaN");
-  check_rejects([] { kata::EarlyStopping(2, kInf); }, "EarlyStopping()", "min_delta = +inf");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -216,27 +235,118 @@ BOOST_AUTO_TEST_CASE(keeps_a_copy_of_the_best_parameters) {
                       "best_params() changed when the caller's matrices changed: keep a COPY");
 }
 
+BOOST_AUTO_TEST_CASE(an_empty_parameter_list_is_fine) {
+  // The monitor does not care what the parameters are, not even whether there are any: "nothing improved
+  // yet" is best_epoch() == -1, not an empty best_params().
+  kata::EarlyStopping monitor(1);
+  BOOST_CHECK_MESSAGE(!monitor.update(0, 0.5, {}), "patience 1, 0.5 with no parameters at epoch 0: go on");
+  BOOST_CHECK_MESSAGE(monitor.update(1, 0.6, {}), "patience 1, then 0.6 (worse) with no parameters: stop");
+  BOOST_CHECK_MESSAGE(monitor.best_epoch() == 0 && monitor.best_loss() == 0.5 && monitor.best_params().empty() &&
+                          monitor.stop_epoch() == 1,
+                      "with empty parameter lists: expected best_epoch 0, best_loss 0.5, no best_params, stop_epoch 1; "
+                      "got " << state(monitor)
+                             << hint_suffix("decide 'no improvement yet' by best_epoch_ == -1 (or just by the "
+                                            "comparison with best_loss_ = +inf), never by best_params_.empty()"));
+}
+
 BOOST_AUTO_TEST_CASE(keeps_counting_after_a_stop) {
   kata::EarlyStopping monitor(2);
   check_stop(run(monitor, {0.2, 0.15, 0.1, 0.11, 0.12}), 4, "patience 2, course example", "see the course example");
   BOOST_CHECK_MESSAGE(monitor.update(5, 0.13, tagged(5)),
                       "called again after a stop, with no improvement, update() should still say stop");
+  check_state(monitor, 2, 0.1, 3, 4, "after the stop at epoch 4 and one more bad epoch",
+              "the count keeps growing after a stop (3 epochs without improvement since epoch 2), and stop_epoch() "
+              "stays the FIRST epoch that said stop");
   BOOST_CHECK_MESSAGE(!monitor.update(6, 0.05, tagged(6)), "an improvement after a stop should say go again");
-  BOOST_CHECK_MESSAGE(monitor.stop_epoch() == 4, "stop_epoch() is the FIRST epoch that said stop: expected 4, got "
-                                                     << monitor.stop_epoch());
-  check_best_epoch(monitor, 6, "after the stop, 0.05 at epoch 6", "the same rule applies after a stop");
+  check_state(monitor, 6, 0.05, 0, 4, "after the improvement at epoch 6", "the same rule applies after a stop");
+  // A second stop: two more bad epochs. stop_epoch() still names the first one.
+  BOOST_CHECK_MESSAGE(!monitor.update(7, 0.06, tagged(7)), "one bad epoch after the new best: go on (patience 2)");
+  BOOST_CHECK_MESSAGE(monitor.update(8, 0.07, tagged(8)), "two bad epochs after the new best: stop again");
+  check_state(monitor, 6, 0.05, 2, 4, "after a second stop at epoch 8",
+              "stop_epoch() is the epoch at which update() FIRST returned true since the last reset(), not the "
+              "latest one");
+  check_best_params(monitor, 6, "after a second stop at epoch 8");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_epochs_and_stays_unchanged) {
+BOOST_AUTO_TEST_CASE(the_first_stop_can_be_at_epoch_0) {
+  // Patience 0 and a diverged first epoch: stop at once, at epoch 0, with nothing to restore. 0 is a real
+  // epoch, not "no stop yet" (that is -1).
+  kata::EarlyStopping monitor(0);
+  BOOST_CHECK_MESSAGE(monitor.update(0, kNaN, tagged(0)), "patience 0, NaN at epoch 0: update() should say stop");
+  check_state(monitor, -1, kInf, 1, 0, "patience 0 after NaN at epoch 0",
+              "a NaN never improves; the first stop is at epoch 0, so stop_epoch() is 0");
+  BOOST_CHECK_MESSAGE(monitor.update(1, kNaN, tagged(1)), "patience 0, NaN again at epoch 1: stop");
+  BOOST_CHECK_MESSAGE(!monitor.update(2, 0.5, tagged(2)), "patience 0, 0.5 at epoch 2 improves: go on");
+  BOOST_CHECK_MESSAGE(monitor.update(3, 0.6, tagged(3)), "patience 0, 0.6 at epoch 3 does not improve: stop");
+  check_state(monitor, 2, 0.5, 1, 0, "patience 0 after NaN, NaN, 0.5, 0.6",
+              "stop_epoch() keeps the FIRST stop, epoch 0: do not use 0 as the 'no stop yet' value (-1 is)");
+}
+
+BOOST_AUTO_TEST_CASE(patience_counts_updates_not_epoch_numbers) {
+  // Evaluating every 5th epoch: the count is of update() calls without improvement, whatever the gap
+  // between their epoch numbers. Improvements at epochs 0 and 10; then 15 and 20 are the two bad ones.
   kata::EarlyStopping monitor(2);
-  check_rejects([&] { monitor.update(-1, 0.5, tagged(0)); }, "update()", "epoch = -1");
-  monitor.update(0, 0.5, tagged(0));
-  monitor.update(3, 0.4, tagged(3));  // skipping epochs is allowed (e.g. evaluating every 3rd epoch)
-  check_rejects([&] { monitor.update(3, 0.1, tagged(3)); }, "update()", "epoch 3 twice");
-  check_rejects([&] { monitor.update(1, 0.1, tagged(1)); }, "update()", "epoch 1 after epoch 3");
-  check_best_epoch(monitor, 3, "after rejected updates", "check the epoch BEFORE changing any state");
-  kata::test::check_close(monitor.best_loss(), 0.4, 0.0, "best_loss() after rejected updates",
-                          "a rejected update must leave the monitor unchanged");
+  const std::vector<std::pair<long long, double>> evaluations{{0, 0.5}, {5, 0.6}, {10, 0.4}, {15, 0.45}, {20, 0.5}};
+  long long stopped = -1;
+  for (const auto& [epoch, loss] : evaluations)
+    if (monitor.update(epoch, loss, tagged(epoch))) {
+      stopped = epoch;
+      break;
+    }
+  check_stop(stopped, 20, "patience 2, losses 0.5, 0.6, 0.4, 0.45, 0.5 at epochs 0, 5, 10, 15, 20",
+             "count the update() calls without improvement (+1 each), not the epochs since the best one "
+             "(epoch - best_epoch): with gaps those differ");
+  check_state(monitor, 10, 0.4, 2, 20, "evaluating every 5th epoch", "two update() calls without improvement");
+}
+
+BOOST_AUTO_TEST_CASE(the_first_update_may_be_at_any_epoch) {
+  // Evaluation may start late (e.g. after a warm-up): the first epoch need not be 0.
+  kata::EarlyStopping monitor(1);
+  BOOST_CHECK_MESSAGE(!monitor.update(7, 0.3, tagged(7)), "first update() at epoch 7 improves: go on");
+  check_state(monitor, 7, 0.3, 0, -1, "first update() at epoch 7", "any epoch >= 0 may come first");
+  check_best_params(monitor, 7, "first update() at epoch 7");
+}
+
+// min_delta is an ABSOLUTE margin: improvement means loss < best - min_delta. From a best of 1.0 the
+// absolute threshold 1 - d and the relative one 1·(1 - d) agree, so these cases start elsewhere: losses
+// above 1, below 1, and negative ones (a log-likelihood can be), each decided differently by the
+// relative rule loss < best·(1 - min_delta). All values are far from the threshold (no rounding question).
+struct DeltaCase {
+  double best, min_delta, loss;
+  bool improves;
+};
+std::ostream& operator<<(std::ostream& out, const DeltaCase& c) {
+  return out << "best " << c.best << ", min_delta " << c.min_delta << ", then " << c.loss;
+}
+const DeltaCase delta_cases[] = {
+    {0.2, 0.05, 0.18, false},   // absolute threshold 0.15; relative 0.19 would call 0.18 an improvement
+    {4.0, 0.5, 3.0, true},      // absolute 3.5; relative 2.0 would not
+    {10.0, 5.0, 4.9, true},     // min_delta > 1 is valid: absolute 5.0; relative -40 would not
+    {10.0, 5.0, 6.0, false},    // 6 is lower, but not by 5
+    {-1.0, 0.25, -1.2, false},  // absolute -1.25; relative -0.75 would call -1.2 an improvement
+    {-1.0, 0.25, -1.5, true},
+};
+
+BOOST_DATA_TEST_CASE(min_delta_is_an_absolute_margin, bdata::make(delta_cases), c) {
+  kata::EarlyStopping monitor(5, c.min_delta);
+  monitor.update(0, c.best, tagged(0));
+  monitor.update(1, c.loss, tagged(1));
+  std::ostringstream what;
+  what << "min_delta " << c.min_delta << ": " << c.best << " then " << c.loss;
+  check_best_epoch(monitor, c.improves ? 1 : 0, what.str(),
+                   std::string(c.improves ? "" : "not ") + "an improvement: loss < best_loss - min_delta = " +
+                       std::to_string(c.best - c.min_delta) +
+                       " (an absolute margin in the loss's units, not a fraction of the best loss)");
+}
+
+BOOST_AUTO_TEST_CASE(minus_infinity_is_below_every_threshold) {
+  // The rule is loss < best - min_delta, nothing else: -inf satisfies it (NaN and +inf never do), and then
+  // nothing can beat it.
+  kata::EarlyStopping monitor(3, 0.01);
+  const std::vector<double> losses{0.3, -kInf, 0.1, -1e300};
+  check_stop(run(monitor, losses), -1, "patience 3, losses [0.3, -inf, 0.1, -1e300]", "two bad epochs only");
+  check_state(monitor, 1, -kInf, 2, -1, "patience 3, losses [0.3, -inf, 0.1, -1e300]",
+              "do not filter losses with isfinite(): only the comparison decides, and -inf < 0.3 - 0.01");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -262,6 +372,77 @@ BOOST_AUTO_TEST_CASE(state_is_reset_between_runs) {
              "reset() must forget the first run's best loss and counters; epoch 0 must be accepted again");
   check_best_epoch(monitor, 1, "second run after reset()", "0.2 at epoch 1 of the second run");
   check_best_params(monitor, 1, "second run after reset()");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Harden it: bad settings and bad epochs, also next to special-but-valid values (patience 0, a monitor that
+// has already stopped), and a rejected call must leave every part of the monitor as it was.
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+BOOST_AUTO_TEST_CASE(constructor_rejects_bad_settings) {
+  for (const long long patience : {-1LL, LLONG_MIN})
+    check_rejects([=] { (void)kata::EarlyStopping(patience); }, "EarlyStopping()", "patience = " + std::to_string(patience));
+  const double bad_deltas[] = {-0.001, -std::numeric_limits<double>::denorm_min(), kNaN, kInf, -kInf};
+  for (const long long patience : {2LL, 0LL})
+    for (const double min_delta : bad_deltas) {
+      std::ostringstream what;
+      what << "min_delta = " << min_delta << " (patience " << patience << ")";
+      check_rejects([=] { (void)kata::EarlyStopping(patience, min_delta); }, "EarlyStopping()", what.str());
+    }
+  check_rejects([] { kata::EarlyStopping(-1, kNaN); }, "EarlyStopping()", "patience = -1 and min_delta = NaN");
+}
+
+BOOST_AUTO_TEST_CASE(constructor_accepts_the_edges) {
+  // patience 0 and a huge patience; min_delta 0, the smallest positive double, and values above 1.
+  for (const auto& [patience, min_delta] : std::vector<std::pair<long long, double>>{
+           {0, 0.0}, {LLONG_MAX, std::numeric_limits<double>::denorm_min()}, {3, 5.0}, {1, 1e300}}) {
+    try {
+      const kata::EarlyStopping monitor(patience, min_delta);
+      BOOST_CHECK_MESSAGE(monitor.patience() == patience && monitor.min_delta() == min_delta,
+                          "EarlyStopping(" << patience << ", " << min_delta << "): patience() and min_delta() "
+                                           << "should return them, got " << monitor.patience() << " and "
+                                           << monitor.min_delta());
+    } catch (const std::invalid_argument& e) {
+      BOOST_ERROR("EarlyStopping(" << patience << ", " << min_delta << ") threw, but patience >= 0 and a finite "
+                                   << "min_delta >= 0 are valid: " << e.what());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(update_rejects_bad_epochs_and_stays_unchanged) {
+  kata::EarlyStopping monitor(2);
+  check_rejects([&] { monitor.update(-1, 0.5, tagged(0)); }, "update()", "epoch = -1 on a new monitor");
+  check_state(monitor, -1, kInf, 0, -1, "after a rejected first update()", "check the epoch BEFORE changing any state");
+  monitor.update(0, 0.5, tagged(0));
+  monitor.update(3, 0.4, tagged(3));  // skipping epochs is allowed (e.g. evaluating every 3rd epoch)
+  monitor.update(4, 0.45, tagged(4));
+  // Rejected: repeated, decreasing, negative; with an improving, a worse and a NaN loss each.
+  for (const double loss : {0.1, 0.9, kNaN}) {
+    check_rejects([&] { monitor.update(4, loss, tagged(4)); }, "update()", "epoch 4 twice");
+    check_rejects([&] { monitor.update(1, loss, tagged(1)); }, "update()", "epoch 1 after epoch 4");
+    check_rejects([&] { monitor.update(-5, loss, tagged(5)); }, "update()", "epoch -5 after epoch 4");
+  }
+  check_state(monitor, 3, 0.4, 1, -1, "after rejected updates",
+              "validate the epoch BEFORE comparing losses or counting: a rejected update() changes nothing");
+  check_best_params(monitor, 3, "after rejected updates");
+  // The last ACCEPTED epoch is still 4: a rejected epoch 1 must not have become "the previous epoch".
+  check_rejects([&] { monitor.update(2, 0.9, tagged(2)); }, "update()",
+                "epoch 2 after epoch 4 (and after a rejected epoch 1)");
+  // And the run goes on where it was: epoch 5 is the second bad epoch after epoch 3 -> stop.
+  BOOST_CHECK_MESSAGE(monitor.update(5, 0.5, tagged(5)),
+                      "after the rejected calls, epoch 5 without improvement is the 2nd in a row: stop; got go on ("
+                          << state(monitor) << ")");
+  check_rejects([&] { monitor.update(5, 0.1, tagged(5)); }, "update()", "epoch 5 twice, after the stop");
+  check_state(monitor, 3, 0.4, 2, 5, "after a rejected update() following the stop", "a rejected update() changes nothing");
+}
+
+BOOST_AUTO_TEST_CASE(reset_accepts_epoch_0_again_but_not_negative_epochs) {
+  kata::EarlyStopping monitor(1);
+  run(monitor, {0.3, 0.4});
+  monitor.reset();
+  check_rejects([&] { monitor.update(-1, 0.5, tagged(0)); }, "update()", "epoch = -1 after reset()");
+  BOOST_CHECK_MESSAGE(!monitor.update(0, 0.5, tagged(0)), "after reset(), epoch 0 with a finite loss improves: go on");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

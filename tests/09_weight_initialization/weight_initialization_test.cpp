@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <functional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -216,6 +217,53 @@ BOOST_AUTO_TEST_CASE(matches_numpy_for_the_same_seed) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(the_callers_rng_continues_numpys_stream) {
+  // The contract's "one randn per layer and nothing else" is also a promise about the CALLER's rng: after
+  // the call it has advanced by exactly those draws, so what the caller draws next (a second network,
+  // dropout masks, the mini-batch order) continues numpy's stream. /usr/bin/python3 + numpy 1.24:
+  //   np.random.seed(1); np.random.randn(2, 3); np.random.randn(1, 2); np.random.randn(1, 3)
+  //   -> [0.31903909605709857, -0.2493703754774101, 1.462107937044974]
+  // Drawing from a copy of the rng, or any extra draw (even one multiplied by 0 for a bias), shows here.
+  const arma::mat expected{{0.31903909605709857, -0.2493703754774101, 1.462107937044974}};
+  for (const auto& n : initializers()) {
+    kata::Rng rng(1);
+    (void)n.init({3, 2, 1}, rng);
+    // Tolerance 0: the same draws of the same stream.
+    kata::test::check_mat_close(rng.randn(1, 3), expected, 0.0, n.name + "(): the next 3 normals from the caller's rng",
+                                "draw from the rng you are given (not a copy), exactly one randn(n_l, n_(l-1)) per "
+                                "layer and nothing else: the caller's rng must continue numpy's stream");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(smallest_network_and_a_tiny_scale) {
+  // dims {1, 1}: one input, one unit, the smallest network the contract allows; W is 1 x 1 and fan_in =
+  // fan_out = 1. numpy: np.random.seed(3); z = np.random.randn(1, 1)[0, 0] = 1.7886284734303186.
+  // Factors: He sqrt(2/1), Xavier sqrt(1/1), Glorot sqrt(2/(1+1)); random with scale 1e-300 (any finite
+  // scale > 0 is valid, however small). Tolerance: 1 ulp-level relative 1e-15 (one multiplication).
+  const double z = 1.7886284734303186;
+  struct Case {
+    std::string name;
+    std::function<kata::Params(kata::Rng&)> init;
+    double expected;
+  };
+  const Case cases[] = {
+      {"initialize_random(scale = 1e-300)", [](kata::Rng& r) { return kata::init::initialize_random({1, 1}, r, 1e-300); },
+       z * 1e-300},
+      {"initialize_he", [](kata::Rng& r) { return kata::init::initialize_he({1, 1}, r); }, z * std::sqrt(2.0)},
+      {"initialize_xavier", [](kata::Rng& r) { return kata::init::initialize_xavier({1, 1}, r); }, z},
+      {"initialize_glorot", [](kata::Rng& r) { return kata::init::initialize_glorot({1, 1}, r); }, z},
+  };
+  for (const auto& c : cases) {
+    kata::Rng rng(3);
+    const kata::Params p = c.init(rng);
+    check_shapes(p, {1, 1}, c.name + "()");
+    kata::test::check_close_rel(p.W[0](0, 0), c.expected, 1e-15, c.name + "(): W[1] for dims {1, 1}, seed 3",
+                                "one input and one unit is a valid network; the factor for fan_in = 1");
+    kata::test::check_mat_close(p.b[0], arma::zeros<arma::vec>(1), 0.0, c.name + "(): b[1] for dims {1, 1}");
+  }
+  check_shapes(kata::init::initialize_zeros({1, 1}), {1, 1}, "initialize_zeros()");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(symmetry)
@@ -253,23 +301,66 @@ BOOST_AUTO_TEST_CASE(zeros_never_break_symmetry_but_he_does) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+// ---------------------------------------------------------------------------------------------------
+// Harden it: bad input, for every initializer and at every position of dims, next to the smallest valid
+// network; and a rejected call must not have drawn anything from the caller's rng.
 BOOST_AUTO_TEST_SUITE(bad_input)
 
-BOOST_AUTO_TEST_CASE(rejects_bad_dims_and_scale) {
-  kata::Rng rng(0);
-  check_rejects([] { kata::init::initialize_zeros({3}); }, "initialize_zeros()", "dims with 1 entry");
-  check_rejects([] { kata::init::initialize_zeros({3, 0, 1}); }, "initialize_zeros()", "a layer of 0 units");
-  check_rejects([&] { kata::init::initialize_he({}, rng); }, "initialize_he()", "empty dims");
-  check_rejects([&] { kata::init::initialize_he({0, 2}, rng); }, "initialize_he()", "n_x = 0");
-  check_rejects([&] { kata::init::initialize_xavier({4}, rng); }, "initialize_xavier()", "dims with 1 entry");
-  check_rejects([&] { kata::init::initialize_xavier({4, 0}, rng); }, "initialize_xavier()", "a layer of 0 units");
-  check_rejects([&] { kata::init::initialize_glorot({4}, rng); }, "initialize_glorot()", "dims with 1 entry");
-  check_rejects([&] { kata::init::initialize_glorot({4, 3, 0}, rng); }, "initialize_glorot()", "a layer of 0 units");
-  check_rejects([&] { kata::init::initialize_random({4}, rng, 1.0); }, "initialize_random()", "dims with 1 entry");
-  check_rejects([&] { kata::init::initialize_random({4, 2}, rng, 0.0); }, "initialize_random()", "scale = 0");
-  check_rejects([&] { kata::init::initialize_random({4, 2}, rng, -10.0); }, "initialize_random()", "scale = -10");
-  check_rejects([&] { kata::init::initialize_random({4, 2}, rng, arma::datum::nan); }, "initialize_random()",
-                "scale = NaN");
+namespace {
+
+// Every initializer as (dims, rng) -> Params; initialize_random with a valid scale of 0.5.
+std::vector<std::pair<std::string, std::function<kata::Params(const Dims&, kata::Rng&)>>> all_initializers() {
+  return {{"initialize_zeros()", [](const Dims& d, kata::Rng&) { return kata::init::initialize_zeros(d); }},
+          {"initialize_random()", [](const Dims& d, kata::Rng& r) { return kata::init::initialize_random(d, r, 0.5); }},
+          {"initialize_he()", [](const Dims& d, kata::Rng& r) { return kata::init::initialize_he(d, r); }},
+          {"initialize_xavier()", [](const Dims& d, kata::Rng& r) { return kata::init::initialize_xavier(d, r); }},
+          {"initialize_glorot()", [](const Dims& d, kata::Rng& r) { return kata::init::initialize_glorot(d, r); }}};
+}
+
+// After a rejected call the rng must be where it was: its next normal is the seed's first one.
+void check_rng_untouched(kata::Rng& rng, std::uint32_t seed, const std::string& call) {
+  kata::Rng fresh(seed);
+  const double expected = fresh.randn(), got = rng.randn();
+  BOOST_CHECK_MESSAGE(got == expected, call << " threw, but the caller's rng had already been drawn from: its next "
+                                            "normal is " << got << " instead of " << expected
+                                            << kata::test::hint_suffix("validate every argument (all of dims, the "
+                                                                       "scale) BEFORE the first draw"));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(rejects_bad_dims_at_every_position) {
+  // Too few entries, and a 0 at the first (n_x), a middle and the last position, in short and long lists.
+  const Dims bad[] = {{}, {3}, {0}, {0, 2}, {2, 0}, {0, 0}, {3, 0, 2}, {3, 2, 0}, {0, 3, 2}, {4, 3, 2, 1, 0}, {4, 3, 0, 2, 1}};
+  for (const auto& named : all_initializers())
+    for (const Dims& dims : bad) {
+      const std::string& name = named.first;
+      const auto& init = named.second;
+      std::string shown = "dims {";
+      for (std::size_t k = 0; k < dims.size(); ++k) shown += (k ? ", " : "") + std::to_string(dims[k]);
+      shown += "}";
+      kata::Rng rng(42);
+      check_rejects([&] { init(dims, rng); }, name, shown);
+      check_rng_untouched(rng, 42, name + " with " + shown);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_bad_scale) {
+  // The scale must be finite and > 0; each bad one is tried with the smallest valid dims and with a
+  // deeper network, and the rng must not be touched.
+  const double bad[] = {0.0, -0.0, -10.0, -1e-300, kata::test::kNaN, kata::test::kInf, -kata::test::kInf};
+  for (const Dims& dims : {Dims{1, 1}, Dims{4, 3, 2}})
+    for (const double scale : bad) {
+      std::ostringstream shown_stream;
+      shown_stream << "scale = " << scale << " with " << dims.size() << " dims";
+      const std::string shown = shown_stream.str();
+      kata::Rng rng(43);
+      check_rejects([&] { kata::init::initialize_random(dims, rng, scale); }, "initialize_random()", shown);
+      check_rng_untouched(rng, 43, "initialize_random() with " + shown);
+    }
+  kata::Rng rng(44);
+  check_rejects([&] { kata::init::initialize_random({4, 0}, rng, kata::test::kNaN); }, "initialize_random()",
+                "a bad scale AND a layer of 0 units");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

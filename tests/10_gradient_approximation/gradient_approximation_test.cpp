@@ -1,6 +1,10 @@
 // Lesson 10 checks. Each case is one CTest test ("check"); messages say what was expected and why.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <string>
 #include <vector>
 
 #include "gradient_approximation.hpp"
@@ -39,12 +43,20 @@ BOOST_AUTO_TEST_CASE(error_of_cube_at_1_is_3eps_plus_eps2) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  check_rejects([] { kata::one_sided_difference(cube, 1.0, 0.0); }, "one_sided_difference()", "eps = 0");
-  check_rejects([] { kata::one_sided_difference(cube, 1.0, -1e-3); }, "one_sided_difference()", "eps = -1e-3");
-  check_rejects([] { kata::one_sided_difference(cube, 1.0, kNaN); }, "one_sided_difference()", "eps = NaN");
-  check_rejects([] { kata::one_sided_difference(cube, 1.0, kInf); }, "one_sided_difference()", "eps = Inf");
-  check_rejects([] { kata::one_sided_difference(cube, kNaN, 1e-3); }, "one_sided_difference()", "theta = NaN");
+BOOST_AUTO_TEST_CASE(any_finite_positive_eps_is_valid) {
+  // f(θ) = 3θ at θ = 0 with steps that are powers of 2: 3ε, 6ε and 2ε are exact in floating point, even for
+  // the smallest positive double (2^-1074 = 4.9e-324, subnormal) and for 2^1000 = 1.07e301. So the quotient
+  // is exactly 3 (tolerance 0), and neither a "too small" nor a "too large" eps may be rejected: the contract
+  // asks for finite and > 0, nothing else.
+  const auto linear = [](double t) { return 3.0 * t; };
+  for (const double eps : {std::numeric_limits<double>::denorm_min(), std::ldexp(1.0, -1000), 0.5, std::ldexp(1.0, 1000)}) {
+    kata::test::check_close(kata::one_sided_difference(linear, 0.0, eps), 3.0, 0.0,
+                            "one_sided_difference(3 theta, 0, eps = " + kata::str(eps) + ")",
+                            "every finite eps > 0 is valid, however small or large");
+    kata::test::check_close(kata::two_sided_difference(linear, 0.0, eps), 3.0, 0.0,
+                            "two_sided_difference(3 theta, 0, eps = " + kata::str(eps) + ")",
+                            "every finite eps > 0 is valid, however small or large");
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -75,13 +87,6 @@ BOOST_AUTO_TEST_CASE(orders_are_1_and_2) {
                           "halving eps halves the one-sided error: order 1");
   kata::test::check_close(kata::convergence_order(eps, two), 2.0, 0.01, "order of the two-sided difference",
                           "the eps f''/2 terms cancel in the centred difference: order 2");
-}
-
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  check_rejects([] { kata::two_sided_difference(cube, 1.0, 0.0); }, "two_sided_difference()", "eps = 0");
-  check_rejects([] { kata::two_sided_difference(cube, 1.0, -1e-3); }, "two_sided_difference()", "eps = -1e-3");
-  check_rejects([] { kata::two_sided_difference(cube, 1.0, kNaN); }, "two_sided_difference()", "eps = NaN");
-  check_rejects([] { kata::two_sided_difference(cube, kInf, 1e-3); }, "two_sided_difference()", "theta = Inf");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -123,6 +128,39 @@ BOOST_AUTO_TEST_CASE(perturbs_one_coordinate_at_a_time_and_restores_theta_exactl
                               "(adding eps back is not exact)");
 }
 
+BOOST_AUTO_TEST_CASE(restores_small_entries_bit_for_bit) {
+  // Entries much smaller than eps: (3e-12 − 1e-7) + 1e-7 is 3.0000000000034018e-12, not 3e-12 (numpy), and
+  // likewise for −2.5e-10 and for (θ + ε) − ε. Entries of order 1 usually survive such arithmetic by luck,
+  // so they cannot show it. The contract: restore the SAVED value, and J sees exactly θ_i ± ε.
+  const arma::vec original{3e-12, -2.5e-10, 0.7, 1e3 + 0.3};
+  arma::vec theta = original;
+  const double eps = 1e-7;
+  std::vector<arma::vec> seen;
+  kata::numerical_gradient([&](const arma::vec& t) { seen.push_back(t); return arma::accu(arma::square(t)); }, theta, eps);
+  BOOST_REQUIRE_MESSAGE(seen.size() == 8, "J must be called 2n = 8 times, got " << seen.size());
+  for (std::size_t call = 0; call < seen.size(); ++call) {
+    const arma::uword i = call / 2;
+    arma::vec want = original;
+    want(i) = call % 2 == 0 ? original(i) + eps : original(i) - eps;
+    kata::test::check_mat_close(seen[call], want, 0.0, "theta seen by J in call " + std::to_string(call),
+                                "only theta_i moves, to exactly original + eps, then original - eps; every other "
+                                "entry is back at its saved value");
+  }
+  kata::test::check_mat_close(theta, original, 0.0, "theta (3e-12, -2.5e-10, 0.7, 1000.3) after numerical_gradient()",
+                              "put back the SAVED value: (theta_i - eps) + eps is not theta_i for small entries");
+}
+
+BOOST_AUTO_TEST_CASE(one_coordinate) {
+  // n = 1, the smallest theta. J(θ) = θ³ + 2θ at θ = 0.4: exactly, the centred difference is 3θ² + 2 + ε²
+  // = 2.48 + 1e-8 for ε = 1e-4 (a one-sided one would be off by 3θε = 1.2e-4). Round-off ~1e-16 / 1e-4:
+  // tolerance 1e-10.
+  arma::vec theta{0.4};
+  const arma::vec got =
+      kata::numerical_gradient([](const arma::vec& t) { return t(0) * t(0) * t(0) + 2.0 * t(0); }, theta, 1e-4);
+  kata::test::check_mat_close(got, arma::vec{2.48 + 1e-8}, 1e-10, "numerical_gradient(theta^3 + 2 theta) at 0.4",
+                              "one parameter is a valid theta: one two-sided difference, 3 theta^2 + 2 + eps^2");
+}
+
 BOOST_AUTO_TEST_CASE(j_may_read_theta_by_reference) {
   // J ignores its argument and reads theta through a reference: this works only when the perturbation is made
   // in theta itself, as the contract says. Quadratic again, so tolerance 1e-8 as above.
@@ -132,23 +170,6 @@ BOOST_AUTO_TEST_CASE(j_may_read_theta_by_reference) {
   const arma::vec got = kata::numerical_gradient([&](const arma::vec&) { return quadratic(live); }, theta, 1e-5);
   kata::test::check_mat_close(got, expected, 1e-8, "numerical_gradient() with J reading theta by reference",
                               "perturb theta in place (theta(i) = original + eps) rather than a copy");
-}
-
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  arma::vec theta{1.0, 2.0};
-  check_rejects([&] { kata::numerical_gradient(quadratic, theta, 0.0); }, "numerical_gradient()", "eps = 0");
-  check_rejects([&] { kata::numerical_gradient(quadratic, theta, -1e-7); }, "numerical_gradient()", "eps = -1e-7");
-  check_rejects([&] { kata::numerical_gradient(quadratic, theta, kNaN); }, "numerical_gradient()", "eps = NaN");
-  arma::vec empty;
-  check_rejects([&] { kata::numerical_gradient(quadratic, empty, 1e-7); }, "numerical_gradient()", "an empty theta");
-  arma::vec bad{1.0, kNaN};
-  check_rejects([&] { kata::numerical_gradient(quadratic, bad, 1e-7); }, "numerical_gradient()", "theta with a NaN");
-  // J blows up only when theta_1 is perturbed; theta must still come back unchanged.
-  arma::vec t{1.0, 2.0};
-  const arma::vec before = t;
-  check_rejects([&] { kata::numerical_gradient([](const arma::vec& v) { return v(1) > 2.0 ? kInf : 0.0; }, t, 1e-3); },
-                "numerical_gradient()", "J returning Inf");
-  kata::test::check_mat_close(t, before, 0.0, "theta after J returned Inf", "restore theta before throwing");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -167,17 +188,179 @@ BOOST_AUTO_TEST_CASE(golden_slopes) {
                           "least-squares slope of y = log(error) on x = log(eps): sum(dx dy) / sum(dx^2)");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  const arma::vec eps{1e-1, 1e-2};
-  check_rejects([&] { kata::convergence_order(eps, arma::vec{1.0, 2.0, 3.0}); }, "convergence_order()",
-                "2 eps and 3 errors");
+BOOST_AUTO_TEST_CASE(least_squares_on_uneven_points) {
+  // A sweep ε = 1e-1, 1e-2, 1e-4 (unevenly spaced, largest first) with errors 1e-2, 10^-4.5, 1e-5: not on a
+  // line. In log10 (the slope does not depend on the base): x = (−1, −2, −4), y = (−2, −4.5, −5);
+  // x̄ = −7/3, ȳ = −23/6; Σ dx dy = 4/3·11/6 + 1/3·(−2/3) + (−5/3)(−7/6) = 25/6, Σ dx² = 14/3: slope 25/28.
+  // The other "slopes" differ: first-to-last 1, mean of the two steps 1.375, no centring 1.15, x on y 0.81.
+  const arma::vec eps{1e-1, 1e-2, 1e-4}, errors{1e-2, 3.1622776601683795e-05, 1e-5};
+  kata::test::check_close(kata::convergence_order(eps, errors), 25.0 / 28.0, 1e-12, "convergence_order() on uneven points",
+                          "least squares through ALL points: sum((x - mean x)(y - mean y)) / sum((x - mean x)^2), "
+                          "not the first and last point or the average of the steps");
+}
+
+BOOST_AUTO_TEST_CASE(valid_corner_cases) {
+  // Two points (the minimum): the slope of the one line through them, log(3e-3 / 2e-7) / log(1e-2 / 1e-4)
+  // = log(15000) / log(100) = 2.0880456295278407.
+  kata::test::check_close(kata::convergence_order({1e-2, 1e-4}, {3e-3, 2e-7}), 2.0880456295278407, 1e-12,
+                          "convergence_order() of 2 points", "2 points are enough: the line through both");
+  // A repeated eps is fine as long as not ALL are equal: x = log10 ε = (−2, −2, −3), y = log10 error =
+  // (log10 4e-4, −4, −6). By hand the slope is (mean(y1, y2) − y3) / (−2 − (−3)) = log10(2e-4) + 6 =
+  // 2 + log10 2 = 2.3010299956639813 (numpy's polyfit agrees).
+  kata::test::check_close(kata::convergence_order({1e-2, 1e-2, 1e-3}, {4e-4, 1e-4, 1e-6}), 2.3010299956639813, 1e-12,
+                          "convergence_order() with eps 1e-2 twice and 1e-3",
+                          "eps values may repeat; only ALL equal (no spread in log eps) is undefined");
+  // The round-off side of the V (see the experiment): errors ≈ 1e-16 / ε GROW as ε shrinks, a negative
+  // slope. log(error) = log(1e-16) − log(ε) exactly on a line: order −1, sign included.
+  kata::test::check_close(kata::convergence_order({1e-8, 1e-10, 1e-12}, {1e-8, 1e-6, 1e-4}), -1.0, 1e-12,
+                          "convergence_order() on the round-off side (error = 1e-16 / eps)",
+                          "the slope keeps its sign: errors that grow as eps shrinks have a negative order");
+  // eps and errors above 1 are valid too (finite and > 0 is all the contract asks): error = 2 ε² at
+  // ε = 4, 1, 0.25 is 32, 2, 0.125, exactly on a line of slope 2.
+  kata::test::check_close(kata::convergence_order({4.0, 1.0, 0.25}, {32.0, 2.0, 0.125}), 2.0, 1e-12,
+                          "convergence_order() of 2 eps^2 at eps = 4, 1, 0.25",
+                          "any finite eps > 0 and error > 0 is valid, also above 1");
+  // Errors that do not change with eps (a round-off floor): order 0.
+  kata::test::check_close(kata::convergence_order({1e-6, 1e-8, 1e-9}, {3e-9, 3e-9, 3e-9}), 0.0, 1e-12,
+                          "convergence_order() of constant errors", "errors that do not shrink have order 0");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------------------------------
+// Harden it: bad input. Every argument, at every position, next to valid special values (θ = 0, one
+// coordinate); the gradient is never estimated (J never called) from arguments that are invalid, and θ
+// comes back bit for bit even when J returns NaN or Inf in the middle of the sweep.
+namespace {
+
+// Same shape and the same bits (NaN included).
+bool same_bits(const arma::vec& a, const arma::vec& b) {
+  return a.n_elem == b.n_elem && std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0;
+}
+
+// A cost that is finite for every input (even ±Inf), and counts its calls: a rejection that happens only
+// because J returned NaN does not count, and a call before validation is seen.
+struct CountingCost {
+  int calls = 0;
+  double operator()(const arma::vec& t) {
+    ++calls;
+    return arma::accu(arma::atan(t));
+  }
+};
+
+const double kBadSteps[] = {0.0, -0.0, -1e-3, -kInf, kInf, kNaN};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+BOOST_AUTO_TEST_CASE(difference_quotients_reject_bad_eps_and_theta) {
+  // Both difference quotients, every kind of bad step, at θ = 1 and at the special-but-valid θ = 0; then
+  // every kind of non-finite θ with a valid step.
+  using Quotient = std::function<double(const std::function<double(double)>&, double, double)>;
+  const std::pair<std::string, Quotient> quotients[] = {{"one_sided_difference()", kata::one_sided_difference},
+                                                        {"two_sided_difference()", kata::two_sided_difference}};
+  for (const auto& [name, quotient] : quotients) {
+    for (const double eps : kBadSteps)
+      for (const double theta : {1.0, 0.0})
+        check_rejects([&, q = quotient] { q(cube, theta, eps); }, name,
+                      "eps = " + kata::str(eps) + " at theta = " + kata::str(theta));
+    for (const double theta : {kNaN, kInf, -kInf})
+      check_rejects([&, q = quotient] { q(cube, theta, 1e-3); }, name, "theta = " + kata::str(theta));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(numerical_gradient_rejects_bad_eps_and_theta_before_calling_J) {
+  // The contract validates θ and ε before J is called even once. J here is finite everywhere, so a check that
+  // is missing cannot hide behind "J returned NaN"; θ must come back untouched.
+  const arma::vec good{0.5, -1.0, 2.0};
+  std::vector<std::pair<std::string, arma::vec>> thetas{{"theta (3 entries)", good}, {"a one-entry theta", arma::vec{0.0}}};
+  for (const auto& [what, theta0] : thetas)
+    for (const double eps : kBadSteps) {
+      arma::vec theta = theta0;
+      CountingCost J;
+      check_rejects([&] { kata::numerical_gradient(std::ref(J), theta, eps); }, "numerical_gradient()",
+                    "eps = " + kata::str(eps) + " with " + what);
+      BOOST_CHECK_MESSAGE(J.calls == 0, "numerical_gradient(): J was called " << J.calls << " times for eps = " << eps
+                                                                              << "; validate eps before the first call");
+      BOOST_CHECK_MESSAGE(same_bits(theta, theta0), "numerical_gradient(): theta changed although eps was rejected");
+    }
+  const std::pair<std::string, arma::vec> bad_thetas[] = {
+      {"an empty theta", arma::vec()},
+      {"NaN in the first entry", arma::vec{kNaN, -1.0, 2.0}},
+      {"-Inf in a middle entry", arma::vec{0.5, -kInf, 2.0}},
+      {"Inf in the last entry", arma::vec{0.5, -1.0, kInf}},
+      {"a one-entry theta of NaN", arma::vec{kNaN}},
+  };
+  for (const auto& [what, theta0] : bad_thetas) {
+    arma::vec theta = theta0;
+    CountingCost J;
+    check_rejects([&] { kata::numerical_gradient(std::ref(J), theta, 1e-7); }, "numerical_gradient()", what);
+    BOOST_CHECK_MESSAGE(J.calls == 0, "numerical_gradient(): J was called " << J.calls << " times for " << what
+                                                                            << "; validate theta before the first call");
+    BOOST_CHECK_MESSAGE(same_bits(theta, theta0), "numerical_gradient(): theta changed although it was rejected (" << what << ")");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(numerical_gradient_restores_theta_when_J_fails_anywhere) {
+  // J returns a non-finite value on the FIRST call (θ_0 + ε), or only on the LAST one (θ_2 − ε): either way
+  // numerical_gradient throws, and θ — with small entries that arithmetic does not restore — is bit for bit
+  // the original.
+  const arma::vec original{3e-12, 0.7, -2.5e-10};
+  const double eps = 1e-7;
+  struct Case {
+    std::string what;
+    std::function<double(const arma::vec&)> J;
+  };
+  const Case cases[] = {
+      {"J returning NaN at theta_0 + eps (the first call)",
+       [&](const arma::vec& t) { return t(0) > original(0) ? kNaN : 1.0; }},
+      {"J returning -Inf at theta_2 - eps (the last call)",
+       [&](const arma::vec& t) { return t(2) < original(2) ? -kInf : 1.0; }},
+      {"J returning Inf at theta_1 - eps (a minus call in the middle)",
+       [&](const arma::vec& t) { return t(1) < original(1) ? kInf : 1.0; }},
+  };
+  for (const auto& c : cases) {
+    arma::vec theta = original;
+    check_rejects([&] { kata::numerical_gradient(c.J, theta, eps); }, "numerical_gradient()", c.what);
+    BOOST_CHECK_MESSAGE(same_bits(theta, original), "numerical_gradient(): after " << c.what << ", theta is " << theta.t()
+                                                                                   << "instead of " << original.t()
+                                                                                   << kata::test::hint_suffix(
+                                                                                          "restore theta_i to its saved "
+                                                                                          "value before throwing, after "
+                                                                                          "the + call AND after the - call"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(convergence_order_rejects_bad_points_at_every_position) {
+  const arma::vec eps{1e-1, 1e-2, 1e-3}, errors{1e-2, 1e-4, 1e-6};
+  check_rejects([&] { kata::convergence_order(eps.head(2), errors); }, "convergence_order()", "2 eps and 3 errors");
+  check_rejects([&] { kata::convergence_order(eps, errors.head(2)); }, "convergence_order()", "3 eps and 2 errors");
+  check_rejects([] { kata::convergence_order(arma::vec(), arma::vec()); }, "convergence_order()", "0 points");
   check_rejects([] { kata::convergence_order(arma::vec{1e-1}, arma::vec{1.0}); }, "convergence_order()", "1 point");
-  check_rejects([&] { kata::convergence_order(eps, arma::vec{1.0, 0.0}); }, "convergence_order()", "an error of 0");
-  check_rejects([] { kata::convergence_order(arma::vec{-1e-1, 1e-2}, arma::vec{1.0, 2.0}); }, "convergence_order()",
-                "a negative eps");
-  check_rejects([&] { kata::convergence_order(eps, arma::vec{kNaN, 1.0}); }, "convergence_order()", "a NaN error");
+  for (arma::uword k = 0; k < 3; ++k)
+    for (const double bad : {0.0, -1e-3, kNaN, kInf, -kInf}) {
+      arma::vec e = eps, err = errors;
+      e(k) = bad;
+      check_rejects([&] { kata::convergence_order(e, errors); }, "convergence_order()",
+                    "eps[" + std::to_string(k) + "] = " + kata::str(bad));
+      err(k) = bad;
+      check_rejects([&] { kata::convergence_order(eps, err); }, "convergence_order()",
+                    "errors[" + std::to_string(k) + "] = " + kata::str(bad));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(convergence_order_rejects_eps_without_spread) {
+  // All ε equal: every point has the same x = log ε, the slope is undefined. Also when the ε differ only in
+  // their last bit, so that their logarithms round to the same double (log 1e-3 and log of the next double
+  // after 1e-3 are both -6.907755278982137): no spread in x is no spread.
   check_rejects([] { kata::convergence_order(arma::vec{1e-3, 1e-3}, arma::vec{1.0, 2.0}); }, "convergence_order()",
-                "all eps equal");
+                "2 equal eps");
+  check_rejects([] { kata::convergence_order(arma::vec{1e-3, 1e-3, 1e-3}, arma::vec{1.0, 2.0, 4.0}); },
+                "convergence_order()", "3 equal eps");
+  const double next = std::nextafter(1e-3, 1.0);
+  check_rejects([&] { kata::convergence_order(arma::vec{1e-3, next}, arma::vec{1.0, 2.0}); }, "convergence_order()",
+                "eps 1e-3 and the next double, whose logarithms are equal");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
