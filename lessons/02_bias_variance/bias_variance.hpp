@@ -102,7 +102,8 @@ double bayes_error(const Density& f0, const Density& f1, double prior0, double a
 // bayes_error(f0, f1, prior0, x*, x* + L, n), with L = max(|x* − mu0|, |x* − mu1|) + 10·sigma (beyond
 // 10 sigma the tails hold less than 1e-23). Each half is smooth, so Simpson converges like h⁴: n = 1000
 // panels per half gives an absolute error below 1e-10 (the reference: at most 4.2e-11 for |mu1 − mu0|/sigma
-// from 0 to 40 and prior0 from 1e-6 to 1 − 1e-6; 3.3e-11 at d/sigma = 1), n/2 panels about 16 times more.
+// from 0 to 40 and prior0 from 1e-6 to 1 − 1e-6; 3.3e-11 at d/sigma = 1). With n/2 panels per half the
+// error is about 16 times larger.
 //   mu0, mu1  finite;  sigma finite, > 0;  prior0 in (0, 1);  n even, >= 2
 // Throws std::invalid_argument ("bayes_error_gaussian(): ...") for bad arguments — also when mu0 == mu1
 // (validate before any shortcut).
