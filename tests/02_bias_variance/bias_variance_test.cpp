@@ -277,14 +277,15 @@ struct PriorCase {
 };
 std::ostream& operator<<(std::ostream& out, const PriorCase& c) { return out << c.what; }
 
-// Asymmetric on purpose: the larger prior on either class, the means in either order, and a rare class
-// so close to the common one that x* lies 11 sigma away from both means.
+// Asymmetric on purpose: the larger prior on either class, the means in either order, a rare class so
+// close to the common one that x* lies 11 sigma away from both means, and an extreme but valid prior.
 const PriorCase prior_cases[] = {
     {0.0, 2.0, 1.0, 0.8, "mu0 < mu1, prior0 = 0.8"},
     {2.0, 0.0, 1.0, 0.8, "mu0 > mu1, prior0 = 0.8 (the mirror image: same error)"},
     {0.0, 2.0, 1.0, 0.2, "mu0 < mu1, prior0 = 0.2"},
     {3.0, -1.0, 2.0, 0.3, "mu0 > mu1, prior0 = 0.3, sigma = 2"},
     {0.0, 0.2, 1.0, 0.9, "a rare class 0.2 sigma from a common one: x* = 11.09, error ~ 0.1"},
+    {0.0, 2.0, 1.0, 1e-6, "prior0 = 1e-6, valid however small: x* = -5.91, error ~ 1e-6"},
 };
 
 BOOST_DATA_TEST_CASE(unequal_priors_both_orders, bdata::make(prior_cases), c) {
