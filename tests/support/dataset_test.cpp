@@ -202,6 +202,39 @@ BOOST_AUTO_TEST_CASE(valid_csv_variants_load_exactly) {
   BOOST_TEST(top.y(0) == kata::kMaxClasses - 1);
 }
 
+// The loader reads 1 MiB (2^20 bytes) at a time; lines, and a CRLF's two bytes, may straddle two reads.
+// Rows are "%07d,%d" plus the line break: with CRLF and a 13-byte header, row k's CR is at byte
+// 13 + 11 k + 9, and k = 95323 puts it at 2^20 - 1, the last byte of the first read.
+BOOST_AUTO_TEST_CASE(lines_split_across_reads_load_exactly) {
+  Scratch s;
+  const arma::uword m = 200000;  // 2.2 MB: three reads
+  arma::rowvec features(m);
+  arma::urowvec labels(m);
+  for (arma::uword i = 0; i < m; ++i) features(i) = double(i), labels(i) = i % 3;
+  for (const std::string line_break : {"\r\n", "\r", "\n"}) {
+    std::string bytes = "a,label    " + line_break;  // 13 bytes with CRLF
+    char row[16];
+    for (arma::uword i = 0; i < m; ++i) {
+      std::snprintf(row, sizeof row, "%07u,%u", unsigned(i), unsigned(labels(i)));
+      bytes += row + line_break;
+    }
+    if (line_break == "\r\n") BOOST_TEST(bytes.substr((std::size_t{1} << 20) - 1, 2) == "\r\n");
+    const std::string what = "line breaks of " + std::to_string(line_break.size()) + " byte(s)";
+    const Outcome got = outcome_of([&] {
+      const auto data = kata::load_csv(s.write("chunks.csv", bytes));
+      kata::test::check_mat_close(data.X, features, 0.0, what + ": X");
+      kata::test::check_mat_close(data.y, labels, 0.0, what + ": y");
+    });
+    BOOST_CHECK_MESSAGE(got.message == "no error (the file loaded)", what << ": " << got.message);
+    // Line numbers count each line break once, also one split across two reads (the data alone cannot
+    // show it: a CRLF taken for two line breaks makes a blank line, which is skipped).
+    const std::string path = s.write("chunks_bad.csv", bytes + "oops,0" + line_break);
+    check_reported(outcome_of([&] { kata::load_csv(path); }), "load_csv()", "chunks_bad.csv",
+                   {"chunks_bad.csv:" + std::to_string(m + 2) + ":1: field 1 ('a') is not a number: 'oops'"},
+                   what + ", a bad last row");
+  }
+}
+
 // Issue 11: files that are not regular files, and paths that do not lead to one.
 BOOST_AUTO_TEST_CASE(unreadable_paths_are_named_with_their_cause) {
   Scratch s;
