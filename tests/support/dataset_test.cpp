@@ -306,6 +306,10 @@ BOOST_AUTO_TEST_CASE(malformed_headers_are_reported) {
       {"tabs.csv", "a\tb\tlabel\n1\t2\t0\n", {"tabs.csv:1:2: fields must be separated by commas", "uses '\\t'",
                                               "    a\\tb\\tlabel\n     ^"}},
       {"empty_name.csv", "a,,label\n1,2,0\n", {"empty_name.csv:1:3: header field 2 is empty"}},
+      // Columns count characters: "größe," is 6 characters in 8 bytes; the caret follows the characters.
+      {"umlaut.csv", "größe,b,größe,label\n1,2,3,0\n",
+       {"umlaut.csv:1:9: the name 'größe' appears twice in the header (fields 1 and 3)",
+        "    größe,b,größe,label\n" + std::string(4 + 8, ' ') + "^"}},
       {"header_comma.csv", "a,label,\n1,0\n", {"header_comma.csv:1:9: the header ends with a comma"}},
       {"twice.csv", "a,b,a,label\n1,2,3,0\n",
        {"twice.csv:1:5: the name 'a' appears twice in the header (fields 1 and 3)"}},
@@ -350,6 +354,7 @@ BOOST_AUTO_TEST_CASE(malformed_rows_are_reported_with_line_and_column) {
       {"plus_minus.csv", "a,label\n+-1,0\n", {"plus_minus.csv:2:1:", "is not a number: '+-1'"}},
       {"lone_minus.csv", "a,label\n-,0\n", {"lone_minus.csv:2:1:", "is not a number: '-'"}},
       {"nul.csv", std::string("a,label\n1\0,0\n", 13), {"nul.csv:2:2:", "'1\\0' (from '\\0' on)"}},
+      {"backslash.csv", "a,label\n1\\2,0\n", {"backslash.csv:2:2:", "'1\\\\2' (from '\\\\2' on)"}},
       {"latin1.csv", "a,label\n1\xB5,0\n", {"latin1.csv:2:2:", "'1\\xB5'"}},
       {"bom_row.csv", "a,label\n\xEF\xBB\xBF" "1,0\n", {"bom_row.csv:2:1:", "is not a number: '\\uFEFF1'"}},
       {"nbsp.csv", "a,label\n1\xC2\xA0,0\n", {"nbsp.csv:2:2:", "'1\\u00A0'"}},
