@@ -715,6 +715,19 @@ std::optional<SumsLine> parse_sums_line(std::string_view s) {
   return out;
 }
 
+// A small file's bytes (at most its size when opened).
+std::string read_all(InputFile& file) {
+  std::string text(static_cast<std::size_t>(file.size()), '\0');
+  std::size_t have = 0;
+  while (have < text.size()) {
+    const std::size_t got = file.read(text.data() + have, text.size() - have);
+    if (got == 0) break;
+    have += got;
+  }
+  text.resize(have);
+  return text;
+}
+
 // The lowercase checksum SHA256SUMS lists for `file`; throws if it lists none, or two different ones.
 std::string listed_checksum(const std::string& sums_path, const std::string& file, const std::string& name,
                             bool csv_exists) {
@@ -722,12 +735,7 @@ std::string listed_checksum(const std::string& sums_path, const std::string& fil
   InputFile sums(sums_path, function);
   if (sums.size() > kMaxSumsBytes)
     fail(str(sums.where(), " is ", sums.size(), " bytes: not a checksum list (the shipped one is a few lines)"));
-  std::string text(static_cast<std::size_t>(sums.size()), '\0');
-  std::size_t have = 0;
-  while (have < text.size())
-    if (const std::size_t got = sums.read(text.data() + have, text.size() - have); got > 0) have += got;
-    else break;
-  text.resize(have);
+  const std::string text = read_all(sums);
   std::string expected, names;
   std::size_t expected_line = 0, line_no = 0, unreadable = 0, listed = 0;
   for (std::size_t start = 0; start < text.size(); ++line_no) {
@@ -745,7 +753,8 @@ std::string listed_checksum(const std::string& sums_path, const std::string& fil
     if (!expected.empty() && entry->hash != expected)
       fail(str(sums.where(), ": ", file, " is listed twice with different checksums (lines ", expected_line, " and ",
                line_no + 1, ")"));
-    expected = entry->hash, expected_line = line_no + 1;
+    expected = entry->hash;
+    expected_line = line_no + 1;
   }
   if (!expected.empty()) return expected;
   const std::string lists = names.empty()  ? "no file"
@@ -777,7 +786,9 @@ Dataset load_csv(const std::string& path) {
 
 Dataset load_dataset(const std::string& name) {
   const std::string function = "load_dataset()";
-  if (name.empty() || name == "." || name == ".." || name.find_first_of(std::string("/\n\r\0", 4)) != std::string::npos)
+  const bool plain = !name.empty() && name != "." && name != ".." &&
+                     name.find_first_of(std::string("/\n\r\0", 4)) == std::string::npos;
+  if (!plain)
     fail(function + ": a dataset name is a file name without '/' and without '.csv', like \"iris\"; got '" +
          visible(name) + "'");
   const std::string file = name + ".csv";
@@ -810,8 +821,8 @@ std::string sha256_file(const std::string& path) {
 }
 
 arma::mat one_hot(const arma::urowvec& y, arma::uword n_classes) {
-  require(n_classes <= kMaxClasses, str("one_hot(): n_classes = ", n_classes, " is above kMaxClasses = ", kMaxClasses,
-                                        " (dataset.hpp): a label that large is a corrupt file, not a class"));
+  require(n_classes <= kMaxClasses, str("one_hot(): n_classes = ", n_classes, " is above kMaxClasses = ",
+                                        kMaxClasses, " (dataset.hpp): a label that large is a corrupt file"));
   arma::mat out(n_classes, y.n_elem, arma::fill::zeros);
   for (arma::uword i = 0; i < y.n_elem; ++i) {
     require(y(i) < n_classes, str("one_hot(): label ", y(i), " at column ", i, " is not below n_classes = ",
