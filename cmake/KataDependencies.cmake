@@ -6,10 +6,10 @@ function(_kata_missing what)
     "dl-practice-kata: ${what} was not found.\n"
     "Install the workspace's packages with one of:\n"
     "  ./kata setup            (detects apt, dnf, pacman or brew)\n"
-    "  sudo apt-get install -y g++ clang llvm libclang-rt-dev cmake ninja-build libarmadillo-dev libboost-test-dev libcli11-dev gcovr gnuplot-nox\n"
-    "  sudo dnf install -y gcc-c++ clang llvm compiler-rt cmake ninja-build armadillo-devel boost-devel cli11-devel gcovr gnuplot\n"
-    "  sudo pacman -S --needed gcc clang llvm compiler-rt cmake ninja armadillo boost cli11 gcovr gnuplot\n"
-    "  brew install cmake ninja armadillo boost cli11 gcovr gnuplot")
+    "  sudo apt-get install -y g++ clang llvm libclang-rt-dev cmake ninja-build libarmadillo-dev libboost-test-dev libcli11-dev libssl-dev gcovr gnuplot-nox\n"
+    "  sudo dnf install -y gcc-c++ clang llvm compiler-rt cmake ninja-build armadillo-devel boost-devel cli11-devel openssl-devel gcovr gnuplot\n"
+    "  sudo pacman -S --needed gcc clang llvm compiler-rt cmake ninja armadillo boost cli11 openssl gcovr gnuplot\n"
+    "  brew install cmake ninja armadillo boost cli11 openssl@3 gcovr gnuplot")
 endfunction()
 
 find_package(Armadillo QUIET)
@@ -26,6 +26,12 @@ endif()
 find_package(Boost 1.71 QUIET COMPONENTS unit_test_framework)
 if(NOT Boost_UNIT_TEST_FRAMEWORK_FOUND)
   _kata_missing("Boost.Test shared library (libboost-test-dev)")
+endif()
+
+# OpenSSL's libcrypto: SHA-256 of the datasets (EVP_Digest*), instead of a hand-written hash.
+find_package(OpenSSL QUIET COMPONENTS Crypto)
+if(NOT OpenSSL_Crypto_FOUND OR NOT TARGET OpenSSL::Crypto)
+  _kata_missing("OpenSSL's libcrypto (libssl-dev; with Homebrew's keg-only openssl@3, configure with -DOPENSSL_ROOT_DIR=$(brew --prefix openssl@3))")
 endif()
 
 find_package(CLI11 QUIET CONFIG)
