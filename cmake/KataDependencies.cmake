@@ -28,6 +28,13 @@ if(NOT Boost_UNIT_TEST_FRAMEWORK_FOUND)
   _kata_missing("Boost.Test shared library (libboost-test-dev)")
 endif()
 
+# OpenSSL's libcrypto: SHA-256 (EVP_Digest*) of the datasets, and of files for the CLI (verdicts follow
+# contents; the shipped-stub record), instead of a hand-written hash.
+find_package(OpenSSL QUIET COMPONENTS Crypto)
+if(NOT OpenSSL_Crypto_FOUND OR NOT TARGET OpenSSL::Crypto)
+  _kata_missing("OpenSSL's libcrypto (libssl-dev; with Homebrew's keg-only openssl@3, configure with -DOPENSSL_ROOT_DIR=$(brew --prefix openssl@3))")
+endif()
+
 find_package(CLI11 QUIET CONFIG)
 if(NOT CLI11_FOUND)
   find_path(KATA_CLI11_INCLUDE CLI/CLI.hpp)
@@ -42,12 +49,6 @@ endif()
 find_package(pugixml QUIET CONFIG)
 if(NOT TARGET pugixml::pugixml)
   _kata_missing("pugixml (libpugixml-dev)")
-endif()
-
-# OpenSSL's libcrypto: SHA-256 of files, for the CLI (verdicts follow contents) and the dataset checksums.
-find_package(OpenSSL QUIET COMPONENTS Crypto)
-if(NOT OpenSSL_FOUND)
-  _kata_missing("OpenSSL's libcrypto (libssl-dev)")
 endif()
 
 find_program(KATA_GNUPLOT gnuplot)

@@ -16,7 +16,12 @@ namespace kata {
 // Returns sizes that sum to exactly m, by the largest-remainder rule: each set first gets
 // floor(m · ratio) (computed so that 100 · 0.29 counts as 29, not 28.999… → 28), then the leftover
 // examples go one each to the sets with the largest fractional parts; ties go to the earlier set.
-// Example: split_sizes(497, {0.7, 0.3}) == {348, 149}.
+// Ties are judged on the decimals as written, not on their binary rounding: fractional parts that differ
+// by at most 1e-9 · max(1, m) are equal. A set with ratio 0 gets 0 examples.
+// Examples: split_sizes(497, {0.7, 0.3}) == {348, 149} (347.9 and 149.1);
+//           split_sizes(2, {0.7, 0.2, 0.1}) == {2, 0, 0} (1.4, 0.4, 0.2: .4 and .4 tie, although in binary
+//           2 · 0.7 = 1.3999999999999999 and 2 · 0.2 = 0.4000000000000001);
+//           split_sizes(50, {0.29, 0.71}) == {15, 35} (14.5 and 35.5 tie).
 // Throws std::invalid_argument ("split_sizes(): ...") for m = 0, empty ratios or bad ratios.
 std::vector<arma::uword> split_sizes(arma::uword m, const std::vector<double>& ratios);
 
@@ -35,20 +40,24 @@ struct DataSplit {
 };
 
 // shuffle_split(X, y, ratios, rng): a random split that keeps each example with its label.
-// Draws ONE permutation p = rng.permutation(m) (so the split matches numpy's np.random.permutation for
-// the same seed); set 0 takes the first split_sizes()[0] entries of p, set 1 the next ones, and so on.
-// Then X[k] = X.cols(indices[k]) and y[k] = y.cols(indices[k]).
+// Draws ONE permutation p = rng.permutation(m) and nothing else (so the split, and the rng's state
+// afterwards, match numpy's np.random.permutation for the same seed); set 0 takes the first
+// split_sizes()[0] entries of p, set 1 the next ones, and so on. Then X[k] = X.cols(indices[k]) and
+// y[k] = y.cols(indices[k]); an empty set is n_x × 0 and 1 × 0.
 // Throws std::invalid_argument ("shuffle_split(): ...") when X and y have different numbers of
-// columns, or for the errors of split_sizes().
+// columns, or for the errors of split_sizes() (m = 0, bad ratios) — named as shuffle_split()'s own.
 DataSplit shuffle_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
                         Rng& rng);
 
 // stratified_split(X, y, ratios, rng): like shuffle_split, but every set keeps the class proportions.
-// Draws ONE permutation p = rng.permutation(m). For each class c, its members in the order they appear
-// in p are divided by split_sizes(count_c, ratios): so set k holds within one example of
-// count_c · ratio_k examples of every class. Each set's indices are in the order they appear in p.
-// Throws std::invalid_argument ("stratified_split(): ...") for mismatched X and y, or when a class has
-// fewer members than there are sets with a non-zero ratio (it cannot appear in all of them).
+// Draws ONE permutation p = rng.permutation(m) and nothing else. For each class c, its members in the
+// order they appear in p are divided by split_sizes(count_c, ratios) — the first sizes[0] of them go to
+// set 0, the next ones to set 1, … — so set k holds within one example of count_c · ratio_k examples of
+// every class. Each set's indices are in the order they appear in p (NOT grouped by class). With a
+// single class this is exactly shuffle_split().
+// Throws std::invalid_argument ("stratified_split(): ...") for mismatched X and y, m = 0, bad ratios, or
+// when a class has fewer members than there are sets with a non-zero ratio (it cannot appear in all of
+// them; sets with ratio 0 do not count).
 DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
                            Rng& rng);
 

@@ -8,7 +8,11 @@
 //
 // Common errors: each function throws std::invalid_argument whose message starts with its name, e.g.
 // "l2_penalty(): lambda must be finite and >= 0, got -1", for lambda < 0 or not finite, m = 0, and
-// matrices or numbers that contain NaN or Inf.
+// matrices or numbers that contain NaN or Inf (in any layer, at any entry). The name is that of the
+// function called: regularized_cost() reports a NaN weight as "regularized_cost(): ...", even though it
+// adds l2_penalty(). Validation does not depend on lambda: with lambda = 0 a NaN weight, m = 0 or a
+// mismatched shape is rejected all the same (check before any lambda = 0 shortcut).
+// Matrices may have any shape, empty ones included (an empty matrix adds 0; its gradient is empty).
 #pragma once
 
 #include <armadillo>
@@ -41,7 +45,8 @@ arma::mat l1_subgradient(const arma::mat& W, double lambda, arma::uword m);
 
 // regularized_cost(data_cost, weights, lambda, m): the notes' regularized cost
 //   J = data_cost + (λ / 2m) · Σ_l ||W[l]||_F²
-// where data_cost = (1/m) Σ_i L(ŷ(i), y(i)) was computed by the caller. Throws if data_cost is NaN or Inf.
+// where data_cost = (1/m) Σ_i L(ŷ(i), y(i)) was computed by the caller (any finite value). Throws
+// ("regularized_cost(): ...") if data_cost is NaN or ±Inf, and for the common errors above.
 double regularized_cost(double data_cost, const std::vector<arma::mat>& weights, double lambda,
                         arma::uword m);
 
@@ -49,7 +54,8 @@ double regularized_cost(double data_cost, const std::vector<arma::mat>& weights,
 // written in the notes' "weight decay" form
 //   W := (1 − αλ/m) · W − α · dW_data
 // where dW_data is the gradient of the data cost alone ("from backprop"). Returns the new W (W's shape).
-// Equal to W − α (dW_data + l2_gradient(W, λ, m)). alpha > 0 and finite; dW_data must have W's shape.
+// Equal to W − α (dW_data + l2_gradient(W, λ, m)). alpha > 0 and finite; dW_data must have W's shape
+// (rows and columns, not just the number of entries), and must be finite like W.
 arma::mat weight_decay_step(const arma::mat& W, const arma::mat& dW_data, double alpha, double lambda,
                             arma::uword m);
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 
 #include "kata/errors.hpp"
 
@@ -45,6 +44,9 @@ std::vector<arma::uword> split_sizes(arma::uword m, const std::vector<double>& r
   require(m > 0, "split_sizes(): m must be > 0, got 0");
   validate_ratios("split_sizes()", ratios);
   const std::size_t n = ratios.size();
+  // Differences below this are rounding noise, not data: 2 * 0.7 and 2 * 0.2 have the same fractional
+  // part .4 as decimals, but .39999999999999991 and .40000000000000002 in binary.
+  const double tol = 1e-9 * std::max(1.0, static_cast<double>(m));
   std::vector<arma::uword> sizes(n);
   std::vector<double> remainder(n);
   arma::uword assigned = 0;
@@ -59,12 +61,28 @@ std::vector<arma::uword> split_sizes(arma::uword m, const std::vector<double>& r
     remainder[k] = share - whole;
     assigned += sizes[k];
   }
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  // Largest fractional part first; stable, so ties keep the earlier set first.
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
-  for (std::size_t i = 0; assigned < m; ++i, ++assigned) ++sizes[order[i % n]];
+  // The order in which sets receive the leftover examples: largest fractional part first. Parts within
+  // tol of the largest remaining one count as tied, and the earliest of them goes first. Sets with ratio
+  // 0 never get one.
+  std::vector<std::size_t> order;
+  std::vector<bool> placed(n, false);
+  for (;;) {
+    bool found = false;
+    double largest = 0.0;
+    for (std::size_t k = 0; k < n; ++k)
+      if (!placed[k] && ratios[k] > 0.0 && (!found || remainder[k] > largest)) {
+        largest = remainder[k];
+        found = true;
+      }
+    if (!found) break;
+    std::size_t k = 0;
+    while (placed[k] || ratios[k] == 0.0 || remainder[k] < largest - tol) ++k;
+    placed[k] = true;
+    order.push_back(k);
+  }
+  // One leftover per set at most: the fractional parts sum to less than the number of sets (the modulo
+  // only guards the 1e-9 slack allowed in the ratios' sum).
+  for (std::size_t i = 0; assigned < m; ++i, ++assigned) ++sizes[order[i % order.size()]];
   return sizes;
 }
 

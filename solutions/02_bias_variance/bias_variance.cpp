@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <stdexcept>
 
 #include "kata/errors.hpp"
 
@@ -30,10 +31,13 @@ void require_gaussian(const char* fn, double mu0, double mu1, double sigma) {
   require(std::isfinite(sigma) && sigma > 0.0, str(fn, ": sigma must be finite and > 0, got ", sigma));
 }
 
+// Runs at every node, so the message is only built when the value is bad (formatting it each time
+// would cost more than the integration).
 double checked(const Density& f, const char* name, double x) {
   const double value = f(x);
-  require(std::isfinite(value) && value >= 0.0,
-          str("bayes_error(): density ", name, " must be finite and >= 0, got ", name, "(", x, ") = ", value));
+  if (!(std::isfinite(value) && value >= 0.0))
+    throw std::invalid_argument(
+        str("bayes_error(): density ", name, " must be finite and >= 0, got ", name, "(", x, ") = ", value));
   return value;
 }
 

@@ -61,6 +61,8 @@ double regularized_cost(double data_cost, const std::vector<arma::mat>& weights,
                         arma::uword m) {
   require(std::isfinite(data_cost), str("regularized_cost(): data_cost must be finite, got ", data_cost));
   validate_lambda_m("regularized_cost()", lambda, m);
+  // Validated here too, so a bad weight is reported as regularized_cost()'s, not l2_penalty()'s.
+  validate_weights("regularized_cost()", weights);
   return data_cost + l2_penalty(weights, lambda, m);
 }
 

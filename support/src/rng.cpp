@@ -68,8 +68,11 @@ std::uint64_t Rng::interval(std::uint64_t max) {
 
 long long Rng::randint(long long low, long long high) {
   require(high > low, str("randint(): high must be greater than low, got low = ", low, ", high = ", high));
-  const auto range = static_cast<std::uint64_t>(high - low - 1);
-  return low + static_cast<long long>(interval(range));
+  // In unsigned 64-bit arithmetic, like numpy: high - low - 1 overflows a signed 64-bit integer for
+  // ranges wider than 2^63 (randint(-2^63, 2^63 - 1) is one numpy accepts), and so may low + draw.
+  // Unsigned wrap-around is defined, and the sum converted back is exactly low + draw (C++20: modulo 2^64).
+  const std::uint64_t max = static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) - 1;
+  return static_cast<long long>(static_cast<std::uint64_t>(low) + interval(max));
 }
 
 arma::uvec Rng::permutation(arma::uword n) {

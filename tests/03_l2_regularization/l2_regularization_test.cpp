@@ -1,5 +1,6 @@
 // Lesson 03 checks. Each case is one CTest test ("check"); messages say what was expected and why.
-// Golden values are computed by hand in the comments next to them.
+// Golden values are computed by hand in the comments next to them. The idea checks come first, suite by
+// suite; the bad-input checks form the last suite, bad_input.
 #include "l2_regularization.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -62,6 +63,8 @@ void check_lambda_m_rejected(F call, const std::string& fn) {
   check_rejects([&] { call(kNaN, 5); }, fn, "lambda = NaN");
   check_rejects([&] { call(kInf, 5); }, fn, "lambda = Inf");
   check_rejects([&] { call(0.7, 0); }, fn, "m = 0");
+  check_rejects([&] { call(-kInf, 5); }, fn, "lambda = -Inf");
+  check_rejects([&] { call(0.0, 0); }, fn, "m = 0 with lambda = 0 (validate before any lambda = 0 shortcut)");
 }
 
 }  // namespace
@@ -76,19 +79,6 @@ BOOST_AUTO_TEST_CASE(golden_values) {
   check_close_rel(kata::frobenius_squared(W[1]), 6.0, 1e-15, "frobenius_squared([1 -1 2])",
                   "square before summing, so -1 counts as +1");
   kata::test::check_close(kata::frobenius_squared(arma::mat(0, 3)), 0.0, 0.0, "frobenius_squared(empty)");
-}
-
-BOOST_AUTO_TEST_CASE(rejects_non_finite) {
-  check_rejects(
-      [] {
-        kata::frobenius_squared(arma::mat{{1.0, kNaN}});
-      },
-      "frobenius_squared()", "a NaN entry");
-  check_rejects(
-      [] {
-        kata::frobenius_squared(arma::mat{{kInf, 1.0}});
-      },
-      "frobenius_squared()", "an Inf entry");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -121,14 +111,13 @@ BOOST_AUTO_TEST_CASE(gradient_equals_finite_difference_of_penalty) {
                   "d/dW of (lambda/2m)||W||^2 is (lambda/m) W: the 2 from the square cancels the 1/2");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::l2_penalty(two_layers(), l, m); },
-                          "l2_penalty()");
-  check_rejects(
-      [] {
-        kata::l2_penalty({scalar(1.0), scalar(kNaN)}, 0.7, 5);
-      },
-      "l2_penalty()", "a NaN weight");
+BOOST_AUTO_TEST_CASE(empty_layers_and_one_example) {
+  // An empty matrix adds nothing: (0.7 / 10) · (30 + 0 + 6) = 2.52 as before. m = 1, λ = 0.5, one layer:
+  // (0.5 / 2) · 30 = 7.5 (15 would be λ/m). Relative 1e-12: rounding in the sums only.
+  check_close_rel(kata::l2_penalty({two_layers()[0], arma::mat(0, 4), two_layers()[1]}, 0.7, 5), 2.52, 1e-12,
+                  "l2_penalty({[1 2; 3 4], 0 x 4, [1 -1 2]}, 0.7, 5)", "an empty layer is valid and adds 0");
+  check_close_rel(kata::l2_penalty({two_layers()[0]}, 0.5, 1), 7.5, 1e-12, "l2_penalty({[1 2; 3 4]}, 0.5, 1)",
+                  "lambda/(2m) with m = 1 is lambda/2");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -152,10 +141,12 @@ BOOST_AUTO_TEST_CASE(subgradient_equals_finite_difference_away_from_zero) {
                   "d/dw of (lambda/2m)|w| is (lambda/2m) sign(w)");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::l1_penalty(two_layers(), l, m); },
-                          "l1_penalty()");
-  check_rejects([] { kata::l1_penalty({scalar(kInf)}, 0.7, 5); }, "l1_penalty()", "an Inf weight");
+BOOST_AUTO_TEST_CASE(empty_layers_and_one_example) {
+  // (0.5 / 2) · (10 + 0 + 4) = 3.5 with m = 1 (7 would be λ/m).
+  check_close_rel(kata::l1_penalty({two_layers()[0], arma::mat(3, 0), two_layers()[1]}, 0.5, 1), 3.5, 1e-12,
+                  "l1_penalty({[1 2; 3 4], 3 x 0, [1 -1 2]}, 0.5, 1)",
+                  "sum of |w| over all layers (an empty one adds 0) times lambda/(2m)");
+  kata::test::check_close(kata::l1_penalty({}, 0.7, 5), 0.0, 0.0, "l1_penalty of no layers");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -179,10 +170,12 @@ BOOST_AUTO_TEST_CASE(lambda_zero_gives_zero) {
                   "l2_gradient with lambda = 0");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::l2_gradient(two_layers()[0], l, m); },
-                          "l2_gradient()");
-  check_rejects([] { kata::l2_gradient(scalar(kNaN), 0.7, 5); }, "l2_gradient()", "a NaN weight");
+BOOST_AUTO_TEST_CASE(empty_weights_and_one_example) {
+  check_mat_close(kata::l2_gradient(arma::mat(0, 3), 0.7, 5), arma::mat(0, 3), 0.0, "l2_gradient(0 x 3 matrix)",
+                  "any shape is valid, an empty one too: the gradient has W's shape");
+  // m = 1: λ W = 0.5 · [1 -1 2].
+  check_mat_close(kata::l2_gradient(two_layers()[1], 0.5, 1), arma::mat{{0.5, -0.5, 1.0}}, 1e-15,
+                  "l2_gradient([1 -1 2], 0.5, 1)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -200,14 +193,11 @@ BOOST_AUTO_TEST_CASE(golden_value_with_zeros) {
                   "(lambda/2m) sign(W), sign(0) = 0: a zero weight gets no push");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::l1_subgradient(two_layers()[0], l, m); },
-                          "l1_subgradient()");
-  check_rejects(
-      [] {
-        kata::l1_subgradient(arma::mat{{kNaN, 0.0}}, 0.7, 5);
-      },
-      "l1_subgradient()", "a NaN weight");
+BOOST_AUTO_TEST_CASE(empty_weights_and_lambda_zero) {
+  check_mat_close(kata::l1_subgradient(arma::mat(2, 0), 0.7, 5), arma::mat(2, 0), 0.0,
+                  "l1_subgradient(2 x 0 matrix)", "any shape is valid, an empty one too");
+  check_mat_close(kata::l1_subgradient(arma::mat{{2.0, 0.0, -3.0}}, 0.0, 1), arma::mat{{0.0, 0.0, 0.0}}, 0.0,
+                  "l1_subgradient([2 0 -3], 0, 1)", "lambda = 0: no push at all (and no NaN at w = 0)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -226,13 +216,12 @@ BOOST_AUTO_TEST_CASE(lambda_zero_changes_nothing) {
                       "regularized_cost(log 2, W, 0, 5) must return log 2 exactly");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::regularized_cost(0.5, two_layers(), l, m); },
-                          "regularized_cost()");
-  check_rejects([] { kata::regularized_cost(kNaN, two_layers(), 0.7, 5); }, "regularized_cost()",
-                "data_cost = NaN");
-  check_rejects([] { kata::regularized_cost(kInf, two_layers(), 0.7, 5); }, "regularized_cost()",
-                "data_cost = Inf");
+BOOST_AUTO_TEST_CASE(no_layers_and_one_example) {
+  BOOST_CHECK_MESSAGE(kata::regularized_cost(0.25, {}, 0.7, 5) == 0.25,
+                      "regularized_cost(0.25, no layers, 0.7, 5) must return 0.25 exactly");
+  // m = 1, λ = 0.5: 0.25 + (0.5 / 2) · 6 = 1.75.
+  check_close_rel(kata::regularized_cost(0.25, {two_layers()[1]}, 0.5, 1), 1.75, 1e-12,
+                  "regularized_cost(0.25, {[1 -1 2]}, 0.5, 1)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -266,28 +255,14 @@ BOOST_AUTO_TEST_CASE(lambda_zero_is_a_plain_step) {
                   "weight_decay_step with lambda = 0", "with lambda = 0 nothing decays: W - alpha dW");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_bad_input) {
-  const arma::mat W = two_layers()[0];
-  check_lambda_m_rejected([&](double l, arma::uword m) { kata::weight_decay_step(W, W, 0.1, l, m); },
-                          "weight_decay_step()");
-  check_rejects([&] { kata::weight_decay_step(W, W, 0.0, 0.7, 5); }, "weight_decay_step()", "alpha = 0");
-  check_rejects([&] { kata::weight_decay_step(W, W, -0.1, 0.7, 5); }, "weight_decay_step()", "alpha = -0.1");
-  check_rejects([&] { kata::weight_decay_step(W, W, kNaN, 0.7, 5); }, "weight_decay_step()", "alpha = NaN");
-  const arma::mat W2 = two_layers()[1];
-  check_rejects([&] { kata::weight_decay_step(W2, W2.t(), 0.1, 0.7, 5); }, "weight_decay_step()",
-                "dW_data 3 x 1 (transposed) for W 1 x 3");
-  check_rejects([&] { kata::weight_decay_step(W, arma::mat(2, 3, arma::fill::zeros), 0.1, 0.7, 5); },
-                "weight_decay_step()", "dW_data 2 x 3 for W 2 x 2");
-  check_rejects(
-      [&] {
-        kata::weight_decay_step(W, arma::mat{{kNaN, 0}, {0, 0}}, 0.1, 0.7, 5);
-      },
-      "weight_decay_step()", "a NaN in dW_data");
-  check_rejects(
-      [&] {
-        kata::weight_decay_step(arma::mat{{kInf, 0}, {0, 0}}, W, 0.1, 0.7, 5);
-      },
-      "weight_decay_step()", "an Inf in W");
+BOOST_AUTO_TEST_CASE(one_example_and_empty_weights) {
+  // m = 1, α = 0.5, λ = 0.7: decay 1 − 0.35 = 0.65; 0.65 [1 -1 2] − 0.5 [0.2 0.4 -0.6] = [0.55 -0.85 1.6].
+  // Tolerance 1e-15: two roundings on numbers below 2.
+  check_mat_close(kata::weight_decay_step(two_layers()[1], arma::mat{{0.2, 0.4, -0.6}}, 0.5, 0.7, 1),
+                  arma::mat{{0.55, -0.85, 1.6}}, 1e-15, "weight_decay_step([1 -1 2], [0.2 0.4 -0.6], 0.5, 0.7, 1)",
+                  "decay (1 - alpha*lambda/m) = 0.65 with m = 1");
+  check_mat_close(kata::weight_decay_step(arma::mat(3, 0), arma::mat(3, 0), 0.5, 0.7, 5), arma::mat(3, 0), 0.0,
+                  "weight_decay_step(3 x 0, 3 x 0, ...)", "empty matrices of the same shape are valid");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -335,6 +310,130 @@ BOOST_AUTO_TEST_CASE(one_step_decays_weights_and_leaves_biases_alone) {
                     layer + " W after one step with lambda = 0.7", "dW gains (lambda/m) W");
     check_mat_close(decayed.b[l], plain.b[l], 0.0, layer + " b after one step", "biases are not regularized");
   }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Harden it: every argument, layer and entry that can be bad, also next to special-but-valid values of
+// the others (lambda = 0, m = 1, empty or non-square matrices). Validation never depends on lambda.
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+BOOST_AUTO_TEST_CASE(frobenius_squared_rejects) {
+  check_rejects(
+      [] {
+        kata::frobenius_squared(arma::mat{{1.0, kNaN}});
+      },
+      "frobenius_squared()", "a NaN entry");
+  check_rejects(
+      [] {
+        kata::frobenius_squared(arma::mat{{kInf, 1.0}});
+      },
+      "frobenius_squared()", "an Inf entry");
+  check_rejects([] { kata::frobenius_squared(arma::mat{{1.0, 2.0, 3.0}, {4.0, 5.0, -kInf}}); }, "frobenius_squared()",
+                "-Inf in the last entry");
+}
+
+BOOST_AUTO_TEST_CASE(l2_penalty_rejects) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::l2_penalty(two_layers(), l, m); },
+                          "l2_penalty()");
+  check_rejects(
+      [] {
+        kata::l2_penalty({scalar(1.0), scalar(kNaN)}, 0.7, 5);
+      },
+      "l2_penalty()", "a NaN weight");
+  check_rejects([] { kata::l2_penalty({two_layers()[0], arma::mat{{1.0, 2.0, kInf}}}, 0.7, 5); }, "l2_penalty()",
+                "Inf in the last entry of the last layer");
+  check_rejects([] { kata::l2_penalty({scalar(1.0), scalar(kNaN)}, 0.0, 5); }, "l2_penalty()",
+                "a NaN weight with lambda = 0 (validate before any lambda = 0 shortcut)");
+}
+
+BOOST_AUTO_TEST_CASE(l1_penalty_rejects) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::l1_penalty(two_layers(), l, m); },
+                          "l1_penalty()");
+  check_rejects([] { kata::l1_penalty({scalar(kInf)}, 0.7, 5); }, "l1_penalty()", "an Inf weight");
+  check_rejects([] { kata::l1_penalty({two_layers()[0], arma::mat{{1.0, kNaN, 2.0}}}, 0.7, 5); }, "l1_penalty()",
+                "a NaN in the second layer");
+  check_rejects([] { kata::l1_penalty({scalar(1.0), scalar(-kInf)}, 0.0, 1); }, "l1_penalty()",
+                "-Inf in the last layer with lambda = 0, m = 1");
+}
+
+BOOST_AUTO_TEST_CASE(l2_gradient_rejects) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::l2_gradient(two_layers()[0], l, m); },
+                          "l2_gradient()");
+  check_rejects([] { kata::l2_gradient(scalar(kNaN), 0.7, 5); }, "l2_gradient()", "a NaN weight");
+  check_rejects([] { kata::l2_gradient(arma::mat{{1.0, 2.0}, {3.0, kInf}}, 0.7, 5); }, "l2_gradient()",
+                "Inf in the last entry");
+  check_rejects([] { kata::l2_gradient(arma::mat{{1.0, kNaN}}, 0.0, 5); }, "l2_gradient()", "a NaN weight with lambda = 0");
+}
+
+BOOST_AUTO_TEST_CASE(l1_subgradient_rejects) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::l1_subgradient(two_layers()[0], l, m); },
+                          "l1_subgradient()");
+  check_rejects(
+      [] {
+        kata::l1_subgradient(arma::mat{{kNaN, 0.0}}, 0.7, 5);
+      },
+      "l1_subgradient()", "a NaN weight");
+  check_rejects([] { kata::l1_subgradient(arma::mat{{1.0, 0.0}, {0.0, kInf}}, 0.7, 5); }, "l1_subgradient()",
+                "Inf in the last entry");
+  check_rejects([] { kata::l1_subgradient(arma::mat{{0.0, kNaN}}, 0.0, 1); }, "l1_subgradient()",
+                "a NaN weight with lambda = 0, m = 1");
+}
+
+BOOST_AUTO_TEST_CASE(regularized_cost_rejects) {
+  check_lambda_m_rejected([](double l, arma::uword m) { kata::regularized_cost(0.5, two_layers(), l, m); },
+                          "regularized_cost()");
+  check_rejects([] { kata::regularized_cost(kNaN, two_layers(), 0.7, 5); }, "regularized_cost()",
+                "data_cost = NaN");
+  check_rejects([] { kata::regularized_cost(kInf, two_layers(), 0.7, 5); }, "regularized_cost()",
+                "data_cost = Inf");
+  check_rejects([] { kata::regularized_cost(-kInf, two_layers(), 0.7, 5); }, "regularized_cost()",
+                "data_cost = -Inf");
+  check_rejects([] { kata::regularized_cost(kNaN, two_layers(), 0.0, 5); }, "regularized_cost()",
+                "data_cost = NaN with lambda = 0");
+  // Its own name, not l2_penalty()'s, even where it delegates the sum to l2_penalty().
+  check_rejects([] { kata::regularized_cost(0.5, {scalar(kNaN)}, 0.7, 5); }, "regularized_cost()",
+                "a NaN weight (the message must name regularized_cost(), not l2_penalty())");
+  check_rejects([] { kata::regularized_cost(0.5, {two_layers()[0], arma::mat{{1.0, kInf}}}, 0.7, 1); },
+                "regularized_cost()", "Inf in the second layer, m = 1");
+  check_rejects([] { kata::regularized_cost(0.5, {scalar(kNaN)}, 0.0, 5); }, "regularized_cost()",
+                "a NaN weight with lambda = 0");
+}
+
+BOOST_AUTO_TEST_CASE(weight_decay_step_rejects) {
+  const arma::mat W = two_layers()[0];
+  check_lambda_m_rejected([&](double l, arma::uword m) { kata::weight_decay_step(W, W, 0.1, l, m); },
+                          "weight_decay_step()");
+  check_rejects([&] { kata::weight_decay_step(W, W, 0.0, 0.7, 5); }, "weight_decay_step()", "alpha = 0");
+  check_rejects([&] { kata::weight_decay_step(W, W, -0.1, 0.7, 5); }, "weight_decay_step()", "alpha = -0.1");
+  check_rejects([&] { kata::weight_decay_step(W, W, kNaN, 0.7, 5); }, "weight_decay_step()", "alpha = NaN");
+  const arma::mat W2 = two_layers()[1];
+  check_rejects([&] { kata::weight_decay_step(W2, W2.t(), 0.1, 0.7, 5); }, "weight_decay_step()",
+                "dW_data 3 x 1 (transposed) for W 1 x 3");
+  check_rejects([&] { kata::weight_decay_step(W, arma::mat(2, 3, arma::fill::zeros), 0.1, 0.7, 5); },
+                "weight_decay_step()", "dW_data 2 x 3 for W 2 x 2");
+  check_rejects(
+      [&] {
+        kata::weight_decay_step(W, arma::mat{{kNaN, 0}, {0, 0}}, 0.1, 0.7, 5);
+      },
+      "weight_decay_step()", "a NaN in dW_data");
+  check_rejects(
+      [&] {
+        kata::weight_decay_step(arma::mat{{kInf, 0}, {0, 0}}, W, 0.1, 0.7, 5);
+      },
+      "weight_decay_step()", "an Inf in W");
+  check_rejects([&] { kata::weight_decay_step(W, W, kInf, 0.7, 5); }, "weight_decay_step()", "alpha = Inf");
+  // lambda = 0 is a plain gradient step, but the same checks apply.
+  check_rejects([&] { kata::weight_decay_step(W2, W2.t(), 0.1, 0.0, 5); }, "weight_decay_step()",
+                "dW_data 3 x 1 for W 1 x 3 with lambda = 0");
+  check_rejects([&] { kata::weight_decay_step(arma::mat{{1.0, 2.0}, {3.0, kNaN}}, W, 0.1, 0.0, 5); },
+                "weight_decay_step()", "a NaN in the last entry of W with lambda = 0");
+  check_rejects([&] { kata::weight_decay_step(W, arma::mat{{0.0, 0.0}, {0.0, kInf}}, 0.1, 0.0, 1); },
+                "weight_decay_step()", "Inf in the last entry of dW_data with lambda = 0, m = 1");
+  check_rejects([&] { kata::weight_decay_step(W, W, kInf, 0.0, 5); }, "weight_decay_step()",
+                "alpha = Inf with lambda = 0");
+  check_rejects([&] { kata::weight_decay_step(arma::mat(2, 0), arma::mat(0, 2), 0.1, 0.7, 5); },
+                "weight_decay_step()", "empty W 2 x 0 with dW_data 0 x 2");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,8 @@
 //   import numpy as np; np.random.seed(s); np.random.rand(2, 3)   (and randn, permutation, randint)
 // numpy is not a dependency of the workspace: the numbers are the fixture.
 #include <boost/test/unit_test.hpp>
+#include <limits>
+#include <vector>
 
 #include "kata/rng.hpp"
 #include "kata_test.hpp"
@@ -97,6 +99,59 @@ BOOST_AUTO_TEST_CASE(randint_matches_numpy) {
   Rng rng(0);
   BOOST_TEST(rng.randint(4, 5) == 4);
   kata::test::check_rejects([&] { rng.randint(3, 3); }, "randint()", "high == low");
+}
+
+// Ranges wider than 2^63 (issue 10): high - low - 1 does not fit a signed 64-bit integer, so randint must
+// compute in unsigned arithmetic like numpy does. Before that fix these calls were undefined behaviour
+// (signed overflow), and under the sanitize preset UBSan aborted the check.
+// Expected values: /usr/bin/python3 with numpy 1.24.2 (Debian python3-numpy), e.g.
+//   np.random.seed(0); [np.random.randint(-2**63, 2**63 - 1) for _ in range(4)]
+BOOST_AUTO_TEST_CASE(randint_covers_the_full_int64_range_like_numpy) {
+  constexpr long long lowest = std::numeric_limits<long long>::min();  // -2^63
+  constexpr long long highest = std::numeric_limits<long long>::max();  // 2^63 - 1 (exclusive: numpy's limit too)
+  const struct {
+    unsigned seed;
+    std::vector<long long> expected;
+  } full[] = {
+      {0, {900450186894289455LL, 3969543146641149120LL, 1895649597198586619LL, 827948490035658087LL}},
+      {1, {-1530673954295414549LL, 4064269471072392264LL, -9221262077785750647LL, -3646320530140619131LL}},
+      {42, {-2314326399425823309LL, 8314211556539077902LL, 4279532810384561223LL, 1819927849474927636LL}},
+  };
+  for (const auto& c : full) {
+    Rng rng(c.seed);
+    for (std::size_t i = 0; i < c.expected.size(); ++i) {
+      const long long got = rng.randint(lowest, highest);
+      BOOST_CHECK_MESSAGE(got == c.expected[i], "Rng(" << c.seed << ").randint(-2^63, 2^63 - 1) draw " << i
+                                                       << ": expected " << c.expected[i] << " (numpy), got "
+                                                       << got
+                                                       << kata::test::hint_suffix(
+                                                              "compute high - low - 1 in std::uint64_t"));
+    }
+  }
+  // Half ranges, each just over 2^63 - 1 wide or exactly: np.random.seed(7); randint(-2**63, 0) x3, and
+  // np.random.seed(7); randint(-1, 2**63 - 1) x3.
+  Rng rng(7);
+  for (long long v : {-7815732517915138876LL, -4059781650074555914LL, -1136149262272507693LL})
+    BOOST_TEST(rng.randint(lowest, 0) == v);
+  rng.seed(7);
+  for (long long v : {1407639518939636931LL, 5163590386780219893LL, 8087222774582268114LL})
+    BOOST_TEST(rng.randint(-1, highest) == v);
+  // Mixed widths from one stream: np.random.seed(3); randint(-2**63, 5) x2, randint(0, 7) x2,
+  // randint(-5, 2**63 - 1) x2.
+  rng.seed(3);
+  for (long long v : {-3857126681373350968LL, -6906731853346584919LL}) BOOST_TEST(rng.randint(lowest, 5) == v);
+  for (long long v : {2LL, 5LL}) BOOST_TEST(rng.randint(0, 7) == v);
+  for (long long v : {949402413808418209LL, 8131506278483621519LL}) BOOST_TEST(rng.randint(-5, highest) == v);
+  // At numpy's one-32-bit-draw limit (high - low - 1 = 2^32 - 2, then exactly 2^32 - 1), the second at the
+  // bottom of the range: np.random.seed(9); randint(-2**31, 2**31 - 1) x3, then randint(-2**63, -2**63 + 2**32) x3.
+  rng.seed(9);
+  for (long long v : {-2102926978LL, -582135460LL, 8051326LL})
+    BOOST_TEST(rng.randint(-(1LL << 31), (1LL << 31) - 1) == v);
+  for (long long v : {-9223372034711027211LL, -9223372034725445706LL, -9223372036822378440LL})
+    BOOST_TEST(rng.randint(lowest, lowest + (1LL << 32)) == v);
+  BOOST_TEST(rng.randint(highest - 1, highest) == highest - 1);
+  BOOST_TEST(rng.randint(lowest, lowest + 1) == lowest);
+  kata::test::check_rejects([&] { rng.randint(highest, lowest); }, "randint()", "high = -2^63 < low = 2^63 - 1");
 }
 
 BOOST_AUTO_TEST_CASE(seed_restarts_the_stream_and_forgets_the_cached_normal) {

@@ -13,7 +13,9 @@
 //   - MT19937 seeded with init_genrand(seed), exactly std::mt19937's seeding;
 //   - rand: 53-bit double from two 32-bit draws, ((a >> 5) * 67108864 + (b >> 6)) / 9007199254740992;
 //   - randn: Marsaglia's polar method; each accepted pair yields two normals, the second is cached;
-//   - randint and permutation: masked rejection sampling on 32-bit draws (ranges below 2^32).
+//   - randint and permutation: masked rejection sampling on 32-bit draws for ranges below 2^32, on 64-bit
+//     draws (two 32-bit draws, high word first) above; randint computes in unsigned 64-bit, so every
+//     range numpy's int64 randint accepts with these bounds works, up to randint(-2^63, 2^63 - 1).
 // Verified against values generated with numpy 1.24 in tests/support/rng_test.cpp.
 #pragma once
 
@@ -41,7 +43,8 @@ class Rng {
   double randn();
   arma::mat randn(arma::uword rows, arma::uword cols);
 
-  // Uniform integer in [low, high). Throws std::invalid_argument when high <= low.
+  // Uniform integer in [low, high), any low < high in the long long range (numpy's legacy
+  // randint(low, high) with dtype int64). Throws std::invalid_argument when high <= low.
   long long randint(long long low, long long high);
 
   // A random permutation of 0 .. n-1 (numpy's legacy Fisher–Yates shuffle, from the end).
