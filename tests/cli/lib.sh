@@ -88,6 +88,18 @@ solution_with() {  # solution_with LINE_PATTERN INSERTED_LINE [HEADER]
     !done && index($0, pat) { print ins; done = 1 }' "$SRC/solutions/$L1/train_dev_test.cpp"
 }
 
+# How many checks lesson 01 has ($N), and how many of them are distribution_distance's ($D): the tests
+# break one function and expect exactly its checks to fail. Call after lesson 01's programs are built.
+count_checks() {
+  listing=$("$WS/build/dev/test_01_learner" --list_content 2>&1)
+  N=$(printf '%s\n' "$listing" | awk '
+    { match($0, /^ */); depth[NR] = RLENGTH / 4; line[NR] = $0 }
+    END { for (i = 1; i <= NR; i++) if (i == NR || depth[i + 1] <= depth[i]) n++; print n }')
+  D=$(printf '%s\n' "$listing" | awk '
+    { match($0, /^ */); d = RLENGTH / 4; if (d == 0) top = $1; depth[NR] = d; t[NR] = top }
+    END { for (i = 1; i <= NR; i++) if ((i == NR || depth[i + 1] <= depth[i]) && t[i] ~ /^distribution_distance/) n++; print n }')
+}
+
 # Whether no process of this copy is still running (the copy's path is in every command line).
 no_processes_left() {
   ! ps -eo args | grep -F "$WS/" | grep -v grep >/dev/null
