@@ -5,6 +5,8 @@
 //   4. gcovr line coverage of solutions/ and support/ is >= 95%;
 //   5. the solution checks run clean under ASan + UBSan (skip with --skip-sanitize);
 //   6. kata check's one-process run gives the same verdicts as one process per check (stubs, solutions);
+//   7. the checks kill >= 95% of the solutions' operator mutants in every lesson (cli/mutation.hpp; skip
+//      with --skip-mutation, run alone with --mutation-only);
 //   and the kata command's own tests (tests/cli, label "cli"): it survives learner code that crashes, hangs,
 //   returns NaN or throws something odd. They run with everything else in the one ctest call.
 // Ends with the plain line "N passed, M failed".
@@ -18,6 +20,7 @@
 
 #include "checks.hpp"
 #include "commands.hpp"
+#include "mutation.hpp"
 #include "process.hpp"
 #include "ui.hpp"
 
@@ -149,6 +152,7 @@ void sanitize_gate(Gate& gate) {
 }  // namespace
 
 int cmd_selftest(const SelftestOptions& options) {
+  if (options.mutation_only) return cmd_mutation(options.lesson);
   const auto start = std::chrono::steady_clock::now();
   Workspace ws("ci");
   ws.configure();
@@ -205,6 +209,11 @@ int cmd_selftest(const SelftestOptions& options) {
     Gate sanitize{"solutions clean under ASan + UBSan"};
     sanitize_gate(sanitize);
     gates.push_back(sanitize);
+  }
+  if (!options.skip_mutation) {
+    Gate mutation{"mutants killed >= 95% in every lesson"};
+    for (const auto& item : mutation_stage(ws)) mutation.add(item.ok, item.what);
+    gates.push_back(mutation);
   }
 
   int passed = 0, failed = 0;
