@@ -28,6 +28,9 @@ int cmd_setup(Workspace& ws, bool yes);
 struct SelftestOptions {
   bool skip_coverage = false;
   bool skip_sanitize = false;
+  bool skip_mutation = false;
+  bool mutation_only = false;  // just the mutation gate (cli/mutation.hpp), for `lesson` or every lesson
+  std::string lesson;
 };
 int cmd_selftest(const SelftestOptions& options);
 

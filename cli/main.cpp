@@ -42,10 +42,16 @@ int main(int argc, char** argv) {
   reset->add_flag("--yes,-y", yes, "do not ask first");
   SelftestOptions selftest_options;
   auto* selftest = app.add_subcommand("selftest", "prove the workspace: solutions pass, stubs fail, mistakes are "
-                                                  "caught, coverage >= 95%; ends with 'N passed, M failed'");
+                                                  "caught, coverage >= 95%, mutants killed >= 95%; ends with "
+                                                  "'N passed, M failed'");
   selftest->add_flag("--skip-coverage", selftest_options.skip_coverage, "skip the gcovr gate");
   selftest->add_flag("--skip-sanitize", selftest_options.skip_sanitize,
                      "skip the ASan + UBSan run of the solutions (a second build, ~3 min)");
+  selftest->add_flag("--skip-mutation", selftest_options.skip_mutation, "skip the mutation gate");
+  auto* mutation_only = selftest->add_flag("--mutation-only", selftest_options.mutation_only,
+                                           "run only the mutation gate: do the checks kill the solutions' mutants?");
+  selftest->add_option("--lesson", selftest_options.lesson, "with --mutation-only: just this lesson")
+      ->needs(mutation_only);
   auto* setup = app.add_subcommand("setup", "install the system packages the workspace needs");
   setup->add_flag("--yes,-y", yes, "do not ask before installing");
 

@@ -7,6 +7,8 @@
 //   4. gcovr line coverage of solutions/ and support/ is >= 95%;
 //   5. the solution checks run clean under ASan + UBSan (skip with --skip-sanitize);
 //   6. kata check's one-process run gives the same verdicts as one process per check (stubs, solutions);
+//   7. the checks kill >= 95% of the solutions' operator mutants in every lesson (cli/mutation.hpp; skip
+//      with --skip-mutation, run alone with --mutation-only);
 //   and the kata command's own tests (tests/cli, label "cli"). A lesson that does not compile is one
 //   failing gate with the compiler's message; every other gate still runs.
 // Verdicts come from the same runner `kata check` uses (a check passes only when Boost.Test reported it
@@ -26,6 +28,7 @@
 #include "commands.hpp"
 #include "junit_report.hpp"
 #include "lesson_check.hpp"
+#include "mutation.hpp"
 #include "process.hpp"
 #include "shipped_stubs.hpp"
 #include "ui.hpp"
@@ -156,6 +159,7 @@ void sanitize_gate(Gate& gate) {
 }  // namespace
 
 int cmd_selftest(const SelftestOptions& options) {
+  if (options.mutation_only) return cmd_mutation(options.lesson);
   const auto start = std::chrono::steady_clock::now();
   set_activity("kata selftest");
   Workspace ws("ci");
@@ -265,6 +269,11 @@ int cmd_selftest(const SelftestOptions& options) {
     Gate sanitize{"solutions clean under ASan + UBSan"};
     sanitize_gate(sanitize);
     gates.push_back(sanitize);
+  }
+  if (!options.skip_mutation) {
+    Gate mutation{"mutants killed >= 95% in every lesson"};
+    for (const auto& item : mutation_stage(ws)) mutation.add(item.ok, item.what);
+    gates.push_back(mutation);
   }
 
   int passed = 0, failed = 0;
