@@ -3,11 +3,13 @@
 //
 //   kata::test::check_close(cost, 0.3085, 1e-8, "bayes_error(d/sigma = 1)", "did you use Phi(-d/sigma)?");
 //   kata::test::check_mat_close(out, expected, 1e-12, "dropout_forward() output", "divide by keep_prob");
-//   kata::test::check_rejects([&] { split_sizes(0, {1.0}); }, "split_sizes()", "m = 0");
+//   kata::test::check_rejects([&] { split_sizes(0, {1.0}); }, "split_sizes()", "m = 0", "m");
+//   kata::test::show(1 + 2e-16) == "1.0000000000000002"  (values in messages: shortest exact text)
 #pragma once
 
 #include <armadillo>
 #include <boost/test/unit_test.hpp>
+#include <charconv>
 #include <cmath>
 #include <functional>
 #include <iomanip>
@@ -23,6 +25,14 @@ namespace kata::test {
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 inline constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// A double as the shortest text that reads back as exactly the same double: 0.03 stays "0.03" (not
+// 0.029999999999999999), and 1 + 2^-52 shows as "1.0000000000000002", visibly not 1.
+inline std::string show(double x) {
+  char buf[64];
+  const auto end = std::to_chars(buf, buf + sizeof buf, x).ptr;
+  return std::string(buf, end);
+}
+
 inline std::string hint_suffix(const std::string& hint) {
   return hint.empty() ? std::string() : "\n  hint: " + hint;
 }
@@ -31,16 +41,16 @@ inline std::string hint_suffix(const std::string& hint) {
 inline void check_close(double actual, double expected, double tol, const std::string& what,
                         const std::string& hint = "") {
   const bool ok = std::abs(actual - expected) <= tol;
-  BOOST_CHECK_MESSAGE(ok, what << ": expected " << std::setprecision(17) << expected << ", got " << actual
-                               << " (absolute tolerance " << tol << ")" << hint_suffix(hint));
+  BOOST_CHECK_MESSAGE(ok, what << ": expected " << show(expected) << ", got " << show(actual)
+                               << " (absolute tolerance " << show(tol) << ")" << hint_suffix(hint));
 }
 
 // |actual - expected| <= rel * |expected| (relative). NaN never passes.
 inline void check_close_rel(double actual, double expected, double rel, const std::string& what,
                             const std::string& hint = "") {
   const bool ok = std::abs(actual - expected) <= rel * std::abs(expected);
-  BOOST_CHECK_MESSAGE(ok, what << ": expected " << std::setprecision(17) << expected << ", got " << actual
-                               << " (relative tolerance " << rel << ")" << hint_suffix(hint));
+  BOOST_CHECK_MESSAGE(ok, what << ": expected " << show(expected) << ", got " << show(actual)
+                               << " (relative tolerance " << show(rel) << ")" << hint_suffix(hint));
 }
 
 // Same shape, and every entry within tol (absolute). Reports the worst entry.
@@ -63,16 +73,18 @@ bool check_mat_close(const A& actual_in, const B& expected_in, double tol, const
   const arma::uword worst = diff.index_max();
   const bool ok = diff(worst) <= tol;
   BOOST_CHECK_MESSAGE(ok, what << ": entry (" << worst % actual.n_rows << ", " << worst / actual.n_rows
-                               << ") expected " << std::setprecision(17) << expected(worst) << ", got "
-                               << actual(worst) << " (absolute tolerance " << tol << ")"
+                               << ") expected " << show(expected(worst)) << ", got " << show(actual(worst))
+                               << " (absolute tolerance " << show(tol) << ")"
                                << hint_suffix(hint));
   return ok;
 }
 
-// The call must throw std::invalid_argument whose message starts with `function` (e.g. "split_sizes()").
+// The call must throw std::invalid_argument whose message starts with `function` (e.g. "split_sizes()")
+// and, when `mentions` is given, contains it (the bad value or the argument's name, e.g. "keep_prob" or
+// show(1 + eps)): a rejection for another reason than the bad input is not the rejection asked for.
 // A kata::NotImplemented from a stub propagates, so the check reports "not implemented yet".
 inline void check_rejects(const std::function<void()>& call, const std::string& function,
-                          const std::string& bad_input) {
+                          const std::string& bad_input, const std::string& mentions = "") {
   try {
     call();
   } catch (const std::invalid_argument& e) {
@@ -80,9 +92,14 @@ inline void check_rejects(const std::function<void()>& call, const std::string& 
     BOOST_CHECK_MESSAGE(message.rfind(function, 0) == 0,
                         function << " rejected " << bad_input << ", but its message should start with '"
                                  << function << "': got '" << message << "'");
+    BOOST_CHECK_MESSAGE(mentions.empty() || message.find(mentions) != std::string::npos,
+                        function << " rejected " << bad_input << ", but its message should name '" << mentions
+                                 << "' (what is wrong): got '" << message << "'"
+                                 << hint_suffix("was it rejected for another reason than the one tested?"));
     return;
   }
-  BOOST_ERROR(function << " should reject " << bad_input << " with std::invalid_argument, but returned"
+  BOOST_ERROR(function << " should reject " << bad_input
+                       << " with std::invalid_argument, but it returned normally (no exception)"
                        << hint_suffix("validate the arguments first and throw std::invalid_argument(\"" +
                                       function + ": ...\")"));
 }
