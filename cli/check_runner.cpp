@@ -1,6 +1,8 @@
 #include "check_runner.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -31,32 +33,52 @@ ProcessOptions process_options(const RunnerOptions& options) {
   p.working_dir = options.working_dir.string();
   p.env = options.env;
   p.memory_limit_mb = options.memory_limit_mb;
+  p.on_tick = options.on_tick;
   return p;
 }
 
-// Boost.Test's --list_content: one unit per line, four spaces of indent per level, '*' when enabled.
-std::vector<std::string> parse_listing(const std::string& text) {
-  std::vector<std::pair<int, std::string>> units;
+// Boost.Test's --list_content: one unit per line, four spaces of indent per level, '*' when enabled, and
+// ": description" when the unit has one ("split_sizes*: task 1: exact split sizes").
+std::vector<ListedCheck> parse_listing(const std::string& text) {
+  struct Unit {
+    int depth;
+    std::string name, description;
+  };
+  std::vector<Unit> units;
   std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
     std::size_t spaces = 0;
     while (spaces < line.size() && line[spaces] == ' ') ++spaces;
-    std::string name = line.substr(spaces);
-    if (!name.empty() && name.back() == '*') name.pop_back();
-    if (name.empty() || name.find(' ') != std::string::npos) continue;
-    units.emplace_back(static_cast<int>(spaces / 4), name);
+    std::string rest = line.substr(spaces), description;
+    const auto colon = rest.find(": ");
+    if (colon != std::string::npos) {
+      description = rest.substr(colon + 2);
+      rest = rest.substr(0, colon);
+    }
+    if (!rest.empty() && rest.back() == '*') rest.pop_back();
+    if (rest.empty() || rest.find(' ') != std::string::npos || rest.find(':') != std::string::npos) continue;
+    units.push_back({static_cast<int>(spaces / 4), rest, description});
   }
-  std::vector<std::string> leaves, path;
+  std::vector<ListedCheck> leaves;
+  std::vector<const Unit*> path;
   for (std::size_t i = 0; i < units.size(); ++i) {
-    const auto& [depth, name] = units[i];
-    path.resize(static_cast<std::size_t>(depth));
-    path.push_back(name);
-    const bool leaf = i + 1 == units.size() || units[i + 1].first <= depth;
+    const Unit& unit = units[i];
+    path.resize(static_cast<std::size_t>(std::min<int>(unit.depth, static_cast<int>(path.size()))));
+    path.push_back(&unit);
+    const bool leaf = i + 1 == units.size() || units[i + 1].depth <= unit.depth;
     if (!leaf) continue;
-    std::string full;
-    for (const auto& p : path) full += (full.empty() ? "" : "/") + p;
-    leaves.push_back(full);
+    ListedCheck check;
+    for (const Unit* p : path) {
+      check.name += (check.name.empty() ? "" : "/") + p->name;
+      int number = 0;
+      std::string title;
+      if (parse_task(p->description, &number, &title)) {  // the nearest one wins: later in the path
+        check.task = number;
+        check.task_title = title;
+      }
+    }
+    leaves.push_back(std::move(check));
   }
   return leaves;
 }
@@ -186,11 +208,21 @@ std::map<std::string, Check> isolated_runs(const fs::path& exe, const std::vecto
 
 }  // namespace
 
-std::vector<std::string> list_checks(const fs::path& exe, const RunnerOptions& options, std::string* problem) {
+bool parse_task(const std::string& description, int* number, std::string* title) {
+  if (description.rfind("task ", 0) != 0) return false;
+  std::size_t end = 5;
+  while (end < description.size() && std::isdigit(static_cast<unsigned char>(description[end]))) ++end;
+  if (end == 5 || description.compare(end, 2, ": ") != 0) return false;
+  *number = std::atoi(description.c_str() + 5);
+  *title = description.substr(end + 2);
+  return *number > 0;
+}
+
+std::vector<ListedCheck> list_checks(const fs::path& exe, const RunnerOptions& options, std::string* problem) {
   ProcessOptions p = process_options(options);
   p.timeout_seconds = options.time_limit;
   const auto listing = run_process({exe.string(), "--list_content"}, p);
-  auto cases = listing.exit_code == 0 && !listing.timed_out ? parse_listing(listing.output) : std::vector<std::string>{};
+  auto cases = listing.exit_code == 0 && !listing.timed_out ? parse_listing(listing.output) : std::vector<ListedCheck>{};
   if (cases.empty()) {
     RunOutcome run;
     run.expected = {kDoesNotStart};
@@ -205,13 +237,15 @@ std::vector<Check> run_checks(const fs::path& exe, const RunnerOptions& options)
   std::error_code ec;
   fs::create_directories(options.report_dir, ec);
   std::string problem;
-  const auto cases = list_checks(exe, options, &problem);
-  if (cases.empty()) {
+  const auto listed = list_checks(exe, options, &problem);
+  if (listed.empty()) {
     Check c;
     c.name = kDoesNotStart;
     c.message = "the test program " + exe.filename().string() + " does not start: " + problem;
     return {c};
   }
+  std::vector<std::string> cases;
+  for (const auto& l : listed) cases.push_back(l.name);
   Settled settled;
   if (options.isolate_all) settled.unsettled = cases;
   else settled = settle_one_process_run(one_process_run(exe, cases, options));
@@ -220,7 +254,11 @@ std::vector<Check> run_checks(const fs::path& exe, const RunnerOptions& options)
   if (!settled.unsettled.empty())
     for (auto& [name, c] : isolated_runs(exe, settled.unsettled, options)) by_name[name] = std::move(c);
   std::vector<Check> checks;
-  for (const auto& name : cases) checks.push_back(std::move(by_name[name]));
+  for (const auto& l : listed) {
+    checks.push_back(std::move(by_name[l.name]));
+    checks.back().task = l.task;
+    checks.back().task_title = l.task_title;
+  }
   return checks;
 }
 

@@ -22,12 +22,24 @@ struct RunnerOptions {
   std::map<std::string, std::string> env;  // e.g. ASAN_OPTIONS
   bool isolate_all = false;                // skip the one-process run (KATA_ISOLATE=1, the agreement gate)
   std::function<void(const std::string& check)> on_check_started;  // for progress displays
+  std::function<void()> on_tick;           // about every 50 ms while checks run (from several threads)
+};
+
+// One case of a test program, and the task it belongs to: the nearest enclosing unit (or the case itself)
+// whose Boost.Test description reads "task N: <title>" (/work/shared/DESIGN.md, "Tasks"; 0 when none).
+struct ListedCheck {
+  std::string name;        // "suite/case"
+  int task = 0;
+  std::string task_title;
 };
 
 // The cases of a test program (Boost.Test's --list_content), or nothing with `*problem` set when the
 // program does not start.
-std::vector<std::string> list_checks(const std::filesystem::path& exe, const RunnerOptions& options,
+std::vector<ListedCheck> list_checks(const std::filesystem::path& exe, const RunnerOptions& options,
                                      std::string* problem);
+
+// "task 3: harden it" -> 3 and "harden it"; false for any other description.
+bool parse_task(const std::string& description, int* number, std::string* title);
 
 // Runs every case of `exe` and returns one verdict per case, in the program's order. A program that does
 // not start gives one failing check named "(the test program does not start)".

@@ -14,6 +14,16 @@ struct Check {
   double seconds = 0;
   std::string message;           // why it failed, in words for the learner
   std::string output;            // what the code under test printed during the check (capped)
+  int task = 0;                  // the lesson's task it belongs to (1..T), 0 when the lesson has no tasks
+  std::string task_title;        // "inverted dropout, backward"
+};
+
+// One task of a lesson and how far the learner is with it.
+struct TaskProgress {
+  int number = 0;
+  std::string title;
+  int passed = 0, total = 0;
+  bool done() const { return total > 0 && passed == total; }
 };
 
 struct LessonResult {
@@ -28,6 +38,8 @@ struct LessonResult {
   std::string memory_note;       // why the memory check could not run, when it could not
 
   int passed() const;
+  // The tasks in order (one unnamed task 0 when the lesson's checks carry no task descriptions).
+  std::vector<TaskProgress> tasks() const;
   int total() const { return static_cast<int>(checks.size()); }
   // "done", "failing", "not started", "does not compile", "not verified" (checks pass, memory check
   // could not run), "build failed" (not the learner's fault), "no checks"

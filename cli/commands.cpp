@@ -16,12 +16,62 @@
 
 namespace kata::cli {
 
+namespace {
+bool is_done(Workspace& ws, const Lesson& l) {
+  const auto saved = load_result(ws, l);
+  return saved && !saved->stale && saved->status == "done";
+}
+}  // namespace
+
 const Lesson& current_lesson(Workspace& ws) {
-  for (const auto& l : ws.lessons()) {
-    const auto saved = load_result(ws, l);
-    if (!saved || saved->stale || saved->status != "done") return l;
-  }
+  for (const auto& l : ws.lessons())
+    if (!is_done(ws, l)) return l;
   return ws.lessons().back();
+}
+
+const Lesson* next_unfinished(Workspace& ws, const Lesson& after) {
+  const auto& all = ws.lessons();
+  std::size_t at = 0;
+  while (at < all.size() && all[at].name != after.name) ++at;
+  for (std::size_t k = 1; k < all.size(); ++k) {
+    const Lesson& l = all[(at + k) % all.size()];
+    if (!is_done(ws, l)) return &l;
+  }
+  return nullptr;
+}
+
+const Lesson* lesson_of_working_dir(Workspace& ws) {
+  std::error_code ec;
+  const fs::path here = fs::weakly_canonical(fs::current_path(ec), ec);
+  const fs::path root = fs::weakly_canonical(ws.root(), ec);
+  const fs::path rel = here.lexically_relative(root);
+  auto part = rel.begin();
+  if (rel.empty() || part == rel.end() || *part == "..") return nullptr;
+  const std::string top = part->string();
+  if (top != "lessons" && top != "solutions" && top != "tests" && top != "experiments") return nullptr;
+  if (++part == rel.end()) return nullptr;
+  const std::string folder = fs::path(part->string()).stem().string();  // experiments/NN_topic.cpp too
+  for (const auto& l : ws.lessons())
+    if (l.name == folder) return &l;
+  return nullptr;
+}
+
+const Lesson& lesson_for(Workspace& ws, const std::string& spec) {
+  if (!spec.empty()) return ws.find(spec);
+  if (const Lesson* here = lesson_of_working_dir(ws)) return *here;
+  return current_lesson(ws);
+}
+
+void print_what_next(Workspace& ws, const Lesson& lesson) {
+  std::cout << "\n" << ui::green("✓ " + lesson.name + " is done.") << " What now:\n"
+            << "  ./kata diff " << lesson.number << "       your code against the reference solution\n";
+  if (lesson.has_experiment)
+    std::cout << "  ./kata run " << lesson.number << "        the experiment on real data, with your code\n";
+  std::cout << "  ./kata coverage " << lesson.number << "   which lines of your code the checks ran\n";
+  if (const Lesson* next = next_unfinished(ws, lesson))
+    std::cout << "  then lessons/" << next->name << "/README.md  (./kata check " << next->number << ")\n";
+  else
+    std::cout << ui::green("  and that was the last lesson: every lesson is done.") << "\n";
 }
 
 int cmd_list(Workspace& ws) {
@@ -39,8 +89,12 @@ int cmd_list(Workspace& ws) {
                     ui::bar(static_cast<double>(index - 1), static_cast<double>(lessons.size()), 20).c_str());
       std::fflush(stdout);
       // Never checked, or edited since: check it now (a second or so once the tree is built).
-      const auto result = check_lesson(ws, l);
-      saved = SavedResult{result.passed(), result.total(), result.status(), false};
+      check_lesson(ws, l);
+      saved = load_result(ws, l);
+      if (!saved) {  // it could not be saved (a read-only build folder): show what we know
+        const auto result = check_lesson(ws, l);
+        saved = SavedResult{result.passed(), result.total(), result.status(), false};
+      }
     }
     rows.emplace_back(&l, *saved);
   }
@@ -51,8 +105,12 @@ int cmd_list(Workspace& ws) {
     if (status == "done") status = ui::green("done           ");
     else if (status == "not started") status = ui::dim("not started    ");
     else status = ui::yellow(status + std::string(15 - std::min<std::size_t>(15, status.size()), ' '));
-    std::printf("  %s  %-28s %s %3d/%-3d %s\n", l->number.c_str(), l->name.c_str() + 3, status.c_str(),
-                r.passed, r.total, ui::bar(r.passed, r.total, 12).c_str());
+    // "task 2/5" while a lesson with tasks is on its way; blank when done or not started.
+    const std::string task = r.tasks > 0 && r.status != "done" && r.status != "not started"
+                                 ? "task " + std::to_string(std::min(r.tasks_done + 1, r.tasks)) + "/" + std::to_string(r.tasks)
+                                 : "";
+    std::printf("  %s  %-28s %s %-9s %3d/%-3d %s\n", l->number.c_str(), l->name.c_str() + 3, status.c_str(),
+                task.c_str(), r.passed, r.total, ui::bar(r.passed, r.total, 12).c_str());
     if (r.status == "done") ++done;
     else if (next == nullptr) next = l;
     passed += r.passed;
@@ -69,15 +127,16 @@ int cmd_list(Workspace& ws) {
 }
 
 int cmd_check(Workspace& ws, const std::string& spec) {
-  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  const Lesson& lesson = lesson_for(ws, spec);
+  const bool was_done = is_done(ws, lesson);
   const auto result = check_lesson(ws, lesson);
   print_result(lesson, result);
   if (result.status() == "done") {
-    const auto& all = ws.lessons();
-    for (std::size_t i = 0; i + 1 < all.size(); ++i)
-      if (all[i].name == lesson.name)
-        std::cout << "next: lessons/" << all[i + 1].name << "/README.md  (./kata check " << all[i + 1].number
-                  << ")\n";
+    if (!was_done) print_what_next(ws, lesson);
+    else if (const Lesson* next = next_unfinished(ws, lesson))
+      std::cout << "next: lessons/" << next->name << "/README.md  (./kata check " << next->number << ")\n";
+    else
+      std::cout << ui::green("every lesson is done.") << "\n";
     return 0;
   }
   if (result.status() == "not started")
@@ -283,7 +342,7 @@ void print_side_by_side(const std::string& left, const std::string& right) {
 }  // namespace
 
 int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
-  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  const Lesson& lesson = lesson_for(ws, spec);
   if (!lesson.has_experiment) {
     std::cout << lesson.name << " has no experiment yet.\n";
     return 1;
@@ -311,7 +370,7 @@ int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
 }
 
 int cmd_check_sanitized(Workspace& ws, const std::string& spec) {
-  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  const Lesson& lesson = lesson_for(ws, spec);
   std::cout << "checking " << lesson.name << ", and every check again under AddressSanitizer + UBSan\n";
   CheckOptions options;
   options.memory_check_always = true;

@@ -34,8 +34,15 @@ struct SelftestOptions {
 };
 int cmd_selftest(const SelftestOptions& options);
 
-// The lesson to work on: the first one whose saved result is not "done" (the first lesson if none).
+// The lesson to work on: the first one whose saved result is not "done" (the last lesson if all are).
 const Lesson& current_lesson(Workspace& ws);
+// The lesson a command means: the one named; without a name, the lesson whose folder the command runs in
+// (lessons/NN_topic, solutions/NN_topic, tests/NN_topic); else current_lesson().
+const Lesson& lesson_for(Workspace& ws, const std::string& spec);
+// The first lesson after `after` (wrapping around) that is not done; nothing when every lesson is done.
+const Lesson* next_unfinished(Workspace& ws, const Lesson& after);
+// What to do once a lesson turned green: diff, experiment, coverage, the next lesson.
+void print_what_next(Workspace& ws, const Lesson& lesson);
 
 // Renders the gnuplot scripts an experiment wrote in `dir` to PNG and SVG, and shows them as ASCII
 // on a terminal. Without gnuplot: a one-line notice and the CSV paths.

@@ -141,7 +141,7 @@ int show_next_hint(Workspace& ws, const Lesson& lesson) {
 }
 
 int cmd_hint(Workspace& ws, const std::string& spec, bool reset) {
-  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  const Lesson& lesson = lesson_for(ws, spec);
   if (reset) {
     fs::remove(hint_state(ws, lesson));
     std::cout << "hints of " << lesson.name << " will start again from hint 1.\n";
@@ -151,7 +151,7 @@ int cmd_hint(Workspace& ws, const std::string& spec, bool reset) {
 }
 
 int cmd_diff(Workspace& ws, const std::string& spec) {
-  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  const Lesson& lesson = lesson_for(ws, spec);
   const bool use_git = on_path("git");
   for (const auto& [mine, ref] : source_pairs(lesson)) {
     std::cout << ui::bold("your code (-) against the reference (+): " + mine) << "\n" << std::flush;
@@ -169,7 +169,18 @@ int cmd_diff(Workspace& ws, const std::string& spec) {
 }
 
 int cmd_solution(Workspace& ws, const std::string& spec) {
-  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  const Lesson& lesson = lesson_for(ws, spec);
+  // No spoilers by default: like rustlings, the reference is shown without asking only for a finished
+  // lesson; naming the lesson is asking.
+  if (spec.empty()) {
+    const auto saved = load_result(ws, lesson);
+    if (!saved || saved->stale || saved->status != "done") {
+      std::cout << lesson.name << " is not done yet, so its reference solution is not shown by default.\n"
+                << "  Stuck? ./kata hint " << lesson.number << " gives the next hint. To see the solution anyway: "
+                << "./kata solution " << lesson.number << "\n";
+      return 1;
+    }
+  }
   for (const auto& ref : lesson.solution_sources) {
     std::cout << ui::bold("// ===== " + ref + " (the reference solution) =====") << "\n"
               << read_file(ws.root() / ref) << "\n";
@@ -243,7 +254,7 @@ int cmd_coverage(const std::string& spec) {
     return 1;
   }
   Workspace ws("coverage");
-  const Lesson& lesson = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  const Lesson& lesson = lesson_for(ws, spec);
   // Counters from an earlier run would add up with this one.
   if (fs::exists(ws.build_dir()))
     for (const auto& e : fs::recursive_directory_iterator(ws.build_dir()))

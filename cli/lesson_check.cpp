@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <mutex>
 
 #include "build.hpp"
 #include "build_lock.hpp"
@@ -121,7 +122,15 @@ LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const CheckOption
     if (learner) record_built_sources(ws, lesson, digests);
     RunnerOptions o = runner_options(ws, lesson, options.variant);
     o.isolate_all = o.isolate_all || options.isolate_all;
+    // A check that takes its time (a loop, a hang until the limit) shows that kata is still at work.
+    ui::Progress progress("running the checks of " + lesson.name);
+    std::mutex progress_mutex;
+    o.on_tick = [&] {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      progress.tick();
+    };
     result.checks = run_checks(ws.build_dir() / target, o);
+    progress.finish("");
     if ((result.memory_check_required && result.total() > 0 && result.passed() == result.total()) ||
         (learner && options.memory_check_always))
       memory_check(ws, lesson, result);

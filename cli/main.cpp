@@ -1,14 +1,67 @@
 // kata — the learner's and the instructor's command. See README.md, "Commands".
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "process.hpp"
 
+namespace {
+
+// Levenshtein distance, for "did you mean" (names are a few letters long).
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// A corrected command line when the arguments look like a misspelled or misplaced command:
+// "./kata 04 chek" -> "./kata check 04"; "./kata 04" -> "./kata check 04". "" when nothing fits.
+std::string suggest_command(CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string best;
+  std::size_t best_at = args.size(), best_distance = 3;
+  for (std::size_t i = 0; i < args.size(); ++i)
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      const std::size_t d = edit_distance(args[i], sub->get_name());
+      if (d < best_distance) {
+        best_distance = d;
+        best = sub->get_name();
+        best_at = i;
+      }
+    }
+  if (best.empty()) {
+    // A lesson alone ("./kata 04"): the command most likely meant.
+    if (args.size() == 1 && !args[0].empty() && std::isdigit(static_cast<unsigned char>(args[0][0])))
+      return "./kata check " + args[0];
+    return "";
+  }
+  std::string line = "./kata " + best;
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (i != best_at) line += " " + args[i];
+  return line;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace kata::cli;
+  // The name the learner types (the launcher runs build/dev/cli/kata; --help should not show that path).
   CLI::App app{"dl-practice-kata: learn the practical side of deep learning by making checks pass.\n"
-               "Without a command: the list of lessons and your progress."};
+               "Without a command: the list of lessons and your progress.",
+               "./kata"};
   app.require_subcommand(0, 1);
   const std::string lesson_help = "lesson number or name, e.g. 04 or dropout (default: the first unfinished)";
 
@@ -55,7 +108,14 @@ int main(int argc, char** argv) {
   auto* setup = app.add_subcommand("setup", "install the system packages the workspace needs");
   setup->add_flag("--yes,-y", yes, "do not ask before installing");
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    if (const std::string hint = suggest_command(app, argc, argv); !hint.empty())
+      std::cerr << "did you mean: " << hint << " ?\n";
+    return status;
+  }
   install_interrupt_handling();
   try {
     // `check ""` (an empty variable in a script, say) must not quietly mean "the first unfinished lesson".

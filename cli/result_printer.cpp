@@ -27,6 +27,19 @@ std::string output_excerpt(const std::string& output) {
 
 }  // namespace
 
+std::string task_line(const TaskProgress& t, int tasks) {
+  std::string title = t.number > 0 ? "task " + std::to_string(t.number) + " of " + std::to_string(tasks) + ": " + t.title
+                                   : "checks";
+  return title + " — " + std::to_string(t.passed) + " of " + std::to_string(t.total) + " checks" +
+         (t.done() ? " ✓" : "");
+}
+
+int first_unfinished_task(const LessonResult& result) {
+  for (const auto& t : result.tasks())
+    if (!t.done()) return t.number;
+  return 0;
+}
+
 void print_result(const Lesson& lesson, const LessonResult& result, int max_failures) {
   if (!result.built) {
     if (result.build_broken)
@@ -39,21 +52,40 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
   }
   int shown = 0;
   std::vector<std::string> stub_messages;  // one "not implemented yet" per function is enough
-  for (const auto& c : result.checks) {
+  auto print_check = [&](const Check& c) {
     if (c.passed) {
       std::cout << ui::green("  ✓ ") << c.name << "\n";
-      continue;
+      return;
     }
     std::cout << ui::red("  ✗ ") << c.name << "\n";
     if (c.not_implemented) {
-      if (std::find(stub_messages.begin(), stub_messages.end(), c.message) != stub_messages.end()) continue;
+      if (std::find(stub_messages.begin(), stub_messages.end(), c.message) != stub_messages.end()) return;
       stub_messages.push_back(c.message);
     }
-    if (shown++ >= max_failures) continue;
+    if (shown++ >= max_failures) return;
     std::istringstream msg(c.message + (c.not_implemented ? "" : "\n" + output_excerpt(c.output)));
     std::string line;
     while (std::getline(msg, line))
       if (!line.empty()) std::cout << "      " << (c.not_implemented ? ui::yellow(line) : line) << "\n";
+  };
+  const auto tasks = result.tasks();
+  if (tasks.size() == 1 && tasks.front().number == 0) {
+    for (const auto& c : result.checks) print_check(c);
+  } else {
+    // The idea first: every check of the tasks up to the first unfinished one; later tasks in one line each.
+    bool reached_unfinished = false;
+    for (const auto& t : tasks) {
+      const std::string head = task_line(t, static_cast<int>(tasks.size()));
+      if (reached_unfinished) {
+        std::cout << ui::dim(head + (t.done() ? "" : "  (after task " + std::to_string(first_unfinished_task(result)) + ")"))
+                  << "\n";
+        continue;
+      }
+      std::cout << (t.done() ? ui::green(head) : ui::bold(head)) << "\n";
+      for (const auto& c : result.checks)
+        if (c.task == t.number) print_check(c);
+      reached_unfinished = !t.done();
+    }
   }
   const std::string summary = std::to_string(result.passed()) + " of " + std::to_string(result.total()) +
                               " checks pass";

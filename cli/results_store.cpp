@@ -45,9 +45,23 @@ bool write_file_atomically(const fs::path& file, const std::string& text, std::s
 }
 
 bool save_result(Workspace& ws, const Lesson& lesson, const LessonResult& result, std::string* why) {
+  // A lesson that does not compile keeps the number of checks it had ("0/42", not "0/0").
+  int total = result.total(), tasks_done = 0, tasks = 0;
+  if (!result.built) {
+    if (const auto before = load_result(ws, lesson)) {
+      total = before->total;
+      tasks = before->tasks;
+    }
+  } else {
+    for (const auto& t : result.tasks())
+      if (t.number > 0) {
+        ++tasks;
+        tasks_done += t.done() ? 1 : 0;
+      }
+  }
   std::ostringstream line;
-  line << result.passed() << "\t" << result.total() << "\t" << result.status() << "\t"
-       << lesson_fingerprint(ws, lesson) << "\n";
+  line << result.passed() << "\t" << total << "\t" << result.status() << "\t" << lesson_fingerprint(ws, lesson)
+       << "\t" << tasks_done << "\t" << tasks << "\n";
   return write_file_atomically(state_file(ws, lesson), line.str(), why);
 }
 
@@ -61,9 +75,15 @@ std::optional<SavedResult> load_result(Workspace& ws, const Lesson& lesson) {
   if (!std::getline(fields, passed, '\t') || !std::getline(fields, total, '\t') ||
       !std::getline(fields, r.status, '\t') || !std::getline(fields, fingerprint, '\t'))
     return std::nullopt;
+  if (!fingerprint.empty() && fingerprint.back() == '\n') fingerprint.pop_back();
+  std::string tasks_done, tasks;
   try {
     r.passed = std::stoi(passed);
     r.total = std::stoi(total);
+    if (std::getline(fields, tasks_done, '\t') && std::getline(fields, tasks, '\t')) {
+      r.tasks_done = std::stoi(tasks_done);
+      r.tasks = std::stoi(tasks);
+    }
   } catch (const std::exception&) {
     return std::nullopt;
   }

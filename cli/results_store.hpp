@@ -13,6 +13,7 @@ namespace kata::cli {
 struct SavedResult {
   int passed = 0, total = 0;
   std::string status;
+  int tasks_done = 0, tasks = 0;  // tasks finished of the lesson's tasks (0 of 0 for a lesson without tasks)
   bool stale = false;  // the lesson's files changed since
 };
 

@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -23,6 +24,7 @@
 #include "commands.hpp"
 #include "lesson_check.hpp"
 #include "process.hpp"
+#include "result_printer.hpp"
 #include "results_store.hpp"
 #include "ui.hpp"
 
@@ -71,6 +73,7 @@ struct Event {
   enum Kind { FilesChanged, Key } kind;
   char key = 0;
   std::set<std::string> lessons;  // FilesChanged: the lesson folders the changed files are in
+  std::string newest;             // FilesChanged: the folder of the most recently written file
 };
 
 using Snapshot = std::map<std::string, std::pair<long long, std::uintmax_t>>;  // path -> (mtime, size)
@@ -106,17 +109,23 @@ class EventSource {
         pollfd pfd{STDIN_FILENO, POLLIN, 0};
         if (::poll(&pfd, 1, poll_ms) > 0) {
           char c = 0;
-          if (::read(STDIN_FILENO, &c, 1) == 1) return {Event::Key, c, {}};
+          if (::read(STDIN_FILENO, &c, 1) == 1) return {Event::Key, c, {}, {}};
         }
       } else {
         std::this_thread::sleep_for(std::chrono::milliseconds(poll_ms));
       }
       auto now = snapshot(dir_);
       if (now != last_) {
-        Event e{Event::FilesChanged, 0, {}};
+        Event e{Event::FilesChanged, 0, {}, {}};
+        long long newest = std::numeric_limits<long long>::min();
         for (const auto& [path, stamp] : now) {
           const auto old = last_.find(path);
-          if (old == last_.end() || old->second != stamp) e.lessons.insert(path.substr(0, path.find('/')));
+          if (old != last_.end() && old->second == stamp) continue;
+          e.lessons.insert(path.substr(0, path.find('/')));
+          if (stamp.first >= newest) {
+            newest = stamp.first;
+            e.newest = path.substr(0, path.find('/'));
+          }
         }
         for (const auto& [path, stamp] : last_)
           if (!now.count(path)) e.lessons.insert(path.substr(0, path.find('/')));
@@ -142,45 +151,55 @@ class WatchApp {
 
   void handle(const Event& e) {
     if (e.kind == Event::Key) {
+      const auto& lessons = ws_.lessons();
       switch (e.key) {
         case 'q': case 'Q': case 4 /* Ctrl-D */: quit_ = true; return;
         case 'h': case 'H': hint(); return;
         case 'r': case 'R': case '\n': check(); return;
-        case 'n': case 'N': move(index_ + 1); return;
-        case 'p': case 'P': if (index_ > 0) move(index_ - 1); return;
+        // Moving is always possible, done or not, and wraps around (rustlings' `n`).
+        case 'n': case 'N': move((index_ + 1) % lessons.size()); return;
+        case 'p': case 'P': move((index_ + lessons.size() - 1) % lessons.size()); return;
         default: return;
       }
     }
-    // Saving a file of another lesson means the learner is working on that one now.
+    // Saving a file of another lesson means the learner is working on that one now; of several saved in
+    // one poll, the most recent. The others are checked too and summarized, so no error stays hidden.
     const auto& lessons = ws_.lessons();
-    if (e.lessons.size() == 1)
-      for (std::size_t i = 0; i < lessons.size(); ++i)
-        if (lessons[i].name == *e.lessons.begin()) index_ = i;
+    for (std::size_t i = 0; i < lessons.size(); ++i)
+      if (lessons[i].name == e.newest) index_ = i;
+    others_.clear();
+    for (const auto& name : e.lessons)
+      for (const auto& l : lessons)
+        if (l.name == name && l.name != lessons[index_].name) others_.push_back(&l);
     check();
   }
 
-  // Checks the current lesson, moving on through finished lessons.
+  // Checks the current lesson (and the other lessons saved with it), then shows the result. A done lesson
+  // stays on screen, for refactoring; `n` moves on.
   void check() {
-    const auto& lessons = ws_.lessons();
-    while (true) {
-      const Lesson& lesson = lessons[index_];
-      result_ = check_lesson(ws_, lesson);
-      render();
-      if (result_.status() != "done") return;
-      if (index_ + 1 >= lessons.size()) {
-        std::cout << "\n" << ui::green("Every lesson is done. Try ./kata run NN to see the experiments.") << "\n"
-                  << std::flush;
-        return;
-      }
-      ++index_;
-      std::cout << "\n" << ui::green("✓ " + lesson.name + " is done!") << " Moving on to " << lessons[index_].name
-                << ": read lessons/" << lessons[index_].name << "/README.md\n" << std::flush;
-      // Show the finished lesson for a moment before the next lesson's result replaces it.
-      if (ui::interactive()) std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    const Lesson& lesson = ws_.lessons()[index_];
+    set_activity("kata watch: checking " + lesson.name);
+    announce(lesson);
+    const bool was_done = done(lesson);
+    result_ = check_lesson(ws_, lesson);
+    summaries_.clear();
+    for (const Lesson* other : others_) {
+      const auto r = check_lesson(ws_, *other);
+      summaries_.push_back(other->name + " — " + r.status() + " (" + std::to_string(r.passed()) + " of " +
+                           std::to_string(r.total()) + "; ./kata check " + other->number + " shows why)");
     }
+    others_.clear();
+    just_finished_ = !was_done && result_.status() == "done";
+    render();
+    set_activity("kata watch");
   }
 
  private:
+  bool done(const Lesson& l) {
+    const auto saved = load_result(ws_, l);
+    return saved && !saved->stale && saved->status == "done";
+  }
+
   void move(std::size_t index) {
     if (index >= ws_.lessons().size()) return;
     index_ = index;
@@ -193,40 +212,75 @@ class WatchApp {
     std::cout << std::flush;
   }
 
+  // Shown at once when a check starts, so a save is never met by a stale screen.
+  void announce(const Lesson& lesson) {
+    if (ui::can_rewrite_line()) std::cout << "\033[2J\033[H";
+    else std::cout << "\n----------------------------------------------------------------------\n";
+    std::cout << ui::bold("kata watch — " + lesson.name) << "\n\n" << ui::yellow("⟳ checking " + lesson.name + "…")
+              << "\n" << std::flush;
+  }
+
   void render() {
     const auto& lessons = ws_.lessons();
     const Lesson& lesson = lessons[index_];
     if (ui::can_rewrite_line()) std::cout << "\033[2J\033[H";
-    else std::cout << "\n----------------------------------------------------------------------\n";
+    else std::cout << "\n";
     std::cout << ui::bold("kata watch — " + lesson.name) << ui::dim("   (editing lessons/" + lesson.name + ")") << "\n\n";
     if (!result_.built) {
       std::cout << ui::red(result_.build_broken ? "✗ the build failed, and not because of your code:"
                                                 : "✗ does not compile:")
                 << "\n" << first_lines(result_.build_errors, 25) << "\n";
     } else {
-      const Check* first = nullptr;
-      for (const auto& c : result_.checks)
-        if (!c.passed) {
-          first = &c;
-          break;
-        }
-      const std::string summary = std::to_string(result_.passed()) + " of " + std::to_string(result_.total()) +
-                                  " checks pass";
-      if (first == nullptr) std::cout << ui::green("✓ " + summary + " — done") << "\n";
-      else std::cout << ui::red("✗ " + summary + " — " + result_.status()) << "\n\n"
-                     << "first failing check: " << ui::bold(first->name) << "\n"
-                     << indent(first_lines(first->message, 25)) << "\n";
+      render_tasks();
     }
-    int done = 0;
-    for (const auto& l : lessons) {
-      const auto saved = load_result(ws_, l);
-      if (saved && !saved->stale && saved->status == "done") ++done;
-    }
-    std::cout << "\nprogress " << ui::bar(done, static_cast<double>(lessons.size()), 22) << " " << done << " of "
-              << lessons.size() << " lessons done\n";
-    if (keys_) std::cout << ui::dim("save a file to re-check · h hint · r re-run · n/p next/previous lesson · q quit") << "\n";
-    else std::cout << "watching lessons/ for changes (Ctrl-C to stop)\n";
+    for (const auto& s : summaries_) std::cout << ui::yellow("also saved: " + s) << "\n";
+    int finished = 0;
+    for (const auto& l : lessons) finished += done(l) ? 1 : 0;
+    std::cout << "\nprogress " << ui::bar(finished, static_cast<double>(lessons.size()), 22) << " " << finished
+              << " of " << lessons.size() << " lessons done\n";
+    if (finished == static_cast<int>(lessons.size()))
+      std::cout << ui::green("Every lesson is done. Try ./kata run NN to see the experiments.") << "\n";
+    if (keys_)
+      std::cout << ui::dim("save a file to re-check · h hint · r re-run · n/p next/previous lesson · q quit") << "\n";
+    else
+      std::cout << "watching lessons/ for changes (Ctrl-C to stop)\n";
     std::cout << std::flush;
+  }
+
+  void render_tasks() {
+    const auto tasks = result_.tasks();
+    const Check* first = nullptr;
+    const int unfinished = first_unfinished_task(result_);
+    for (const auto& c : result_.checks)
+      if (!c.passed && (c.task == unfinished || unfinished == 0)) {
+        first = &c;
+        break;
+      }
+    const std::string summary = std::to_string(result_.passed()) + " of " + std::to_string(result_.total()) +
+                                " checks pass";
+    if (first == nullptr && result_.status() == "done") {
+      std::cout << ui::green("✓ " + summary + " — done") << "\n";
+      if (just_finished_) {
+        std::cout << "\n";
+        print_what_next(ws_, ws_.lessons()[index_]);
+      } else if (const Lesson* next = next_unfinished(ws_, ws_.lessons()[index_])) {
+        std::cout << "stay to refactor it, or press n for the next lesson (" << next->name << ")\n";
+      }
+      return;
+    }
+    std::cout << ui::red("✗ " + summary + " — " + result_.status()) << "\n";
+    if (tasks.size() > 1 || (tasks.size() == 1 && tasks.front().number > 0)) {
+      std::cout << "\n";
+      for (const auto& t : tasks) {
+        const std::string line = task_line(t, static_cast<int>(tasks.size()));
+        std::cout << "  " << (t.done() ? ui::green(line) : t.number == unfinished ? ui::bold(line) : ui::dim(line))
+                  << "\n";
+      }
+    }
+    if (first != nullptr)
+      std::cout << "\nfirst failing check: " << ui::bold(first->name) << "\n" << indent(first_lines(first->message, 25));
+    else if (result_.status() == "not verified")
+      std::cout << "\n" << result_.memory_note << "\n";
   }
 
   static std::string first_lines(const std::string& text, int n) {
@@ -248,13 +302,16 @@ class WatchApp {
   std::size_t index_;
   bool keys_;
   bool quit_ = false;
+  bool just_finished_ = false;
   LessonResult result_;
+  std::vector<const Lesson*> others_;
+  std::vector<std::string> summaries_;
 };
 
 }  // namespace
 
 int cmd_watch(Workspace& ws, const std::string& spec) {
-  const Lesson& start = spec.empty() ? current_lesson(ws) : ws.find(spec);
+  const Lesson& start = lesson_for(ws, spec);
   std::size_t index = 0;
   for (std::size_t i = 0; i < ws.lessons().size(); ++i)
     if (ws.lessons()[i].name == start.name) index = i;
