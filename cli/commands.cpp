@@ -165,7 +165,7 @@ std::string rstrip_lines(const std::string& text) {
 
 }  // namespace
 
-void render_figures(const fs::path& dir) {
+void render_figures(const fs::path& dir, const std::string& heading) {
   std::vector<fs::path> scripts;
   if (fs::exists(dir))
     for (const auto& e : fs::directory_iterator(dir))
@@ -181,7 +181,7 @@ void render_figures(const fs::path& dir) {
     for (const auto& c : csvs) std::cout << "  " << c.string() << "\n";
     return;
   }
-  std::cout << "\nfigures:\n";
+  std::cout << "\n" << heading << ":\n";
   const int width = std::clamp(terminal_width() - 2, 60, 120);
   for (const auto& s : scripts) {
     const std::string stem = s.stem().string();
@@ -315,28 +315,69 @@ std::size_t columns(const std::string& s) {
   return n;
 }
 
-// The two outputs in two columns when they fit the terminal; one after the other otherwise.
+// The two outputs line by line, aligned by their longest common subsequence of lines, so one extra line
+// on one side does not make every later line differ. Each row: the left line, the right line (either may be
+// missing), and whether they are the same line.
+struct AlignedRow {
+  const std::string* left = nullptr;
+  const std::string* right = nullptr;
+  bool same = false;
+};
+
+std::vector<AlignedRow> align(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::vector<int>> lcs(a.size() + 1, std::vector<int>(b.size() + 1, 0));
+  for (std::size_t i = a.size(); i-- > 0;)
+    for (std::size_t j = b.size(); j-- > 0;)
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+  std::vector<AlignedRow> rows;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      rows.push_back({&a[i++], &b[j++], true});
+    } else if (i < a.size() && j < b.size() && lcs[i + 1][j] == lcs[i][j + 1]) {
+      rows.push_back({&a[i++], &b[j++], false});  // a changed line: show the two next to each other
+    } else if (j == b.size() || (i < a.size() && lcs[i + 1][j] >= lcs[i][j + 1])) {
+      rows.push_back({&a[i++], nullptr, false});
+    } else {
+      rows.push_back({nullptr, &b[j++], false});
+    }
+  }
+  return rows;
+}
+
+// Your run and the reference's, compared: two columns when both fit the terminal, else one column with
+// the common lines once and each difference as a "yours" / "reference" pair. Differences are marked.
 void print_side_by_side(const std::string& left, const std::string& right) {
   const auto a = lines_of(left), b = lines_of(right);
-  std::size_t widest = 0;
+  const auto rows = align(a, b);
+  std::size_t widest = std::string("your code").size(), widest_b = 0;
   for (const auto& l : a) widest = std::max(widest, columns(l));
-  const int width = terminal_width();
-  std::size_t widest_b = 0;
   for (const auto& l : b) widest_b = std::max(widest_b, columns(l));
-  if (!ui::interactive() || widest + widest_b + 3 > static_cast<std::size_t>(width)) {
-    std::cout << ui::bold("--- your code ---") << "\n" << left << (left.empty() || left.back() == '\n' ? "" : "\n")
-              << ui::bold("--- reference ---") << "\n" << right;
+  const int width = terminal_width();
+  int differences = 0;
+  for (const auto& r : rows) differences += r.same ? 0 : 1;
+  if (widest + widest_b + 3 <= static_cast<std::size_t>(width)) {
+    std::cout << ui::bold("your code" + std::string(widest - 9, ' ') + " | reference") << "\n";
+    for (const auto& r : rows) {
+      const std::string l = r.left ? *r.left : "", rt = r.right ? *r.right : "";
+      const std::string row = l + std::string(widest - columns(l), ' ') + (r.same ? " | " : " * ") + rt;
+      std::cout << (r.same ? row : ui::yellow(row)) << "\n";
+    }
+    std::cout << ui::dim("(* marks the " + std::to_string(differences) +
+                         " lines where your code and the reference differ)") << "\n";
     return;
   }
-  const std::string head = "your code";
-  widest = std::max(widest, head.size());
-  std::cout << ui::bold(head + std::string(widest - head.size(), ' ') + " | reference") << "\n";
-  for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
-    const std::string l = i < a.size() ? a[i] : "", r = i < b.size() ? b[i] : "";
-    const std::string row = l + std::string(widest - columns(l), ' ') + (l == r ? " | " : " * ") + r;
-    std::cout << (l == r ? row : ui::yellow(row)) << "\n";
+  std::cout << ui::bold("your code and the reference (too wide for two columns: common lines once, each "
+                        "difference as a pair)") << "\n";
+  for (const auto& r : rows) {
+    if (r.same) {
+      std::cout << "             " << *r.left << "\n";
+      continue;
+    }
+    if (r.left) std::cout << ui::yellow("* yours:     " + *r.left) << "\n";
+    if (r.right) std::cout << ui::yellow("  reference: " + *r.right) << "\n";
   }
-  std::cout << ui::dim("(* marks lines where your code and the reference differ)") << "\n";
+  std::cout << ui::dim("(" + std::to_string(differences) + " lines differ; * marks each)") << "\n";
 }
 
 }  // namespace
@@ -352,20 +393,14 @@ int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
     const auto ref = run_variant(ws, lesson, "solution", false);
     print_side_by_side(mine.exit_code == -1 ? "(does not compile)\n" : mine.output, ref.output);
     explain(lesson, mine);
-    if (mine.exit_code == 0) {
-      std::cout << "\nyour code's " ;
-      render_figures(mine.out_dir);
-    }
-    if (ref.exit_code == 0) {
-      std::cout << "\nthe reference's ";
-      render_figures(ref.out_dir);
-    }
+    if (mine.exit_code == 0) render_figures(mine.out_dir, "your code's figures");
+    if (ref.exit_code == 0) render_figures(ref.out_dir, "the reference's figures");
     return mine.exit_code == 0 && ref.exit_code == 0 ? 0 : 1;
   }
   const auto run = run_variant(ws, lesson, reference ? "solution" : "learner", true);
   if (reference && run.exit_code == -1) std::cout << run.output << "\n";
   if (!reference) explain(lesson, run);
-  if (run.exit_code == 0) render_figures(run.out_dir);
+  if (run.exit_code == 0) render_figures(run.out_dir, "figures");
   return run.exit_code == -1 ? 1 : run.exit_code;
 }
 

@@ -16,7 +16,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cctype>
 #include <cstdlib>
+#include <fstream>
 #include <future>
 #include <iostream>
 #include <map>
@@ -137,6 +139,56 @@ double measure_coverage(Workspace& ws, std::string* detail) {
   return std::atof(out.output.c_str() + at + 7);
 }
 
+// The numbered items of a README's "## Your task" section ("1. ...", "2. ...").
+int readme_task_items(const fs::path& readme) {
+  std::ifstream in(readme);
+  std::string line;
+  bool inside = false;
+  int items = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("## ", 0) == 0) {
+      inside = line.rfind("## Your task", 0) == 0;
+      continue;
+    }
+    std::size_t digits = 0;
+    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+    if (inside && digits > 0 && line.compare(digits, 2, ". ") == 0) ++items;
+  }
+  return items;
+}
+
+// Tasks (DESIGN.md, "Tasks"): every check in exactly one task "task N: title", tasks 1..T, the bad-input
+// checks last ("harden it"), and the README's "Your task" list with T items.
+void tasks_gate(Gate& gate, Workspace& ws, const Lesson& lesson) {
+  const fs::path exe = ws.build_dir() / ("test_" + lesson.number + "_solution");
+  std::string problem;
+  RunnerOptions o = runner_options(ws, lesson.name + "-tasks");
+  const auto listed = list_checks(exe, o, &problem);
+  std::string why = problem;
+  int tasks = 0;
+  for (const auto& c : listed) {
+    if (!why.empty()) break;
+    if (c.task == 0) why = c.name + " belongs to no task (a suite needs the description \"task N: title\")";
+    else if (c.task > tasks + 1) why = "task " + std::to_string(tasks + 1) + " has no checks before task " + std::to_string(c.task);
+    else if (c.task < tasks) why = c.name + " (task " + std::to_string(c.task) + ") comes after task " + std::to_string(tasks);
+    tasks = std::max(tasks, c.task);
+  }
+  if (why.empty() && !listed.empty()) {
+    const auto& last = listed.back();
+    if (last.task_title.rfind("harden it", 0) != 0)
+      why = "the last task is \"" + last.task_title + "\"; the bad-input checks come last, as \"harden it\"";
+    for (const auto& c : listed)
+      if (why.empty() && c.name.rfind("bad_input/", 0) == 0 && c.task != tasks)
+        why = c.name + " checks bad input but is in task " + std::to_string(c.task) + ", not the last one";
+  }
+  if (why.empty()) {
+    const int items = readme_task_items(ws.root() / "lessons" / lesson.name / "README.md");
+    if (items != tasks)
+      why = "the README's \"## Your task\" lists " + std::to_string(items) + " numbered tasks, the checks " + std::to_string(tasks);
+  }
+  gate.add(why.empty(), lesson.name + ": " + why);
+}
+
 void sanitize_gate(Gate& gate) {
   Workspace ws("sanitize");
   ws.configure();
@@ -244,6 +296,8 @@ int cmd_selftest(const SelftestOptions& options) {
       one_process.add(why.empty(), prefix + ": " + why);
     }
   }
+  Gate tasks{"lessons are numbered tasks, hardening last"};
+  for (const auto& l : ws.lessons()) tasks_gate(tasks, ws, l);
   for (const auto& l : ws.lessons())
     catalog.add(l.mistakes >= mistakes_per_lesson,
                 l.name + ": " + std::to_string(l.mistakes) + " entries in tests/mistakes/" + l.name);
@@ -253,7 +307,7 @@ int cmd_selftest(const SelftestOptions& options) {
       mistakes.add(c.passed, c.name + ": no check failed with this mistake applied" +
                                  (c.timed_out ? std::string(" (it timed out instead)") : ""));
   }
-  gates = {build_gate, solutions, support, stubs, recorded, mistakes, catalog, one_process, cli};
+  gates = {build_gate, solutions, support, stubs, recorded, mistakes, catalog, tasks, one_process, cli};
 
   if (!options.skip_coverage) {
     Gate coverage{"coverage of solutions/ and support/ >= 95% lines"};

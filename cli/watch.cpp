@@ -186,7 +186,8 @@ class WatchApp {
     for (const Lesson* other : others_) {
       const auto r = check_lesson(ws_, *other);
       summaries_.push_back(other->name + " — " + r.status() + " (" + std::to_string(r.passed()) + " of " +
-                           std::to_string(r.total()) + "; ./kata check " + other->number + " shows why)");
+                           std::to_string(r.total()) +
+                           (r.status() == "done" ? ")" : "; ./kata check " + other->number + " shows why)"));
     }
     others_.clear();
     just_finished_ = !was_done && result_.status() == "done";
@@ -263,9 +264,12 @@ class WatchApp {
       if (just_finished_) {
         std::cout << "\n";
         print_what_next(ws_, ws_.lessons()[index_]);
-      } else if (const Lesson* next = next_unfinished(ws_, ws_.lessons()[index_])) {
-        std::cout << "stay to refactor it, or press n for the next lesson (" << next->name << ")\n";
       }
+      if (const Lesson* next = next_unfinished(ws_, ws_.lessons()[index_]))
+        std::cout << "\nstay to refactor it (every save re-checks it), or press n for the next lesson ("
+                  << ws_.lessons()[(index_ + 1) % ws_.lessons().size()].name << ")"
+                  << (next != &ws_.lessons()[(index_ + 1) % ws_.lessons().size()] ? "; the first unfinished one is " + next->name : "")
+                  << "\n";
       return;
     }
     std::cout << ui::red("✗ " + summary + " — " + result_.status()) << "\n";
