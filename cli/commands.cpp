@@ -12,6 +12,7 @@
 #include "process.hpp"
 #include "result_printer.hpp"
 #include "results_store.hpp"
+#include "test_source.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -126,11 +127,51 @@ int cmd_list(Workspace& ws) {
   return 0;
 }
 
-int cmd_check(Workspace& ws, const std::string& spec) {
+LessonReport report_for(Workspace& ws, const Lesson& lesson, LessonResult result, const std::string& variant) {
+  LessonReport report;
+  report.lesson = &lesson;
+  report.result = std::move(result);
+  const fs::path exe = ws.build_dir() / ("test_" + lesson.number + "_" + variant);
+  if (report.result.built)
+    for (const auto& [name, where] : check_locations(exe, ws.root()))
+      report.test_code[name] = test_code(ws.root() / "tests" / lesson.name, where);
+  return report;
+}
+
+void write_reports(const std::vector<LessonReport>& reports, const ReportFiles& files, const std::string& learner) {
+  if (!files.json.empty()) {
+    write_json(files.json, reports, learner);
+    std::cout << "results (Exercism's test-runner format, version 3): " << files.json << "\n";
+  }
+  if (!files.junit.empty()) {
+    write_junit(files.junit, reports);
+    std::cout << "results (JUnit XML): " << files.junit << "\n";
+  }
+}
+
+int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFiles& files) {
+  std::vector<LessonReport> reports;
+  if (all) {
+    int done = 0;
+    for (const auto& lesson : ws.lessons()) {
+      const auto result = check_lesson(ws, lesson);
+      std::cout << lesson.name << ": " << result.passed() << " of " << result.total() << " checks pass — "
+                << result.status() << "\n";
+      done += result.status() == "done" ? 1 : 0;
+      if (files.wanted()) reports.push_back(report_for(ws, lesson, result, "learner"));
+    }
+    std::cout << "\n" << done << " of " << ws.lessons().size() << " lessons done\n";
+    write_reports(reports, files, "");
+    return done == static_cast<int>(ws.lessons().size()) ? 0 : 1;
+  }
   const Lesson& lesson = lesson_for(ws, spec);
   const bool was_done = is_done(ws, lesson);
   const auto result = check_lesson(ws, lesson);
   print_result(lesson, result);
+  if (files.wanted()) {
+    reports.push_back(report_for(ws, lesson, result, "learner"));
+    write_reports(reports, files, "");
+  }
   if (result.status() == "done") {
     if (!was_done) print_what_next(ws, lesson);
     else if (const Lesson* next = next_unfinished(ws, lesson))

@@ -4,12 +4,18 @@
 #include <string>
 #include <vector>
 
+#include "report_writer.hpp"
 #include "workspace.hpp"
 
 namespace kata::cli {
 
 int cmd_list(Workspace& ws);
-int cmd_check(Workspace& ws, const std::string& lesson);
+// Where machine-readable results go (kata check, kata grade); empty: not written.
+struct ReportFiles {
+  std::string json, junit;
+  bool wanted() const { return !json.empty() || !junit.empty(); }
+};
+int cmd_check(Workspace& ws, const std::string& lesson, bool all, const ReportFiles& files);
 int cmd_run(Workspace& ws, const std::string& lesson, bool reference, bool both);
 int cmd_check_sanitized(Workspace& ws, const std::string& lesson);
 int cmd_watch(Workspace& ws, const std::string& lesson);
@@ -41,6 +47,9 @@ const Lesson& current_lesson(Workspace& ws);
 const Lesson& lesson_for(Workspace& ws, const std::string& spec);
 // The first lesson after `after` (wrapping around) that is not done; nothing when every lesson is done.
 const Lesson* next_unfinished(Workspace& ws, const Lesson& after);
+// A lesson's result with the source of each check, for the machine-readable reports.
+LessonReport report_for(Workspace& ws, const Lesson& lesson, LessonResult result, const std::string& variant);
+void write_reports(const std::vector<LessonReport>& reports, const ReportFiles& files, const std::string& learner);
 // What to do once a lesson turned green: diff, experiment, coverage, the next lesson.
 void print_what_next(Workspace& ws, const Lesson& lesson);
 

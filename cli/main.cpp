@@ -70,6 +70,12 @@ int main(int argc, char** argv) {
   bool sanitize = false;
   auto* check = app.add_subcommand("check", "build and run one lesson's checks (default: the first unfinished)");
   check->add_option("lesson", lesson, lesson_help);
+  bool all = false;
+  ReportFiles reports;
+  check->add_flag("--all", all, "every lesson, in order (one line each)");
+  check->add_option("--json", reports.json, "also write the results to this file, in Exercism's test-runner format "
+                                            "(version 3)");
+  check->add_option("--junit", reports.junit, "also write the results to this file as JUnit XML");
   check->add_flag("--sanitize", sanitize, "build and run them under AddressSanitizer + UBSan (build/sanitize)");
   auto* watch = app.add_subcommand("watch", "re-check the lesson you are working on whenever you save a file "
                                             "(h hint, q quit)");
@@ -129,7 +135,10 @@ int main(int argc, char** argv) {
     if (*coverage) return cmd_coverage(lesson);
     Workspace ws;
     if (*check && sanitize) return cmd_check_sanitized(ws, lesson);
-    if (*check) return cmd_check(ws, lesson);
+    if (*check) {
+      if (all && !lesson.empty()) throw UsageError("check takes a lesson or --all, not both\n");
+      return cmd_check(ws, lesson, all, reports);
+    }
     if (*watch) return cmd_watch(ws, lesson);
     if (*hint) return cmd_hint(ws, lesson, reset_hints);
     if (*diff) return cmd_diff(ws, lesson);

@@ -6,10 +6,10 @@ function(_kata_missing what)
     "dl-practice-kata: ${what} was not found.\n"
     "Install the workspace's packages with one of:\n"
     "  ./kata setup            (detects apt, dnf, pacman or brew)\n"
-    "  sudo apt-get install -y g++ clang llvm libclang-rt-dev cmake ninja-build libarmadillo-dev libboost-test-dev libcli11-dev libpugixml-dev libssl-dev gcovr gnuplot-nox\n"
-    "  sudo dnf install -y gcc-c++ clang llvm compiler-rt cmake ninja-build armadillo-devel boost-devel cli11-devel pugixml-devel openssl-devel gcovr gnuplot\n"
-    "  sudo pacman -S --needed gcc clang llvm compiler-rt cmake ninja armadillo boost cli11 pugixml openssl gcovr gnuplot\n"
-    "  brew install cmake ninja armadillo boost cli11 pugixml openssl@3 gcovr gnuplot")
+    "  sudo apt-get install -y g++ clang llvm libclang-rt-dev cmake ninja-build libarmadillo-dev libboost-test-dev libcli11-dev libpugixml-dev nlohmann-json3-dev libssl-dev gcovr gnuplot-nox\n"
+    "  sudo dnf install -y gcc-c++ clang llvm compiler-rt cmake ninja-build armadillo-devel boost-devel cli11-devel pugixml-devel json-devel openssl-devel gcovr gnuplot\n"
+    "  sudo pacman -S --needed gcc clang llvm compiler-rt cmake ninja armadillo boost cli11 pugixml nlohmann-json openssl gcovr gnuplot\n"
+    "  brew install cmake ninja armadillo boost cli11 pugixml nlohmann-json openssl@3 gcovr gnuplot")
 endfunction()
 
 find_package(Armadillo QUIET)
@@ -49,6 +49,12 @@ endif()
 find_package(pugixml QUIET CONFIG)
 if(NOT TARGET pugixml::pugixml)
   _kata_missing("pugixml (libpugixml-dev)")
+endif()
+
+# nlohmann/json: the CLI writes results in Exercism's test-runner format (results.json) with it.
+find_package(nlohmann_json 3.2 QUIET CONFIG)
+if(NOT TARGET nlohmann_json::nlohmann_json)
+  _kata_missing("nlohmann/json (nlohmann-json3-dev)")
 endif()
 
 find_program(KATA_GNUPLOT gnuplot)
