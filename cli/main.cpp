@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "grade.hpp"
 #include "process.hpp"
 
 namespace {
@@ -111,6 +112,22 @@ int main(int argc, char** argv) {
                                            "run only the mutation gate: do the checks kill the solutions' mutants?");
   selftest->add_option("--lesson", selftest_options.lesson, "with --mutation-only: just this lesson")
       ->needs(mutation_only);
+  GradeOptions grade_options;
+  std::string class_dir, class_csv;
+  bool record_manifest = false;
+  auto* grade = app.add_subcommand("grade", "the score of this workspace, for a class: tamper check, a fresh build, every "
+                                            "check in its own process; exits 0 whatever the checks say");
+  grade->add_option("--extra-tests", grade_options.extra_tests, "a folder of the instructor's checks, DIR/NN_topic/*.cpp");
+  grade->add_option("--manifest", grade_options.manifest, "the protected files' hashes (default tests/protected.sha256)");
+  grade->add_option("--learner", grade_options.learner, "who is graded (default: $KATA_LEARNER, else git's user.name)");
+  grade->add_option("--json", grade_options.files.json, "write the results here (Exercism's format, version 3)");
+  grade->add_option("--junit", grade_options.files.junit, "write the results here as JUnit XML");
+  grade->add_flag("--github-annotations", grade_options.github_annotations,
+                  "also print each failure as a GitHub Actions annotation");
+  grade->add_option("--class", class_dir, "roll up a folder of learners' --json results instead of grading");
+  grade->add_option("--csv", class_csv, "with --class: write the learner, lesson, score table here (default: stdout)");
+  grade->add_flag("--record-manifest", record_manifest,
+                  "for authors: record the protected files' hashes in tests/protected.sha256");
   auto* setup = app.add_subcommand("setup", "install the system packages the workspace needs");
   setup->add_flag("--yes,-y", yes, "do not ask before installing");
 
@@ -132,6 +149,11 @@ int main(int argc, char** argv) {
                            "`: give a number such as 04 or a name such as dropout, or leave it out for the first "
                            "unfinished lesson\n");
     if (*selftest) return cmd_selftest(selftest_options);
+    if (*grade) {
+      if (record_manifest) return cmd_record_manifest();
+      if (!class_dir.empty()) return cmd_grade_class(class_dir, class_csv);
+      return cmd_grade(grade_options);
+    }
     if (*coverage) return cmd_coverage(lesson);
     Workspace ws;
     if (*check && sanitize) return cmd_check_sanitized(ws, lesson);

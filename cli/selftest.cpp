@@ -33,6 +33,7 @@
 #include "mutation.hpp"
 #include "process.hpp"
 #include "shipped_stubs.hpp"
+#include "tamper.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -256,6 +257,15 @@ int cmd_selftest(const SelftestOptions& options) {
     for (const auto& path : l.learner_sources)
       recorded.add(stub_hashes.count(path) > 0, path + ": no hash recorded in tests/stubs.sha256 (after changing a "
                                                 "stub: sha256sum lessons/*/*.cpp > tests/stubs.sha256)");
+  // The manifest kata grade compares with must describe the protected files as they are.
+  Gate manifest{"protected files recorded (tests/protected.sha256)"};
+  {
+    const auto t = detect_tampering(ws.root(), ws.root() / "tests" / "protected.sha256", ws.lessons());
+    manifest.add(t.manifest_readable, t.problem);
+    for (const auto& c : t.changed)
+      manifest.add(false, c + " since the manifest was recorded (after changing a protected file: "
+                              "./kata grade --record-manifest)");
+  }
   const auto learner_work = lessons_with_learner_work(ws);
   for (const auto& [lesson, file] : learner_work) {
     if (under_ci())
@@ -307,7 +317,7 @@ int cmd_selftest(const SelftestOptions& options) {
       mistakes.add(c.passed, c.name + ": no check failed with this mistake applied" +
                                  (c.timed_out ? std::string(" (it timed out instead)") : ""));
   }
-  gates = {build_gate, solutions, support, stubs, recorded, mistakes, catalog, tasks, one_process, cli};
+  gates = {build_gate, solutions, support, stubs, recorded, manifest, mistakes, catalog, tasks, one_process, cli};
 
   if (!options.skip_coverage) {
     Gate coverage{"coverage of solutions/ and support/ >= 95% lines"};

@@ -91,6 +91,19 @@ function(kata_add_lesson name)
   _kata_test_executable(test_${num}_learner kata_${num}_tests kata_${num}_learner ${name} learner)
   _kata_test_executable(test_${num}_solution kata_${num}_tests kata_${num}_solution ${name} solution)
 
+  # An instructor's extra checks (kata grade --extra-tests DIR): DIR/NN_topic/*.cpp, Boost.Test cases without
+  # a module, compiled against the learner's code like the lesson's own checks.
+  if(KATA_EXTRA_TESTS AND IS_DIRECTORY "${KATA_EXTRA_TESTS}/${name}")
+    file(GLOB extra_src CONFIGURE_DEPENDS "${KATA_EXTRA_TESTS}/${name}/*.cpp")
+    if(extra_src)
+      add_executable(test_${num}_extra ${extra_src})
+      target_include_directories(test_${num}_extra PRIVATE "${lesson_dir}" "${root}/tests/support")
+      target_link_libraries(test_${num}_extra PRIVATE kata_${num}_learner kata_test_main kata_warnings
+                                                       kata_instrument_tests)
+      target_precompile_headers(test_${num}_extra REUSE_FROM kata_pch_test)
+    endif()
+  endif()
+
   set(experiment "${root}/experiments/${name}.cpp")
   set(has_experiment 0)
   if(EXISTS "${experiment}")

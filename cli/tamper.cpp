@@ -1,0 +1,112 @@
+#include "tamper.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "hashing.hpp"
+
+namespace kata::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kManifestName = "tests/protected.sha256";
+
+// Every protected file on disk, relative to the root, sorted.
+std::vector<std::string> protected_files(const fs::path& root) {
+  std::vector<std::string> files;
+  for (const auto& p : protected_paths()) {
+    std::error_code ec;
+    const fs::path path = root / p;
+    if (fs::is_regular_file(path, ec)) {
+      files.push_back(p);
+      continue;
+    }
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+      if (it->is_regular_file(ec)) files.push_back(fs::relative(it->path(), root).generic_string());
+  }
+  files.erase(std::remove(files.begin(), files.end(), std::string(kManifestName)), files.end());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The lesson a protected file belongs to ("tests/04_dropout/x.cpp" -> "04_dropout"), or "" for files every
+// lesson depends on (support/, cmake/, the CLI ...).
+std::string lesson_of(const std::string& file, const std::vector<Lesson>& lessons) {
+  for (const auto& l : lessons)
+    for (const std::string& prefix : {"tests/" + l.name + "/", "solutions/" + l.name + "/",
+                                      "tests/mistakes/" + l.name + "/", "experiments/" + l.name + "."})
+      if (file.rfind(prefix, 0) == 0) return l.name;
+  return "";
+}
+
+}  // namespace
+
+const std::vector<std::string>& protected_paths() {
+  static const std::vector<std::string> paths = {"tests", "solutions", "support", "cmake", "cli", "tools",
+                                                 "datasets", "ci-templates", ".github", "CMakeLists.txt",
+                                                 "CMakePresets.json", "kata"};
+  return paths;
+}
+
+TamperReport detect_tampering(const fs::path& root, const fs::path& manifest, const std::vector<Lesson>& lessons) {
+  TamperReport report;
+  std::ifstream in(manifest);
+  if (!in) {
+    report.problem = "cannot read the manifest " + manifest.string();
+    return report;
+  }
+  std::map<std::string, std::string> recorded;  // path -> hash
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.size() < 67 || line[0] == '#') continue;
+    std::string path = line.substr(66);
+    if (!path.empty() && path[0] == '*') path.erase(0, 1);
+    recorded[path] = line.substr(0, 64);
+  }
+  if (recorded.empty()) {
+    report.problem = "the manifest " + manifest.string() + " lists no files";
+    return report;
+  }
+  report.manifest_readable = true;
+  auto flag = [&](const std::string& file, const std::string& what) {
+    report.changed.push_back(file + ": " + what);
+    const std::string lesson = lesson_of(file, lessons);
+    const std::string reason = file + " " + what;
+    if (!lesson.empty()) report.lessons.emplace(lesson, reason);
+    else
+      for (const auto& l : lessons) report.lessons.emplace(l.name, reason);
+  };
+  const auto on_disk = protected_files(root);
+  const std::set<std::string> present(on_disk.begin(), on_disk.end());
+  for (const auto& [path, hash] : recorded) {
+    if (!present.count(path)) {
+      flag(path, "was deleted");
+      continue;
+    }
+    const auto now = sha256_of_file(root / path);
+    if (!now || *now != hash) flag(path, "was changed");
+  }
+  for (const auto& path : on_disk)
+    if (!recorded.count(path)) flag(path, "was added");
+  return report;
+}
+
+void record_manifest(const fs::path& root, const fs::path& manifest) {
+  std::ostringstream out;
+  for (const auto& path : protected_files(root)) {
+    const auto hash = sha256_of_file(root / path);
+    if (!hash) throw std::runtime_error("record_manifest(): cannot read " + path);
+    out << *hash << "  " << path << "\n";
+  }
+  std::ofstream file(manifest, std::ios::trunc);
+  file << out.str();
+  if (!file) throw std::runtime_error("record_manifest(): cannot write " + manifest.string());
+}
+
+}  // namespace kata::cli
