@@ -18,6 +18,9 @@ std::string experiment_variant() {
 void tune_allocator() {
 #if defined(__GLIBC__)
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  // Blocks of 128 KiB and more (a digits-sized matrix) would otherwise each get fresh pages from mmap and
+  // give them back on free: page faults on every use. 32 MiB is glibc's largest threshold.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
 }
 

@@ -15,10 +15,12 @@ namespace kata {
 
 int run_experiment(const std::string& title, const std::function<void()>& body);
 
-// glibc hands freed heap memory back to the system as soon as the top of the heap exceeds 128 KiB; the
-// network frees and reallocates its matrices every step, and that trimming made training 7-10x slower
-// here (measured: 2.8 -> 0.43 ms per epoch of a 40-unit layer on 200 examples). Keeps up to 256 MiB
-// instead; a speed setting only, results are unchanged. run_experiment() and the test main call it.
+// glibc hands freed heap memory back to the system as soon as the top of the heap exceeds 128 KiB, and
+// serves every block of 128 KiB or more with its own mmap: code that allocates and frees matrices in a
+// loop (the lessons' hooks, the experiments' own arithmetic) then pays page faults on every step (it
+// made training 7-10x slower here before the network kept its buffers). Keeps up to 256 MiB and serves
+// blocks up to 32 MiB from the heap instead; a speed setting only, results are unchanged.
+// run_experiment() and the test main call it.
 void tune_allocator();
 
 // "Which implementation is this?" — "learner" or "solution", from the CLI ($KATA_VARIANT), else "".
