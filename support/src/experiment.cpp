@@ -60,7 +60,7 @@ std::string blas_description() {
   Dl_info info{};
   void* dgemm = ::dlsym(RTLD_DEFAULT, "dgemm_");
   if (dgemm == nullptr || ::dladdr(dgemm, &info) == 0 || info.dli_fname == nullptr)
-    return "unknown (no dgemm_ found: Armadillo's own products)";
+    return "none loaded (this program makes no BLAS calls)";
   std::string file = info.dli_fname;
   if (char* real = ::realpath(file.c_str(), nullptr); real != nullptr) {
     file = real;

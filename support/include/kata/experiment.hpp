@@ -32,7 +32,8 @@ std::string experiment_variant();
 
 // Which BLAS the process uses for Armadillo's matrix products: "OpenBLAS 0.3.21 ... (from
 // openblas_get_config)", or the file that provides dgemm_ (e.g. ".../blas/libblas.so.3, the reference
-// BLAS"). run_experiment() reports it to `kata run`, which shows it in its header.
+// BLAS"), or "none loaded" in a program that makes no BLAS calls (the linker then leaves the library out).
+// run_experiment() reports it to `kata run`, which shows it in its header.
 std::string blas_description();
 
 // How far a long experiment is, for `kata run`'s progress bar (on a terminal, once a run takes more than
