@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -254,6 +255,58 @@ struct ExperimentRun {
   double limit = 0;
   std::string output;
   fs::path out_dir;
+  std::string blas;  // what the experiment reported ("blas ..." on the progress descriptor)
+};
+
+// What an experiment reports on $KATA_PROGRESS_FD (support/src/experiment.cpp): "blas TEXT" once, and
+// "progress DONE TOTAL LABEL" as it goes. On a terminal, once the run has taken a second, the progress
+// is one line under the output, redrawn in place: "training  [#####.......] 12000/48000  ETA 3 s".
+class RunProgress {
+ public:
+  RunProgress() : draw_(ui::can_rewrite_line()), start_(std::chrono::steady_clock::now()) {}
+
+  // One line from the progress descriptor; returns the BLAS text when that is what it was.
+  std::string take(const std::string& line) {
+    if (line.rfind("blas ", 0) == 0) return line.substr(5);
+    std::istringstream in(line);
+    std::string word;
+    long done = 0, total = 0;
+    if (in >> word >> done >> total && word == "progress" && total > 0 && done >= 0) {
+      done_ = std::min(done, total);
+      total_ = total;
+      std::getline(in >> std::ws, label_);
+      if (label_.size() > 40) label_.resize(40);
+      draw();
+    }
+    return "";
+  }
+  // Before a line of output: the bar steps aside, and comes back under it at the next draw().
+  void clear() {
+    if (!shown_) return;
+    std::cout << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+  void draw() {
+    const double elapsed = seconds();
+    if (!draw_ || total_ == 0 || done_ >= total_ || elapsed < 1.0 || elapsed - last_draw_ < 0.2) return;
+    last_draw_ = elapsed;
+    std::string eta = "";
+    if (done_ > 0) eta = "  ETA " + std::to_string(static_cast<long>(elapsed * (total_ - done_) / done_ + 0.5)) + " s";
+    std::cout << "\r\033[K" << label_ << " " << ui::bar(static_cast<double>(done_), static_cast<double>(total_), 24)
+              << " " << done_ << "/" << total_ << eta << std::flush;
+    shown_ = true;
+  }
+
+ private:
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+  bool draw_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+  double last_draw_ = -1;
+  long done_ = 0, total_ = 0;
+  std::string label_;
 };
 
 // The time limit of one experiment run: $KATA_RUN_TIMEOUT seconds, default 300 (the reference takes
@@ -291,17 +344,28 @@ ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string
   opts.log_file = (run.out_dir.parent_path() / (variant + ".log")).string();
   std::size_t shown = 0;
   constexpr std::size_t live_limit = 4u * 1024 * 1024;
+  RunProgress progress;
   if (live)
     opts.on_line = [&](const std::string& line) {
       if (shown > live_limit) return;
+      progress.clear();
       shown += line.size() + 1;
       if (shown > live_limit)
         std::cout << "… (more output than fits on a screen: all of it is in " << opts.log_file << ")\n";
       else
         std::cout << line << "\n";
       std::cout << std::flush;
+      progress.draw();
     };
+  opts.on_progress = [&](const std::string& line) {
+    const std::string blas = progress.take(line);
+    if (blas.empty() || !run.blas.empty()) return;
+    run.blas = blas;
+    if (live) std::cout << ui::dim("BLAS: " + blas) << "\n" << std::flush;
+  };
+  opts.on_tick = [&] { progress.draw(); };
   const auto r = run_process({(ws.build_dir() / target).string()}, opts);
+  progress.clear();
   run.exit_code = r.exit_code;
   run.timed_out = r.timed_out;
   run.output = r.output;
@@ -432,6 +496,8 @@ int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
   if (both) {
     const auto mine = run_variant(ws, lesson, "learner", false);
     const auto ref = run_variant(ws, lesson, "solution", false);
+    if (const std::string& blas = ref.blas.empty() ? mine.blas : ref.blas; !blas.empty())
+      std::cout << ui::dim("BLAS: " + blas) << "\n";
     print_side_by_side(mine.exit_code == -1 ? "(does not compile)\n" : mine.output, ref.output);
     explain(lesson, mine);
     if (mine.exit_code == 0) render_figures(mine.out_dir, "your code's figures");

@@ -7,8 +7,8 @@
 #   experiments/NN_topic.cpp   optional: the lesson's experiment on real data
 #   tests/mistakes/NN_topic/*.mistake   optional (KATA_MISTAKES): classic errors as edits of the solution
 #
-# Targets (NN = the lesson number): kata_NN_learner (-O0, for the checks), kata_NN_learner_optimized (for
-# the experiment), kata_NN_learner_memcheck (ASan + UBSan, for the memory check), kata_NN_solution (object
+# Targets (NN = the lesson number): kata_NN_learner (-O0, for the checks), kata_NN_learner_optimized (-O2,
+# for the experiment), kata_NN_learner_memcheck (ASan + UBSan, for the memory check), kata_NN_solution (object
 # libraries), test_NN_learner_memcheck (tests/memcheck/),
 # test_NN_learner, test_NN_solution (test executables), experiment_NN_learner, experiment_NN_solution,
 # test_NN_mistake_<name>. Every Boost.Test case becomes its own CTest test named
@@ -29,14 +29,16 @@ endfunction()
 
 # An OBJECT library, not a static archive: the test executable and the experiment link the objects
 # directly, which saves the archive step (rm, ar, ranlib) on every save of a learner's file.
-# `pch` names the precompiled-header carrier: kata_pch_lib (the preset's -O level) or kata_pch_checks
-# (-O0, for the learner's code under check).
+# `pch` names the precompiled-header carrier: kata_pch_lib (kata_optimize: -O2 in the dev preset) or
+# kata_pch_checks (-O0, for the learner's code under check).
 function(_kata_lesson_library target sources lesson_dir warnings pch)
   add_library(${target} OBJECT ${sources})
   target_include_directories(${target} PUBLIC "${lesson_dir}")
   target_link_libraries(${target} PUBLIC kata_support PRIVATE ${warnings} kata_instrument)
   if(pch STREQUAL "kata_pch_checks" OR pch STREQUAL "kata_pch_memcheck")
     target_link_libraries(${target} PRIVATE kata_compile_fast)
+  else()
+    target_link_libraries(${target} PRIVATE kata_optimize)
   endif()
   target_precompile_headers(${target} REUSE_FROM ${pch})
 endfunction()
@@ -69,7 +71,7 @@ function(kata_add_lesson name)
   file(GLOB test_src CONFIGURE_DEPENDS "${root}/tests/${name}/*.cpp")
 
   # The learner's code is compiled twice: at -O0 for the checks, where every save waits for it (a complete
-  # lesson file: ~0.8 s instead of ~1.5 s at -O1, and the checks run as fast), and at the preset's level
+  # lesson file: ~0.8 s instead of ~1.5 s at -O1, and the checks run as fast), and at -O2 (kata_optimize)
   # for the experiment, which only `kata run` builds.
   _kata_lesson_library(kata_${num}_learner "${learner_src}" "${lesson_dir}" kata_learner_warnings kata_pch_checks)
   _kata_lesson_library(kata_${num}_learner_optimized "${learner_src}" "${lesson_dir}" kata_learner_warnings
@@ -111,7 +113,7 @@ function(kata_add_lesson name)
     # Compiled once, linked twice: the experiment only calls the contract.
     add_library(kata_${num}_experiment OBJECT "${experiment}")
     target_include_directories(kata_${num}_experiment PRIVATE "${lesson_dir}")
-    target_link_libraries(kata_${num}_experiment PRIVATE kata_support kata_warnings kata_instrument)
+    target_link_libraries(kata_${num}_experiment PRIVATE kata_support kata_warnings kata_optimize kata_instrument)
     target_precompile_headers(kata_${num}_experiment REUSE_FROM kata_pch_lib)
     add_executable(experiment_${num}_learner)
     target_link_libraries(experiment_${num}_learner PRIVATE kata_${num}_experiment kata_${num}_learner_optimized

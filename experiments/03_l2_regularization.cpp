@@ -64,12 +64,13 @@ struct Run {
   double train_acc, test_acc;
 };
 
-Run train(const Data& d, const std::string& name, Penalty kind, double lambda) {
+Run train(const Data& d, const std::string& name, Penalty kind, double lambda, kata::Progress& progress) {
   kata::Rng rng(3);  // the same initial weights for every run
   kata::TrainOptions opt;
   opt.learning_rate = learning_rate;
   opt.epochs = epochs;
-  Run r{name, kata::fit(dims, d.X, d.Y(), opt, hooks_for(kind, lambda), rng), 0.0, 0.0};
+  Run r{name, kata::fit(dims, d.X, d.Y(), opt, kata::counting_epochs(hooks_for(kind, lambda), progress), rng), 0.0,
+        0.0};
   r.train_acc = kata::accuracy(r.result.params, d.X, d.y);
   r.test_acc = kata::accuracy(r.result.params, d.X_test, d.y_test);
   return r;
@@ -154,9 +155,10 @@ int main() {
         static_cast<unsigned long long>(d.X.n_cols), static_cast<unsigned long long>(d.X_test.n_cols),
         learning_rate, epochs);
 
-    const Run none = train(d, "lambda = 0", Penalty::none, 0.0);
-    const Run l2 = train(d, "L2 0.7", Penalty::l2, 0.7);
-    const Run l1 = train(d, "L1 0.7", Penalty::l1, 0.7);
+    kata::Progress progress("training 6 networks, epochs", 6 * epochs);
+    const Run none = train(d, "lambda = 0", Penalty::none, 0.0, progress);
+    const Run l2 = train(d, "L2 0.7", Penalty::l2, 0.7, progress);
+    const Run l1 = train(d, "L1 0.7", Penalty::l1, 0.7, progress);
     std::printf("  %-11s %8s %8s  %-25s  %8s  %7s  %8s %8s\n", "model", "train", "test",
                 "||W1||_F ||W2||_F ||W3||_F", "|w|<1e-3", "dead", "data J", "J (L2)");
     print_row(none, d, 0.0);
@@ -170,7 +172,7 @@ int main() {
     std::printf("\nL2 sweep (same data and start):\n  %8s %8s %8s   %10s\n", "lambda", "train", "test",
                 "sum ||W||^2");
     for (const double lambda : {0.0, 0.7, 3.0, 10.0, 30.0}) {
-      const Run r = lambda == 0.0 ? none : lambda == 0.7 ? l2 : train(d, "sweep", Penalty::l2, lambda);
+      const Run r = lambda == 0.0 ? none : lambda == 0.7 ? l2 : train(d, "sweep", Penalty::l2, lambda, progress);
       double sum_sq = 0.0;
       for (const arma::mat& W : r.result.params.W) sum_sq += kata::frobenius_squared(W);
       std::printf("  %8.1f %6.1f %% %6.1f %%   %10.3f\n", lambda, 100 * r.train_acc, 100 * r.test_acc,

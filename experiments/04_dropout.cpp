@@ -93,8 +93,11 @@ int main() {
 
     const auto start = std::chrono::steady_clock::now();
     kata::Rng rng_a(3), rng_b(3);  // same initial weights for both runs
-    const kata::TrainResult a = kata::fit(dims, X_train, Y_train, options, plain, rng_a);
-    const kata::TrainResult b = kata::fit(dims, X_train, Y_train, options, with_dropout, rng_b);
+    kata::Progress progress("training 2 networks, epochs", 2 * options.epochs);
+    const kata::TrainResult a =
+        kata::fit(dims, X_train, Y_train, options, kata::counting_epochs(plain, progress), rng_a);
+    const kata::TrainResult b =
+        kata::fit(dims, X_train, Y_train, options, kata::counting_epochs(with_dropout, progress), rng_b);
 
     // Dropout left ON at prediction time (the mistake): average accuracy over 20 random masks, and how
     // many test points get a different label from one call to the next.

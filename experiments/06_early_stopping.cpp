@@ -91,8 +91,10 @@ int main() {
       on_train.update(epoch, r.train_cost, list);  // the classic slip: watching the training cost
       return false;
     };
+    kata::Progress progress("training 4 networks, epochs", 4 * options.epochs);
     kata::Rng rng(1);
-    const kata::TrainResult run = kata::fit(dims, d.X_train, d.Y_train, options, hooks, rng);
+    const kata::TrainResult run =
+        kata::fit(dims, d.X_train, d.Y_train, options, kata::counting_epochs(hooks, progress), rng);
     const auto& h = run.history;
     if (stopped_at < 0) throw std::runtime_error("the dev monitor never said stop: train longer");
 
@@ -145,7 +147,8 @@ int main() {
       };
       l2.penalty_gradient = [lambda](const arma::mat& W, double m) -> arma::mat { return (lambda / m) * W; };
       kata::Rng l2_rng(1);
-      const kata::TrainResult r = kata::fit(dims, d.X_train, d.Y_train, plain, l2, l2_rng);
+      const kata::TrainResult r =
+          kata::fit(dims, d.X_train, d.Y_train, plain, kata::counting_epochs(l2, progress), l2_rng);
       const double dev_cost = kata::cost(r.params, d.X_dev, d.Y_dev, {});
       const double test_acc = kata::accuracy(r.params, d.X_test, d.y_test);
       std::printf("  %8g %10.4f %9.1f%% %9.1f%%\n", lambda, dev_cost, 100 * kata::accuracy(r.params, d.X_dev, d.y_dev),

@@ -28,13 +28,6 @@ double cost(const Model& model, const arma::mat& X, const arma::rowvec& y) {
   return arma::mean(arma::log1p(arma::exp(-arma::abs(z))) + arma::clamp(z, 0.0, arma::datum::inf) - y % z);
 }
 
-void gd_step(Model& model, const arma::mat& X, const arma::rowvec& y, double lr) {
-  const arma::rowvec a = 1.0 / (1.0 + arma::exp(-(model.w.t() * X + model.b)));
-  const arma::rowvec dz = a - y;
-  model.w -= lr * (X * dz.t()) / static_cast<double>(X.n_cols);
-  model.b -= lr * arma::mean(dz);
-}
-
 double accuracy_of(const Model& model, const arma::mat& X, const arma::rowvec& y) {
   const arma::rowvec z = model.w.t() * X + model.b;
   double right = 0.0;
@@ -42,13 +35,27 @@ double accuracy_of(const Model& model, const arma::mat& X, const arma::rowvec& y
   return right / static_cast<double>(y.n_elem);
 }
 
+// One gradient descent step, a = σ(z), w -= lr X (a - y)' / m, b -= lr mean(a - y), which also returns the
+// cost at the weights before the step: both come from the same logits z = w'X + b, computed once (an
+// iteration of `train` and `stable` needs the cost after every step, which is the next step's "before").
+double cost_and_step(Model& model, const arma::mat& X, const arma::rowvec& y, double lr, arma::rowvec& z) {
+  z = model.w.t() * X + model.b;
+  const double J =
+      arma::mean(arma::log1p(arma::exp(-arma::abs(z))) + arma::clamp(z, 0.0, arma::datum::inf) - y % z);
+  const arma::rowvec dz = 1.0 / (1.0 + arma::exp(-z)) - y;
+  model.w -= lr * (X * dz.t()) / static_cast<double>(X.n_cols);
+  model.b -= lr * arma::mean(dz);
+  return J;
+}
+
 // "Stable" = the cost is finite at every iteration and never goes up (beyond rounding) over `iters` steps.
 bool stable(const arma::mat& X, const arma::rowvec& y, double lr, int iters) {
   Model model{arma::vec(X.n_rows, arma::fill::zeros), 0.0};
-  double previous = cost(model, X, y);
-  for (int t = 0; t < iters; ++t) {
-    gd_step(model, X, y, lr);
-    const double c = cost(model, X, y);
+  arma::rowvec z;
+  double previous = cost_and_step(model, X, y, lr, z);
+  for (int t = 1; t <= iters; ++t) {
+    // the cost after step t is the one computed before step t + 1 (the last one needs its own)
+    const double c = t < iters ? cost_and_step(model, X, y, lr, z) : cost(model, X, y);
     if (!std::isfinite(c) || c > previous * (1.0 + 1e-12)) return false;
     previous = c;
   }
@@ -64,10 +71,12 @@ struct Run {
 Run train(const arma::mat& X, const arma::rowvec& y, double lr, int iters, const std::vector<double>& targets) {
   Run run{arma::vec(static_cast<arma::uword>(iters) + 1), std::vector<int>(targets.size(), -1),
           Model{arma::vec(X.n_rows, arma::fill::zeros), 0.0}};
-  run.costs(0) = cost(run.model, X, y);
+  arma::rowvec z;
+  run.costs(0) = cost_and_step(run.model, X, y, lr, z);
   for (int t = 1; t <= iters; ++t) {
-    gd_step(run.model, X, y, lr);
-    const double c = run.costs(static_cast<arma::uword>(t)) = cost(run.model, X, y);
+    // the cost after step t; step t + 1 starts from the same logits (no step after the last one)
+    const double c = run.costs(static_cast<arma::uword>(t)) =
+        t < iters ? cost_and_step(run.model, X, y, lr, z) : cost(run.model, X, y);
     for (std::size_t k = 0; k < targets.size(); ++k)
       if (run.reached[k] < 0 && c <= targets[k]) run.reached[k] = t;
   }

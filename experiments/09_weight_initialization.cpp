@@ -75,11 +75,12 @@ int main() {
     std::cout << std::left << std::setw(12) << "init" << std::right << std::setw(12) << "cost @0" << std::setw(12)
               << "cost @1000" << std::setw(12) << "final cost" << std::setw(12) << "train acc" << std::setw(12)
               << "test acc" << std::setw(16) << "unit spread W1" << std::setw(16) << "unit spread W2" << "\n";
+    kata::Progress progress("training 3 networks, epochs", 3 * opt.epochs);
     for (const Run& run : runs) {
       kata::Hooks hooks;
       hooks.initialize = run.init;
       kata::Rng rng(3);
-      const kata::TrainResult r = kata::fit(dims, train.X, train.Y, opt, hooks, rng);
+      const kata::TrainResult r = kata::fit(dims, train.X, train.Y, opt, kata::counting_epochs(hooks, progress), rng);
       const auto& J = r.history.train_cost;
       arma::vec epochs, curve;
       for (std::size_t e = 0; e < J.size(); e += 50) {

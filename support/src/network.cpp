@@ -1,6 +1,7 @@
 // The support network: see kata/network.hpp for the formulas and shapes.
 #include "kata/network.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -57,92 +58,246 @@ void require_all(const Params& p, const arma::mat& X, const arma::mat& Y, const 
   require_hooks(h, fn);
 }
 
-arma::mat relu(const arma::mat& Z) { return arma::clamp(Z, 0.0, std::numeric_limits<double>::max()); }
+// ---- The arithmetic, on buffers ----
+// Every pass writes into matrices that the caller keeps (Pass, Grads): when they already have the right
+// size nothing is allocated, so train() runs its batches without touching the heap once each buffer has
+// been used once (only hooks allocate: they take and return matrices by value). The operations are the
+// same Armadillo expressions, in the same order, as the formulas in kata/network.hpp, so the results do
+// not depend on whether a buffer was reused.
 
-// 1 / (1 + e^-z), stable for large |z|.
-arma::mat sigmoid(const arma::mat& Z) { return 1.0 / (1.0 + arma::exp(-Z)); }
+// What one pass over `m` examples needs: for layer l (0-based) Z[l], A[l] (its activation; A[L-1] is
+// the output), dZ[l] and, for l >= 1, dA[l-1]; mask[l] for hidden layers when dropout ran. Scratch rows
+// for the softmax and the cost.
+struct Pass {
+  std::vector<arma::mat> Z, A, dZ, dA, mask;
+  arma::rowvec row;  // column maxima, then column sums (softmax, log-sum-exp)
+  arma::mat loss;    // n_y x m scratch for the cost
+  bool dropped = false;
+};
 
-// Column-wise softmax with the column maximum subtracted first.
-arma::mat softmax(const arma::mat& Z) {
-  arma::mat E = arma::exp(Z.each_row() - arma::max(Z, 0));
-  E.each_row() /= arma::sum(E, 0);
-  return E;
+void resize(std::vector<arma::mat>& v, std::size_t n) {
+  if (v.size() != n) v.resize(n);
 }
 
-arma::mat output_activation(const arma::mat& ZL) { return ZL.n_rows == 1 ? sigmoid(ZL) : softmax(ZL); }
+// The two column loops below run once per layer and step; the lessons' networks have narrow layers (1 to
+// 64 units) over a few hundred examples, where Armadillo's versions (a function call per column) cost
+// more than the additions. Same additions in the same order, so the same results.
 
-// Data cost + penalty from a finished forward pass.
-double total_cost(const Params& p, const Cache& c, const arma::mat& Y, const Hooks& h) {
-  double J = cross_entropy(c.Z.back(), Y);
+// Z.each_col() += b.
+void add_to_columns(arma::mat& Z, const arma::vec& b) {
+  const double* __restrict bias = b.memptr();
+  double* __restrict z = Z.memptr();
+  const arma::uword rows = Z.n_rows;
+  if (rows == 1) {
+    for (arma::uword k = 0; k < Z.n_elem; ++k) z[k] += bias[0];
+    return;
+  }
+  for (arma::uword j = 0; j < Z.n_cols; ++j)
+    for (arma::uword i = 0; i < rows; ++i) z[j * rows + i] += bias[i];
+}
+
+// Row sums of a matrix with R rows, R small: one running sum per row, in registers.
+template <arma::uword R>
+void row_sums_small(const double* __restrict d, arma::uword cols, double* __restrict out) {
+  double sum[R];
+  for (arma::uword i = 0; i < R; ++i) sum[i] = d[i];
+  for (arma::uword j = 1; j < cols; ++j)
+    for (arma::uword i = 0; i < R; ++i) sum[i] += d[j * R + i];
+  for (arma::uword i = 0; i < R; ++i) out[i] = sum[i];
+}
+
+// db = arma::sum(dZ, 1) in Armadillo's order of additions: column 0, then + column 1, + column 2, ...
+void row_sums_into(const arma::mat& dZ, arma::vec& db) {
+  db.set_size(dZ.n_rows);
+  double* __restrict out = db.memptr();
+  const double* __restrict d = dZ.memptr();
+  const arma::uword rows = dZ.n_rows, cols = dZ.n_cols;
+  switch (rows) {
+    case 1: return row_sums_small<1>(d, cols, out);
+    case 2: return row_sums_small<2>(d, cols, out);
+    case 3: return row_sums_small<3>(d, cols, out);
+    case 4: return row_sums_small<4>(d, cols, out);
+    default: break;
+  }
+  std::copy_n(d, rows, out);
+  for (arma::uword j = 1; j < cols; ++j)
+    for (arma::uword i = 0; i < rows; ++i) out[i] += d[j * rows + i];
+}
+
+// σ(z) = 1 / (1 + e^-z) into A (of Z's shape).
+void sigmoid_into(const arma::mat& Z, arma::mat& A) { A = 1.0 / (1.0 + arma::exp(-Z)); }
+
+// Column-wise softmax with the column maximum subtracted first.
+void softmax_into(const arma::mat& Z, arma::mat& A, arma::rowvec& row) {
+  row = arma::max(Z, 0);
+  A = Z;
+  A.each_row() -= row;
+  A = arma::exp(A);
+  row = arma::sum(A, 0);
+  A.each_row() /= row;
+}
+
+// Cross-entropy from ZL, mean over the columns (see cross_entropy()); `loss` and `row` are scratch.
+double cross_entropy_into(const arma::mat& ZL, const arma::mat& Y, arma::mat& loss, arma::rowvec& row) {
+  const double m = static_cast<double>(Y.n_cols);
+  if (ZL.n_rows == 1) {
+    // -[y log σ(z) + (1-y) log(1-σ(z))] = max(z, 0) - z y + log(1 + e^-|z|)
+    loss = arma::clamp(ZL, 0.0, arma::datum::inf);
+    loss = loss - ZL % Y + arma::log1p(arma::exp(-arma::abs(ZL)));
+    return arma::accu(loss) / m;
+  }
+  // log softmax(z)_k = z_k - max(z) - log Σ_j e^(z_j - max(z))
+  row = arma::max(ZL, 0);
+  loss = ZL;
+  loss.each_row() -= row;  // shifted
+  row = arma::sum(arma::exp(loss), 0);
+  row = arma::log(row);
+  loss.each_row() -= row;  // log p
+  return -arma::accu(Y % loss) / m;
+}
+
+// Forward pass of X (n_x x m) into s. Dropout (hooks.dropout_forward) on hidden layers when rng is set.
+void forward_into(const Params& p, const arma::mat& X, const Hooks& h, Rng* rng, Pass& s) {
+  const std::size_t L = p.W.size();
+  resize(s.Z, L);
+  resize(s.A, L);
+  s.dropped = rng != nullptr && static_cast<bool>(h.dropout_forward);
+  if (s.dropped) resize(s.mask, L - 1);
+  for (std::size_t l = 0; l < L; ++l) {
+    const arma::mat& in = l == 0 ? X : s.A[l - 1];
+    s.Z[l] = p.W[l] * in;
+    add_to_columns(s.Z[l], p.b[l]);
+    if (l + 1 == L) {
+      if (s.Z[l].n_rows == 1) sigmoid_into(s.Z[l], s.A[l]);
+      else softmax_into(s.Z[l], s.A[l], s.row);
+      return;
+    }
+    s.A[l] = arma::clamp(s.Z[l], 0.0, std::numeric_limits<double>::max());  // ReLU
+    if (!s.dropped) continue;
+    auto [dropped, mask] = h.dropout_forward(s.A[l], *rng);
+    ensure(dropped.n_rows == s.A[l].n_rows && dropped.n_cols == s.A[l].n_cols && mask.n_rows == s.A[l].n_rows &&
+               mask.n_cols == s.A[l].n_cols,
+           "forward(): dropout_forward must return A and mask of A's shape");
+    s.A[l] = std::move(dropped);
+    s.mask[l] = std::move(mask);
+  }
+}
+
+// Data cost + penalty of a finished forward pass.
+double total_cost(const Params& p, Pass& s, const arma::mat& Y, const Hooks& h) {
+  double J = cross_entropy_into(s.Z.back(), Y, s.loss, s.row);
   if (h.penalty) J += h.penalty(p.W, static_cast<double>(Y.n_cols));
   return J;
 }
 
-// One layer l (0-based) forward: appends Z and A (and the dropout mask for hidden layers).
-void forward_layer(const Params& p, std::size_t l, Cache& c, const Hooks& h, Rng* rng) {
-  c.Z.push_back(p.W[l] * c.A.back());
-  c.Z.back().each_col() += p.b[l];
-  if (l + 1 == p.W.size()) {
-    c.A.push_back(output_activation(c.Z.back()));
-    return;
-  }
-  arma::mat A = relu(c.Z.back());
-  if (rng != nullptr && h.dropout_forward) {
-    auto [dropped, mask] = h.dropout_forward(A, *rng);
-    ensure(dropped.n_rows == A.n_rows && dropped.n_cols == A.n_cols && mask.n_rows == A.n_rows &&
-               mask.n_cols == A.n_cols,
-           "forward(): dropout_forward must return A and mask of A's shape");
-    A = std::move(dropped);
-    c.mask.push_back(std::move(mask));
-  }
-  c.A.push_back(std::move(A));
+void shape_like(const Params& p, Grads& g) {
+  g.dW.resize(p.W.size());
+  g.db.resize(p.b.size());
 }
 
-Cache forward_unchecked(const Params& p, const arma::mat& X, const Hooks& h, Rng* rng) {
+// Backward pass into g (dW, db of every layer) from the forward pass in s over input X.
+void backward_into(const Params& p, const arma::mat& X, Pass& s, const arma::mat& Y, const Hooks& h, Grads& g) {
+  const std::size_t L = p.W.size();
+  const double m = static_cast<double>(Y.n_cols);
+  shape_like(p, g);
+  resize(s.dZ, L);
+  resize(s.dA, L - 1);
+  s.dZ[L - 1] = (s.A[L - 1] - Y) / m;  // sigmoid + binary CE and softmax + categorical CE alike
+  for (std::size_t l = L; l-- > 0;) {
+    const arma::mat& in = l == 0 ? X : s.A[l - 1];
+    g.dW[l] = s.dZ[l] * in.t();
+    if (h.penalty_gradient) g.dW[l] += h.penalty_gradient(p.W[l], m);
+    row_sums_into(s.dZ[l], g.db[l]);
+    if (l == 0) break;
+    arma::mat& dA = s.dA[l - 1];
+    dA = p.W[l].t() * s.dZ[l];
+    if (s.dropped) dA = h.dropout_backward(dA, s.mask[l - 1]);
+    // dZ = dA ⊙ 1[Z > 0], as a product with 1 or 0 (so 0 · Inf is NaN, as the formula says)
+    const arma::mat& Z = s.Z[l - 1];
+    arma::mat& dZ = s.dZ[l - 1];
+    dZ.set_size(Z.n_rows, Z.n_cols);
+    const double* z = Z.memptr();
+    const double* da = dA.memptr();
+    double* dz = dZ.memptr();
+    for (arma::uword i = 0; i < Z.n_elem; ++i) dz[i] = da[i] * (z[i] > 0.0 ? 1.0 : 0.0);
+  }
+}
+
+// A pass whose results the caller gets as a Cache (forward(), backward() from outside).
+Cache to_cache(const arma::mat& X, Pass&& s) {
   Cache c;
+  c.Z = std::move(s.Z);
+  c.A.reserve(s.A.size() + 1);
   c.A.push_back(X);
-  for (std::size_t l = 0; l < p.W.size(); ++l) forward_layer(p, l, c, h, rng);
+  for (arma::mat& a : s.A) c.A.push_back(std::move(a));
+  if (s.dropped) c.mask = std::move(s.mask);
   return c;
 }
 
-Grads backward_unchecked(const Params& p, const Cache& c, const arma::mat& Y, const Hooks& h) {
-  const std::size_t L = p.W.size();
-  const double m = static_cast<double>(Y.n_cols);
-  Grads g;
-  g.dW.resize(L);
-  g.db.resize(L);
-  arma::mat dZ = (c.A.back() - Y) / m;  // sigmoid + binary CE and softmax + categorical CE alike
-  for (std::size_t l = L; l-- > 0;) {
-    g.dW[l] = dZ * c.A[l].t();
-    if (h.penalty_gradient) g.dW[l] += h.penalty_gradient(p.W[l], m);
-    g.db[l] = arma::sum(dZ, 1);
-    if (l == 0) break;
-    arma::mat dA = p.W[l].t() * dZ;
-    if (!c.mask.empty()) dA = h.dropout_backward(dA, c.mask[l - 1]);
-    dZ = dA % arma::conv_to<arma::mat>::from(c.Z[l - 1] > 0.0);
+// A Cache as a Pass (copies: backward() on a cache from outside is not on the training path).
+Pass from_cache(const Cache& c) {
+  Pass s;
+  s.Z = c.Z;
+  s.A.assign(c.A.begin() + 1, c.A.end());
+  s.mask = c.mask;
+  s.dropped = !c.mask.empty();
+  return s;
+}
+
+void step(Params& p, const Grads& g, double learning_rate) {
+  for (std::size_t l = 0; l < p.W.size(); ++l) {
+    p.W[l] -= learning_rate * g.dW[l];
+    p.b[l] -= learning_rate * g.db[l];
   }
-  return g;
+}
+
+// ---- Training ----
+
+// Buffers for batches of one width: the gathered examples, a pass and the gradients. An epoch of
+// mini-batches has at most two widths (batch_size, and the remainder).
+struct BatchBuffers {
+  arma::mat X, Y;
+  Pass pass;
+  Grads grads;
+};
+
+struct Trainer {
+  BatchBuffers full, rest;  // rest: the last, smaller batch of an epoch
+  Pass dev;
+
+  BatchBuffers& for_width(arma::uword width, arma::uword batch_size) { return width == batch_size ? full : rest; }
+};
+
+// Copies the columns idx[first .. first + n) of X into out (n columns), without temporaries.
+void gather(const arma::mat& X, const arma::uvec& idx, arma::uword first, arma::uword n, arma::mat& out) {
+  out.set_size(X.n_rows, n);
+  for (arma::uword j = 0; j < n; ++j) std::copy_n(X.colptr(idx(first + j)), X.n_rows, out.colptr(j));
 }
 
 // One epoch of mini-batch updates; returns the example-weighted mean of the batch costs.
-double run_epoch(Params& p, const arma::mat& X, const arma::mat& Y, const TrainOptions& o, const Hooks& h,
-                 Rng& rng) {
+double run_epoch(Params& p, const arma::mat& X, const arma::mat& Y, const TrainOptions& o, const Hooks& h, Rng& rng,
+                 Trainer& t) {
   const arma::uword m = X.n_cols;
   const bool full = o.batch_size == 0 || o.batch_size >= m;
   if (full) {
-    const Cache c = forward_unchecked(p, X, h, &rng);
-    const double J = total_cost(p, c, Y, h);
-    gradient_descent_step(p, backward_unchecked(p, c, Y, h), o.learning_rate);
+    BatchBuffers& b = t.full;
+    forward_into(p, X, h, &rng, b.pass);
+    const double J = total_cost(p, b.pass, Y, h);
+    backward_into(p, X, b.pass, Y, h, b.grads);
+    step(p, b.grads, o.learning_rate);
     return J;
   }
   const arma::uvec perm = rng.permutation(m);
   double sum = 0.0;
   for (arma::uword start = 0; start < m; start += o.batch_size) {
-    const arma::uvec idx = perm.subvec(start, std::min(start + o.batch_size, m) - 1);
-    const arma::mat Xb = X.cols(idx), Yb = Y.cols(idx);
-    const Cache c = forward_unchecked(p, Xb, h, &rng);
-    sum += total_cost(p, c, Yb, h) * static_cast<double>(idx.n_elem);
-    gradient_descent_step(p, backward_unchecked(p, c, Yb, h), o.learning_rate);
+    const arma::uword n = std::min(start + o.batch_size, m) - start;
+    BatchBuffers& b = t.for_width(n, o.batch_size);
+    gather(X, perm, start, n, b.X);
+    gather(Y, perm, start, n, b.Y);
+    forward_into(p, b.X, h, &rng, b.pass);
+    sum += total_cost(p, b.pass, b.Y, h) * static_cast<double>(n);
+    backward_into(p, b.X, b.pass, b.Y, h, b.grads);
+    step(p, b.grads, o.learning_rate);
   }
   return sum / static_cast<double>(m);
 }
@@ -191,32 +346,26 @@ Cache forward(const Params& params, const arma::mat& X, const Hooks& hooks, Rng*
   require_params(params, "forward()");
   require_X(params, X, "forward()");
   require_hooks(hooks, "forward()");
-  return forward_unchecked(params, X, hooks, rng);
+  Pass s;
+  forward_into(params, X, hooks, rng, s);
+  return to_cache(X, std::move(s));
 }
 
 arma::mat predict_proba(const Params& params, const arma::mat& X) {
   require_params(params, "predict_proba()");
   require_X(params, X, "predict_proba()");
-  return forward_unchecked(params, X, Hooks{}, nullptr).A.back();
+  Pass s;
+  forward_into(params, X, Hooks{}, nullptr, s);
+  return std::move(s.A.back());
 }
 
 double cross_entropy(const arma::mat& ZL, const arma::mat& Y) {
   ensure(ZL.n_elem > 0 && ZL.n_rows == Y.n_rows && ZL.n_cols == Y.n_cols,
          "cross_entropy(): ZL and Y must have the same non-empty shape, got ", ZL.n_rows, " x ", ZL.n_cols,
          " and ", Y.n_rows, " x ", Y.n_cols);
-  const double m = static_cast<double>(Y.n_cols);
-  if (ZL.n_rows == 1) {
-    // -[y log σ(z) + (1-y) log(1-σ(z))] = max(z, 0) - z y + log(1 + e^-|z|)
-    const arma::mat loss =
-        arma::clamp(ZL, 0.0, arma::datum::inf) - ZL % Y + arma::log1p(arma::exp(-arma::abs(ZL)));
-    return arma::accu(loss) / m;
-  }
-  // log softmax(z)_k = z_k - max(z) - log Σ_j e^(z_j - max(z))
-  const arma::rowvec mx = arma::max(ZL, 0);
-  const arma::mat shifted = ZL.each_row() - mx;
-  const arma::rowvec lse = arma::log(arma::sum(arma::exp(shifted), 0));
-  const arma::mat logp = shifted.each_row() - lse;
-  return -arma::accu(Y % logp) / m;
+  arma::mat loss;
+  arma::rowvec row;
+  return cross_entropy_into(ZL, Y, loss, row);
 }
 
 Grads backward(const Params& params, const Cache& cache, const arma::mat& Y, const Hooks& hooks) {
@@ -227,19 +376,28 @@ Grads backward(const Params& params, const Cache& cache, const arma::mat& Y, con
   require_Y(params, cache.A.front(), Y, "backward()");
   ensure(cache.mask.empty() || static_cast<bool>(hooks.dropout_backward),
          "backward(): the cache has dropout masks but hooks.dropout_backward is empty");
-  return backward_unchecked(params, cache, Y, hooks);
+  Pass s = from_cache(cache);
+  Grads g;
+  backward_into(params, cache.A.front(), s, Y, hooks, g);
+  return g;
 }
 
 double cost(const Params& params, const arma::mat& X, const arma::mat& Y, const Hooks& hooks,
             Rng* rng_for_dropout) {
   require_all(params, X, Y, hooks, "cost()");
-  return total_cost(params, forward_unchecked(params, X, hooks, rng_for_dropout), Y, hooks);
+  Pass s;
+  forward_into(params, X, hooks, rng_for_dropout, s);
+  return total_cost(params, s, Y, hooks);
 }
 
 Grads gradients(const Params& params, const arma::mat& X, const arma::mat& Y, const Hooks& hooks,
                 Rng* rng_for_dropout) {
   require_all(params, X, Y, hooks, "gradients()");
-  return backward_unchecked(params, forward_unchecked(params, X, hooks, rng_for_dropout), Y, hooks);
+  Pass s;
+  forward_into(params, X, hooks, rng_for_dropout, s);
+  Grads g;
+  backward_into(params, X, s, Y, hooks, g);
+  return g;
 }
 
 void gradient_descent_step(Params& params, const Grads& grads, double learning_rate) {
@@ -251,9 +409,8 @@ void gradient_descent_step(Params& params, const Grads& grads, double learning_r
     ensure(arma::size(grads.dW[l]) == arma::size(params.W[l]) &&
                arma::size(grads.db[l]) == arma::size(params.b[l]),
            "gradient_descent_step(): layer ", l, " gradient shape differs from its parameters");
-    params.W[l] -= learning_rate * grads.dW[l];
-    params.b[l] -= learning_rate * grads.db[l];
   }
+  step(params, grads, learning_rate);
 }
 
 History train(Params& params, const arma::mat& X, const arma::mat& Y, const TrainOptions& options,
@@ -261,13 +418,15 @@ History train(Params& params, const arma::mat& X, const arma::mat& Y, const Trai
   require_options(params, X, Y, options, hooks);
   const bool has_dev = options.X_dev.n_elem > 0;
   History history;
+  Trainer buffers;  // kept across epochs: after the first epoch no batch allocates
   for (std::size_t epoch = 0; epoch < options.epochs; ++epoch) {
-    EpochReport report{epoch, run_epoch(params, X, Y, options, hooks, rng), has_dev,
+    EpochReport report{epoch, run_epoch(params, X, Y, options, hooks, rng, buffers), has_dev,
                        std::numeric_limits<double>::quiet_NaN()};
     history.train_cost.push_back(report.train_cost);
     if (has_dev) {
-      report.dev_cost =
-          cross_entropy(forward_unchecked(params, options.X_dev, Hooks{}, nullptr).Z.back(), options.Y_dev);
+      Pass& dev = buffers.dev;
+      forward_into(params, options.X_dev, Hooks{}, nullptr, dev);
+      report.dev_cost = cross_entropy_into(dev.Z.back(), options.Y_dev, dev.loss, dev.row);
       history.dev_cost.push_back(report.dev_cost);
     }
     if (hooks.on_epoch && hooks.on_epoch(report, params)) {
@@ -288,7 +447,9 @@ TrainResult fit(const std::vector<arma::uword>& dims, const arma::mat& X, const 
 arma::urowvec predict(const Params& params, const arma::mat& X) {
   require_params(params, "predict()");
   require_X(params, X, "predict()");
-  const arma::mat A = forward_unchecked(params, X, Hooks{}, nullptr).A.back();
+  Pass s;
+  forward_into(params, X, Hooks{}, nullptr, s);
+  const arma::mat& A = s.A.back();
   if (A.n_rows == 1) return arma::conv_to<arma::urowvec>::from(A > 0.5);
   return arma::conv_to<arma::urowvec>::from(arma::index_max(A, 0));
 }

@@ -12,16 +12,25 @@ void Rng::seed(std::uint32_t seed) {
   gauss_ = 0.0;
 }
 
-double Rng::rand() {
-  const std::uint32_t a = next_uint32() >> 5;
-  const std::uint32_t b = next_uint32() >> 6;
+namespace {
+
+// numpy's random_sample from two 32-bit draws: 53 random bits.
+inline double uniform53(std::mt19937& engine) {
+  const auto a = static_cast<std::uint32_t>(engine()) >> 5;
+  const auto b = static_cast<std::uint32_t>(engine()) >> 6;
   return (a * 67108864.0 + b) / 9007199254740992.0;
 }
 
+}  // namespace
+
+double Rng::rand() { return uniform53(engine_); }
+
+// A dropout mask draws one of these per activation and per step: one tight loop, with the engine inlined.
 arma::mat Rng::rand(arma::uword rows, arma::uword cols) {
   arma::mat out(rows, cols);
+  double* mem = out.memptr();
   for (arma::uword i = 0; i < rows; ++i)
-    for (arma::uword j = 0; j < cols; ++j) out(i, j) = rand();
+    for (arma::uword j = 0; j < cols; ++j) mem[i + j * rows] = uniform53(engine_);
   return out;
 }
 
