@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <sstream>
 
 namespace kata::cli {
 
@@ -25,23 +26,47 @@ std::string field(const std::string& text, const std::string& key, bool block = 
   return trim_blank_lines(text.substr(start, end - start));
 }
 
+// 'text' -> text (Boost.Test quotes context messages).
+std::string unquote(const std::string& s) {
+  return s.size() >= 2 && s.front() == '\'' && s.back() == '\'' ? s.substr(1, s.size() - 2) : s;
+}
+
 // Boost.Test's text for an assertion:
 //   ASSERTION FAILURE:\n- file   : x.cpp\n- line   : 35\n- message: what the check said\n  more lines\n
 // and for an exception or a crash:
 //   UNCAUGHT EXCEPTION:\n...EXCEPTION STACK TRACE: --------------\n<what>\n-------...\n\nLast checkpoint: ...
 std::string problem_text(const std::string& body) {
+  // The context Boost.Test records (BOOST_TEST_INFO / BOOST_TEST_CONTEXT; a data case's sample): which call
+  // the problem happened in. "CONTEXT:\n- message one\n- message two\n".
+  std::string context;
+  if (const auto at = body.find("\nCONTEXT:\n"); at != std::string::npos) {
+    std::istringstream lines(body.substr(at + 10));
+    std::string line;
+    while (std::getline(lines, line) && line.rfind("- ", 0) == 0) context += (context.empty() ? "" : "; ") + unquote(line.substr(2));
+  }
+  const std::string while_doing = context.empty() ? "" : "\n  while: " + context;
   if (body.find("EXCEPTION STACK TRACE:") != std::string::npos) {
     const auto start = body.find('\n', body.find("EXCEPTION STACK TRACE:"));
     const auto end = body.find("\n-------------------------------------", start);
     if (start != std::string::npos)
-      return trim_blank_lines(body.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1));
+      return trim_blank_lines(body.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1)) +
+             while_doing;
   }
   std::string message = field(body, "- message: ", true);
   if (message.empty()) return trim_blank_lines(body);
+  // An assertion's context comes inside its block: "\n- context:\n  - 'f(2)'".
+  if (const auto at = message.find("\n- context:\n"); at != std::string::npos) {
+    std::istringstream lines(message.substr(at + 13));
+    std::string line, assertion_context;
+    while (std::getline(lines, line))
+      if (line.rfind("  - ", 0) == 0) assertion_context += (assertion_context.empty() ? "" : "; ") + unquote(line.substr(4));
+    message = message.substr(0, at) + (assertion_context.empty() ? "" : "\n  while: " + assertion_context);
+  }
   const std::string file = field(body, "- file   : ");
   const std::string line = field(body, "- line   : ");
   // The helpers in kata_test.hpp are where most checks fail; the check's own file says more.
-  if (!file.empty() && file != "kata_test.hpp" && file != "test_main.cpp" && file != "unknown location") message += "  [" + file + ":" + line + "]";
+  if (!file.empty() && file != "kata_test.hpp" && file != "test_main.cpp" && file != "unknown location")
+    message += "  [" + file + ":" + line + "]";
   return message;
 }
 

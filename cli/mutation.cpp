@@ -167,7 +167,13 @@ LessonRun plan_lesson(Workspace& ws, const Lesson& lesson, const fs::path& mutat
     run.error = "cannot find the compile and link commands of " + target + " in `ninja -t commands`";
     return run;
   }
-  const auto exe_time = fs::last_write_time(ws.build_dir() / target).time_since_epoch().count();
+  std::error_code ec;
+  const auto built = fs::last_write_time(ws.build_dir() / target, ec);
+  if (ec) {
+    run.error = target + " was not built (the lesson does not compile: see the build gate)";
+    return run;
+  }
+  const auto exe_time = built.time_since_epoch().count();
   for (const auto& row : lines_of(listed.output)) {
     const auto f = split_tabs(row);
     if (f.size() < 8) continue;

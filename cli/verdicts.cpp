@@ -77,7 +77,12 @@ std::string flooded_message() {
          " MiB of output and was stopped (printing inside a loop? remove debug output when you are done)";
 }
 
-std::string explain_problem(const std::string& problem, std::size_t memory_limit_mb, bool* not_implemented) {
+std::string explain_problem(const std::string& full, std::size_t memory_limit_mb, bool* not_implemented) {
+  // "...\n  while: <context>" (junit_report.cpp): explain the problem, keep the context after it.
+  const auto context_at = full.find("\n  while: ");
+  if (context_at != std::string::npos)
+    return explain_problem(full.substr(0, context_at), memory_limit_mb, not_implemented) + full.substr(context_at);
+  const std::string& problem = full;
   *not_implemented = false;
   if (starts_with(problem, "kata::NotImplemented: ")) {
     *not_implemented = true;

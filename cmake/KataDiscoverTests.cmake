@@ -1,6 +1,7 @@
 # Writes add_test() lines for every leaf test case of a Boost.Test executable; included by CTest (see
 # kata_discover_tests). Input: EXE, OUT, PREFIX, LABELS, TIMEOUT, WORKDIR. Parses --list_content (HRF):
-# one unit per line, indented four spaces per level, a trailing '*' when enabled.
+# one unit per line, indented four spaces per level, a trailing '*' when enabled, then ": description"
+# when the unit has one.
 execute_process(COMMAND "${EXE}" --list_content
                 OUTPUT_VARIABLE out ERROR_VARIABLE listing RESULT_VARIABLE rc TIMEOUT ${TIMEOUT})
 if(NOT rc EQUAL 0)
@@ -15,7 +16,8 @@ string(REPLACE "\n" ";" lines "${listing}")
 set(names "")
 set(depths "")
 foreach(line IN LISTS lines)
-  if(line MATCHES "^( *)([^ *]+)\\*?$")
+  # "name", "name*", or with a description (a lesson's task): "name*: task 2: dropout, backward".
+  if(line MATCHES "^( *)([^ *:]+)\\*?(: .*)?$")
     string(LENGTH "${CMAKE_MATCH_1}" indent)
     math(EXPR depth "${indent} / 4")
     list(APPEND names "${CMAKE_MATCH_2}")

@@ -96,8 +96,9 @@ count_checks() {
     { match($0, /^ */); depth[NR] = RLENGTH / 4; line[NR] = $0 }
     END { for (i = 1; i <= NR; i++) if (i == NR || depth[i + 1] <= depth[i]) n++; print n }')
   D=$(printf '%s\n' "$listing" | awk '
-    { match($0, /^ */); d = RLENGTH / 4; if (d == 0) top = $1; depth[NR] = d; t[NR] = top }
-    END { for (i = 1; i <= NR; i++) if ((i == NR || depth[i + 1] <= depth[i]) && t[i] ~ /^distribution_distance/) n++; print n }')
+    { match($0, /^ */); d = RLENGTH / 4; name[d] = $1; depth[NR] = d; p = ""
+      for (k = 0; k <= d; k++) p = p "/" name[k]; path[NR] = p }
+    END { for (i = 1; i <= NR; i++) if ((i == NR || depth[i + 1] <= depth[i]) && path[i] ~ /distribution_distance/) n++; print n }')
 }
 
 # Whether no process of this copy is still running (the copy's path is in every command line).
