@@ -185,51 +185,6 @@ BOOST_AUTO_TEST_CASE(ties_are_not_improvements) {
   check_best_params(monitor, 0, "ties");
 }
 
-BOOST_AUTO_TEST_CASE(min_delta_boundaries) {
-  // min_delta 0.25 and best 1.0: improvement means loss < 0.75. All values are exact in binary, so
-  // 1.0 - 0.25 is exactly 0.75, and std::nextafter gives the closest double on either side.
-  kata::EarlyStopping monitor(10, 0.25);
-  BOOST_REQUIRE(!monitor.update(0, 1.0, tagged(0)));
-  monitor.update(1, 0.8, tagged(1));
-  check_best_epoch(monitor, 0, "min_delta 0.25: 1.0 then 0.8",
-                   "0.8 is lower, but not by min_delta: compare loss < best_loss - min_delta");
-  monitor.update(2, 0.75, tagged(2));
-  check_best_epoch(monitor, 0, "min_delta 0.25: 1.0 then exactly 0.75",
-                   "exactly best - min_delta is a tie with the threshold, not an improvement (strict <)");
-  monitor.update(3, std::nextafter(0.75, 0.0), tagged(3));
-  check_best_epoch(monitor, 3, "min_delta 0.25: 1.0 then the double just below 0.75",
-                   "anything strictly below best - min_delta is an improvement");
-  BOOST_CHECK_MESSAGE(monitor.epochs_without_improvement() == 0,
-                      "after an improvement epochs_without_improvement() should be 0, got "
-                          << monitor.epochs_without_improvement());
-  // The threshold moves with the best loss: now best ~0.75, improvement means loss < ~0.5.
-  monitor.update(4, 0.6, tagged(4));
-  check_best_epoch(monitor, 3, "min_delta 0.25: best ~0.75, then 0.6",
-                   "the threshold is the BEST loss minus min_delta, measured from the new best");
-}
-
-BOOST_AUTO_TEST_CASE(min_delta_zero_counts_any_strict_decrease) {
-  kata::EarlyStopping monitor(1);
-  monitor.update(0, 1.0, tagged(0));
-  const bool stop = monitor.update(1, std::nextafter(1.0, 0.0), tagged(1));
-  check_best_epoch(monitor, 1, "min_delta 0: 1.0 then the double just below 1.0", "any strictly lower loss improves");
-  BOOST_CHECK_MESSAGE(!stop, "min_delta 0, patience 1: an improving epoch must not stop training");
-}
-
-BOOST_AUTO_TEST_CASE(nan_is_never_an_improvement) {
-  // A NaN loss (a diverged step) counts as an epoch without improvement and never becomes the best.
-  kata::EarlyStopping monitor(2);
-  const std::vector<double> losses{kNaN, 0.3, kNaN, kNaN};
-  check_stop(run(monitor, losses), 3, "patience 2, losses [nan, 0.3, nan, nan]",
-             "every comparison with NaN is false: write the test as `loss < best - min_delta` so NaN fails it");
-  check_best_epoch(monitor, 1, "patience 2, losses [nan, 0.3, nan, nan]", "NaN must never become the best loss");
-  kata::test::check_close(monitor.best_loss(), 0.3, 0.0, "best_loss() after NaN losses", "NaN must not replace it");
-  kata::EarlyStopping only_bad(2);
-  check_stop(run(only_bad, {kInf, kNaN}), 1, "patience 2, losses [inf, nan]",
-             "+inf is not below the initial best (+inf), and NaN never improves");
-  check_best_epoch(only_bad, -1, "patience 2, losses [inf, nan]", "no finite loss: nothing to restore");
-}
-
 BOOST_AUTO_TEST_CASE(keeps_a_copy_of_the_best_parameters) {
   kata::EarlyStopping monitor(3);
   const std::vector<double> losses{0.9, 0.5, 0.2, 0.3, 0.25, 0.4};
@@ -279,21 +234,6 @@ BOOST_AUTO_TEST_CASE(keeps_counting_after_a_stop) {
   check_best_params(monitor, 6, "after a second stop at epoch 8");
 }
 
-BOOST_AUTO_TEST_CASE(the_first_stop_can_be_at_epoch_0) {
-  // Patience 0 and a diverged first epoch: stop at once, at epoch 0, with nothing to restore. 0 is a real
-  // epoch, not "no stop yet" (that is -1).
-  kata::EarlyStopping monitor(0);
-  BOOST_TEST_INFO("EarlyStopping(0), then update(0, nan, params): a NaN loss is valid, it just never improves");
-  BOOST_CHECK_MESSAGE(monitor.update(0, kNaN, tagged(0)), "patience 0, NaN at epoch 0: update() should say stop");
-  check_state(monitor, -1, kInf, 1, 0, "patience 0 after NaN at epoch 0",
-              "a NaN never improves; the first stop is at epoch 0, so stop_epoch() is 0");
-  BOOST_CHECK_MESSAGE(monitor.update(1, kNaN, tagged(1)), "patience 0, NaN again at epoch 1: stop");
-  BOOST_CHECK_MESSAGE(!monitor.update(2, 0.5, tagged(2)), "patience 0, 0.5 at epoch 2 improves: go on");
-  BOOST_CHECK_MESSAGE(monitor.update(3, 0.6, tagged(3)), "patience 0, 0.6 at epoch 3 does not improve: stop");
-  check_state(monitor, 2, 0.5, 1, 0, "patience 0 after NaN, NaN, 0.5, 0.6",
-              "stop_epoch() keeps the FIRST stop, epoch 0: do not use 0 as the 'no stop yet' value (-1 is)");
-}
-
 BOOST_AUTO_TEST_CASE(patience_counts_updates_not_epoch_numbers) {
   // Evaluating every 5th epoch: the count is of update() calls without improvement, whatever the gap
   // between their epoch numbers. Improvements at epochs 0 and 10; then 15 and 20 are the two bad ones.
@@ -320,6 +260,72 @@ BOOST_AUTO_TEST_CASE(the_first_update_may_be_at_any_epoch) {
   BOOST_CHECK_MESSAGE(!monitor.update(7, 0.3, tagged(7)), "first update() at epoch 7 improves: go on");
   check_state(monitor, 7, 0.3, 0, -1, "first update() at epoch 7", "any epoch >= 0 may come first");
   check_best_params(monitor, 7, "first update() at epoch 7");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Task 3: what counts as an improvement beyond "lower": the min_delta margin and losses that are no number.
+BOOST_AUTO_TEST_SUITE(improvement,
+                      *boost::unit_test::description("task 3: min_delta and losses that never improve"))
+
+BOOST_AUTO_TEST_CASE(min_delta_boundaries) {
+  // min_delta 0.25 and best 1.0: improvement means loss < 0.75. All values are exact in binary, so
+  // 1.0 - 0.25 is exactly 0.75, and std::nextafter gives the closest double on either side.
+  kata::EarlyStopping monitor(10, 0.25);
+  BOOST_REQUIRE(!monitor.update(0, 1.0, tagged(0)));
+  monitor.update(1, 0.8, tagged(1));
+  check_best_epoch(monitor, 0, "min_delta 0.25: 1.0 then 0.8",
+                   "0.8 is lower, but not by min_delta: compare loss < best_loss - min_delta");
+  monitor.update(2, 0.75, tagged(2));
+  check_best_epoch(monitor, 0, "min_delta 0.25: 1.0 then exactly 0.75",
+                   "exactly best - min_delta is a tie with the threshold, not an improvement (strict <)");
+  monitor.update(3, std::nextafter(0.75, 0.0), tagged(3));
+  check_best_epoch(monitor, 3, "min_delta 0.25: 1.0 then the double just below 0.75",
+                   "anything strictly below best - min_delta is an improvement");
+  BOOST_CHECK_MESSAGE(monitor.epochs_without_improvement() == 0,
+                      "after an improvement epochs_without_improvement() should be 0, got "
+                          << monitor.epochs_without_improvement());
+  // The threshold moves with the best loss: now best ~0.75, improvement means loss < ~0.5.
+  monitor.update(4, 0.6, tagged(4));
+  check_best_epoch(monitor, 3, "min_delta 0.25: best ~0.75, then 0.6",
+                   "the threshold is the BEST loss minus min_delta, measured from the new best");
+}
+
+BOOST_AUTO_TEST_CASE(min_delta_zero_counts_any_strict_decrease) {
+  kata::EarlyStopping monitor(1);
+  monitor.update(0, 1.0, tagged(0));
+  const bool stop = monitor.update(1, std::nextafter(1.0, 0.0), tagged(1));
+  check_best_epoch(monitor, 1, "min_delta 0: 1.0 then the double just below 1.0", "any strictly lower loss improves");
+  BOOST_CHECK_MESSAGE(!stop, "min_delta 0, patience 1: an improving epoch must not stop training");
+}
+
+BOOST_AUTO_TEST_CASE(nan_is_never_an_improvement) {
+  // A NaN loss (a diverged step) counts as an epoch without improvement and never becomes the best.
+  kata::EarlyStopping monitor(2);
+  const std::vector<double> losses{kNaN, 0.3, kNaN, kNaN};
+  check_stop(run(monitor, losses), 3, "patience 2, losses [nan, 0.3, nan, nan]",
+             "every comparison with NaN is false: write the test as `loss < best - min_delta` so NaN fails it");
+  check_best_epoch(monitor, 1, "patience 2, losses [nan, 0.3, nan, nan]", "NaN must never become the best loss");
+  kata::test::check_close(monitor.best_loss(), 0.3, 0.0, "best_loss() after NaN losses", "NaN must not replace it");
+  kata::EarlyStopping only_bad(2);
+  check_stop(run(only_bad, {kInf, kNaN}), 1, "patience 2, losses [inf, nan]",
+             "+inf is not below the initial best (+inf), and NaN never improves");
+  check_best_epoch(only_bad, -1, "patience 2, losses [inf, nan]", "no finite loss: nothing to restore");
+}
+
+BOOST_AUTO_TEST_CASE(the_first_stop_can_be_at_epoch_0) {
+  // Patience 0 and a diverged first epoch: stop at once, at epoch 0, with nothing to restore. 0 is a real
+  // epoch, not "no stop yet" (that is -1).
+  kata::EarlyStopping monitor(0);
+  BOOST_TEST_INFO("EarlyStopping(0), then update(0, nan, params): a NaN loss is valid, it just never improves");
+  BOOST_CHECK_MESSAGE(monitor.update(0, kNaN, tagged(0)), "patience 0, NaN at epoch 0: update() should say stop");
+  check_state(monitor, -1, kInf, 1, 0, "patience 0 after NaN at epoch 0",
+              "a NaN never improves; the first stop is at epoch 0, so stop_epoch() is 0");
+  BOOST_CHECK_MESSAGE(monitor.update(1, kNaN, tagged(1)), "patience 0, NaN again at epoch 1: stop");
+  BOOST_CHECK_MESSAGE(!monitor.update(2, 0.5, tagged(2)), "patience 0, 0.5 at epoch 2 improves: go on");
+  BOOST_CHECK_MESSAGE(monitor.update(3, 0.6, tagged(3)), "patience 0, 0.6 at epoch 3 does not improve: stop");
+  check_state(monitor, 2, 0.5, 1, 0, "patience 0 after NaN, NaN, 0.5, 0.6",
+              "stop_epoch() keeps the FIRST stop, epoch 0: do not use 0 as the 'no stop yet' value (-1 is)");
 }
 
 // min_delta is an ABSOLUTE margin: improvement means loss < best - min_delta. From a best of 1.0 the
@@ -368,7 +374,7 @@ BOOST_AUTO_TEST_CASE(minus_infinity_is_below_every_threshold) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(reset, *boost::unit_test::description("task 3: a new run"))
+BOOST_AUTO_TEST_SUITE(reset, *boost::unit_test::description("task 4: a new run"))
 
 BOOST_AUTO_TEST_CASE(state_is_reset_between_runs) {
   kata::EarlyStopping monitor(2, 0.01);
@@ -395,7 +401,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // Harden it: bad settings and bad epochs, also next to special-but-valid values (patience 0, a monitor that
 // has already stopped), and a rejected call must leave every part of the monitor as it was.
-BOOST_AUTO_TEST_SUITE(bad_input, *boost::unit_test::description("task 4: harden it"))
+BOOST_AUTO_TEST_SUITE(bad_input, *boost::unit_test::description("task 5: harden it"))
 
 BOOST_AUTO_TEST_CASE(constructor_rejects_bad_settings) {
   for (const long long patience : {-1LL, LLONG_MIN})
