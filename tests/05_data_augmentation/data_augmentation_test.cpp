@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(reads_pixels_in_row_major_order) {
   BOOST_REQUIRE(img.n_rows == 8 && img.n_cols == 8);
   BOOST_CHECK_MESSAGE(img(0, 1) == 1.0 && img(1, 0) == 8.0,
                       "to_image(0..63, 8, 8): pixel (0, 1) must be entry 1 and pixel (1, 0) entry 8, got "
-                          << img(0, 1) << " and " << img(1, 0)
+                          << show(img(0, 1)) << " and " << show(img(1, 0))
                           << kata::test::hint_suffix("a transposed image: the column was read column-major"));
 }
 
@@ -117,8 +117,8 @@ BOOST_AUTO_TEST_CASE(follow_the_digits_file_pixel_names) {
     unsigned r = 0, c = 0;
     BOOST_REQUIRE(std::sscanf(digits.feature_names[k].c_str(), "pixel_%u_%u", &r, &c) == 2);
     if (img(r, c) != column(k)) {
-      BOOST_ERROR("to_image(digit 0): feature " << k << " is " << digits.feature_names[k] << " = " << column(k)
-                                                << ", but pixel (" << r << ", " << c << ") is " << img(r, c)
+      BOOST_ERROR("to_image(digit 0): feature " << k << " is " << digits.feature_names[k] << " = " << show(column(k))
+                                                << ", but pixel (" << r << ", " << c << ") is " << show(img(r, c))
                                                 << kata::test::hint_suffix("pixel_R_C is entry R * W + C"));
       return;
     }
@@ -285,7 +285,7 @@ BOOST_AUTO_TEST_CASE(is_a_contiguous_window_within_bounds) {
         if (crop.image(i, j) != 100.0 * (crop.row + i) + (crop.col + j)) {
           BOOST_ERROR("random_crop() with seed " << seed << ": crop pixel (" << i << ", " << j << ") should be "
                                                  << "image pixel (" << crop.row + i << ", " << crop.col + j
-                                                 << "), got the value " << crop.image(i, j)
+                                                 << "), got the value " << show(crop.image(i, j))
                                                  << kata::test::hint_suffix("crop = img.submat(row, col, row + h "
                                                                             "- 1, col + w - 1)"));
           return;
