@@ -7,6 +7,12 @@
 // pixel_0_0, pixel_0_1, …, pixel_0_7, pixel_1_0, …, so pixel (r, c) is entry r·W + c of the column.
 // Armadillo stores matrices column-major, so a plain reshape of that column puts the pixels in the
 // wrong places: use to_image() / to_column().
+//
+// Bad input throws std::invalid_argument whose message starts with the name of the function that was
+// called and names what is wrong: the value, and for a setting its name ("augment(): max_shift must be
+// >= 0, got -1"). When your function delegates to another contract function (augment() to random_crop()
+// or random_distortion(), random_distortion() to rotate() and shift()), validate the arguments again under
+// your own name first, so the message starts with your function's name.
 #pragma once
 
 #include <armadillo>
@@ -124,7 +130,8 @@ struct AugmentedSet {
 // Copies are made in that order (copy 1 of every image, then copy 2, …). Each one, from the original:
 //   1. if policy.flip:          if rng.rand() < 0.5, flip_horizontal()
 //   2. if policy.zoom_crop > 0: random_crop(img, h − z, w − z, rng), then resize_bilinear() to h × w
-//   3. if max_degrees > 0 or max_shift > 0: random_distortion(img, max_degrees, max_shift, rng)
+//   3. if max_degrees > 0 or max_shift > 0: random_distortion(img, max_degrees, max_shift, rng) — also for
+//      a rotation alone (max_degrees > 0, however small, with max_shift = 0)
 // and is stored back as a column with to_column(). A step that is off draws nothing (no coin when flip is
 // off), copies = 0 draws nothing at all, and nothing else is drawn: the rng you pass (not a copy of it)
 // ends exactly after the last documented draw. Same seed, same output — the checks compare with copies

@@ -1,6 +1,12 @@
 // Lesson 06 — early stopping. The contract: the stub next to this file and the reference solution both
 // implement exactly these member functions. The monitor knows nothing about networks: the parameters it
 // keeps are a plain list of matrices (e.g. every W[l] and b[l] of a network, in a fixed order).
+//
+// Bad input throws std::invalid_argument whose message starts with the name of the function that was
+// called ("EarlyStopping(): ...", "update(): ...") and names what is wrong, the setting or the epoch and its
+// value ("EarlyStopping(): patience must be >= 0, got -1"). When your function delegates to another
+// contract function, validate the arguments again under your own name first, so the message starts with
+// your function's name.
 #pragma once
 
 #include <armadillo>
@@ -27,17 +33,19 @@ using ParamList = std::vector<arma::mat>;
 // best loss), and the comparison is the only test: −infinity, like any loss below the threshold, improves.
 // On an improvement the monitor records the epoch, the loss and a copy of the parameters, and resets its
 // count of epochs without improvement to 0. Otherwise the count grows by 1 — one per update() call,
-// whatever the gap between epoch numbers. update() returns true ("stop") exactly when this epoch did not
-// improve and the count has reached patience (count >= patience); an improving epoch never stops.
+// whatever the gap between epoch numbers. An improving epoch never stops, whatever the patience: update()
+// returns true ("stop") exactly when this epoch did not improve and the count has reached patience
+// (count >= patience).
 // Example: losses 0.2, 0.15, 0.1, 0.11, 0.12 at epochs 0..4 with patience 2: epochs 0, 1, 2 improve;
 // 3 and 4 do not; update() returns true at epoch 4 and best_epoch() == 2.
-// Patience 0 stops at the first epoch that does not improve.
+// Patience 0 stops at the first epoch that does not improve; an improving epoch goes on (its count, 0, has
+// "reached" patience 0, but it improved).
 class EarlyStopping {
  public:
   // patience   epochs without improvement to tolerate before stopping, >= 0
   // min_delta  how much lower than the best loss a new loss must be to count, finite and >= 0
-  // Throws std::invalid_argument ("EarlyStopping(): ...") for patience < 0, or min_delta < 0, NaN or
-  // infinite. A new monitor is in the reset() state.
+  // Throws std::invalid_argument ("EarlyStopping(): ...", naming the setting) for patience < 0, or
+  // min_delta < 0, NaN or infinite. A new monitor is in the reset() state.
   explicit EarlyStopping(long long patience, double min_delta = 0.0);
 
   // Reports the dev loss measured after `epoch` together with the parameters that produced it.
@@ -47,8 +55,9 @@ class EarlyStopping {
   //   params    copied into best_params() when this epoch improves
   // Returns true when training should stop (see the rule above), false to continue. Calling update()
   // again after it returned true simply applies the same rule (the count keeps growing).
-  // Throws std::invalid_argument ("update(): ...") for a negative, repeated or decreasing epoch; the
-  // monitor is unchanged then (also the epoch the next update() is compared with: the last accepted one).
+  // Throws std::invalid_argument ("update(): ...", naming the epoch) for a negative, repeated or decreasing
+  // epoch, never for a loss; the monitor is unchanged then (also the epoch the next update() is compared
+  // with: the last accepted one).
   bool update(long long epoch, double dev_loss, const ParamList& params);
 
   // Forgets everything learned from update(), for a new training run: best_epoch() = -1,

@@ -1,5 +1,12 @@
 // Lesson 07 — normalizing inputs. The contract: the stub next to this file and the reference solution
 // both implement exactly these functions. Examples are columns: X is n_x × m, one ROW per feature.
+//
+// Bad input throws std::invalid_argument whose message starts with the name of the function that was
+// called and names what is wrong: for a non-finite data entry its value (nan, inf, -inf), row and column;
+// for a bad normalizer mu or sigma (both when their lengths differ or are 0) and, for a bad entry, the
+// feature and the value ("transform(): normalizer.sigma must be finite and > 0, got 0 for feature 1").
+// When your function delegates to another contract function, validate the arguments again under your own
+// name first, so the message starts with your function's name.
 #pragma once
 
 #include <armadillo>
@@ -22,14 +29,16 @@ struct Normalizer {
 // 0 instead of dividing by zero. Constant means: the computed variance v = sigma_computed² is within the
 // rounding error of the mean,
 //   v <= m·ε·v + (m·ε·mu(j))²        ε = 2^-52 = std::numeric_limits<double>::epsilon()
-// (scikit-learn's test). All-equal values always pass it — also when rounding makes the computed mean
-// differ from the value (three 0.1's: sigma_computed = 1.4e-17, not 0) — and so does a "spread" of a few
-// ulps (0.1 and its neighbouring double); a real spread, however small (1e-20 ± 1e-20) or next to however
-// large a mean (1e8 ± 1), does not.
+// with m = X_train.n_cols, the number of EXAMPLES, however many features there are (scikit-learn's test).
+// All-equal values always pass it — also when rounding makes the computed mean differ from the value
+// (three 0.1's: sigma_computed = 1.4e-17, not 0) — and so does a "spread" of a few ulps (0.1 and its
+// neighbouring double); a real spread, however small (1e-20 ± 1e-20) or next to however large a mean
+// (1e8 ± 1), does not.
 // Example: the feature row [−1, −0.5, 0, 1] has mu = −0.125, sigma = sqrt(0.546875) ≈ 0.7395.
 // Throws std::invalid_argument ("fit_normalizer(): ...") for an empty X_train (no rows or no columns), a
-// non-finite entry anywhere (the message names its row and column), or a feature whose variance overflows
-// a double (its values spread beyond about ±1e154; the message names the feature).
+// non-finite entry anywhere (the message names its value, row and column), or a feature whose variance
+// overflows a double (its values spread beyond about ±1e154; in any feature, the first one included; the
+// message names the feature).
 Normalizer fit_normalizer(const arma::mat& X_train);
 
 // transform(normalizer, X): Z(j, i) = (X(j, i) − mu(j)) / sigma(j), for ANY set X (train, dev or test)
@@ -40,10 +49,11 @@ Normalizer fit_normalizer(const arma::mat& X_train);
 // Example: fit on [−1, −0.5, 0, 1] and transform it → [−1.18321596, −0.50709255, 0.16903085, 1.52127766].
 // A hand-made normalizer may hold any finite mu and any finite sigma > 0 (1e-300 and 1e300 included). For a
 // value so far outside the training range that (x − mu) / sigma exceeds the double range, Z holds ±inf.
-// Throws std::invalid_argument ("transform(): ...") for a bad normalizer (lengths differ or are 0; a mu or
-// sigma entry that is NaN, ±inf, or a sigma <= 0 — in any position; the message names the feature and the
-// value), a row count that differs from the normalizer's n_x (the message gives both), an empty X, or a
-// non-finite entry anywhere in X. These checks apply for every X, a single example (m = 1) included.
+// Throws std::invalid_argument ("transform(): ...") for a bad normalizer (lengths differ or are 0: the
+// message names mu and sigma; a mu or sigma entry that is NaN, ±inf, or a sigma <= 0 — in any position:
+// the message names mu or sigma, the feature and the value), a row count that differs from the
+// normalizer's n_x (the message gives both), an empty X, or a non-finite entry anywhere in X (the message
+// names its value). These checks apply for every X, a single example (m = 1) included.
 arma::mat transform(const Normalizer& normalizer, const arma::mat& X);
 
 // inverse_transform(normalizer, Z): back to the original units, X(j, i) = Z(j, i) · sigma(j) + mu(j),

@@ -13,15 +13,9 @@
 namespace bdata = boost::unit_test::data;
 using kata::test::check_rejects;
 using kata::test::hint_suffix;
+using kata::test::show;  // shortest exact text: 0.86 -> "0.86", the double above 1 -> "1.0000000000000002"
 
 namespace {
-
-// 0.86 -> "0.86" (std::to_string would print "0.860000").
-std::string show(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
 
 // Activations with no zeros and distinct values in [1, 2): a zero in the output can only come from the mask.
 arma::mat activations(arma::uword rows, arma::uword cols, std::uint32_t seed) {
@@ -63,7 +57,7 @@ const arma::mat empty_shapes[] = {arma::mat(0, 0), arma::mat(0, 5), arma::mat(3,
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(dropout_forward)
+BOOST_AUTO_TEST_SUITE(dropout_forward, *boost::unit_test::description("task 1: inverted dropout forward"))
 
 BOOST_AUTO_TEST_CASE(kept_entries_are_scaled_and_dropped_entries_are_zero) {
   const double keep_prob = 0.8;
@@ -78,16 +72,16 @@ BOOST_AUTO_TEST_CASE(kept_entries_are_scaled_and_dropped_entries_are_zero) {
   // Exact equality (tolerance 0): a * 1.0 / keep_prob and a / keep_prob are the same rounded double.
   for (arma::uword i = 0; i < A.n_elem; ++i) {
     if (r.mask(i) == 1.0 && r.output(i) != A(i) / keep_prob) {
-      BOOST_ERROR("dropout_forward(keep_prob = 0.8): kept entry " << i << " with a = " << std::setprecision(17)
-                                                                  << A(i) << ": expected a / keep_prob = "
-                                                                  << A(i) / keep_prob << " exactly, got "
-                                                                  << r.output(i)
-                                                                  << hint_suffix(diagnose_kept(A(i), r.output(i), keep_prob)));
+      BOOST_ERROR("dropout_forward(keep_prob = 0.8): kept entry "
+                  << i << " with a = " << show(A(i)) << ": expected a / keep_prob = " << show(A(i) / keep_prob)
+                  << " exactly, got " << show(r.output(i)) << " (tolerance 0)"
+                  << hint_suffix(diagnose_kept(A(i), r.output(i), keep_prob)));
       return;
     }
     if (r.mask(i) == 0.0 && r.output(i) != 0.0) {
-      BOOST_ERROR("dropout_forward(): dropped entry " << i << " (mask 0) should be 0, got " << r.output(i)
-                                                      << hint_suffix("multiply A by the mask element-wise (A % mask)"));
+      BOOST_ERROR("dropout_forward(keep_prob = 0.8): dropped entry "
+                  << i << " (mask 0) should be 0, got " << show(r.output(i))
+                  << hint_suffix("multiply A by the mask element-wise (A % mask)"));
       return;
     }
   }
@@ -130,7 +124,8 @@ BOOST_AUTO_TEST_CASE(kept_fraction_is_close_to_keep_prob) {
   const arma::mat A(200, 500, arma::fill::ones);
   std::uint32_t seed = 20;
   for (const double keep_prob : {0.86, 0.5, 0.2}) {
-    kata::Rng rng(seed++);
+    kata::Rng rng(seed);
+    BOOST_TEST_INFO("dropout_forward(200 x 500 ones, keep_prob = " << show(keep_prob) << ", Rng(" << seed++ << "))");
     const kata::DropoutResult r = kata::dropout_forward(A, keep_prob, rng);
     BOOST_REQUIRE(r.mask.n_elem == A.n_elem);
     const double kept = arma::accu(r.mask == 1.0) / n;
@@ -172,63 +167,6 @@ BOOST_AUTO_TEST_CASE(same_seed_same_mask) {
                       "dropout_forward(): seeds 42 and 43 gave the same 10 x 30 mask: is the rng used at all?");
 }
 
-BOOST_AUTO_TEST_CASE(mask_matches_numpy) {
-  // Expected masks produced with numpy 1.24 (Debian python3-numpy) on the dev machine:
-  //   np.random.seed(1); (np.random.rand(4, 6) < 0.5).astype(int)
-  //   np.random.seed(3); (np.random.rand(3, 5) < 0.8).astype(int)
-  // A 4 x 6 shape also catches drawing in column order: numpy fills row by row (rng.rand(r, c) does too).
-  const arma::mat numpy_seed1 = {{1, 0, 1, 1, 1, 1},
-                                 {1, 1, 1, 0, 1, 0},
-                                 {1, 0, 1, 0, 1, 0},
-                                 {1, 1, 0, 0, 1, 0}};
-  const arma::mat numpy_seed3 = {{1, 1, 1, 1, 0},
-                                 {0, 1, 1, 1, 1},
-                                 {1, 1, 1, 1, 1}};
-  kata::Rng rng1(1), rng3(3);
-  kata::test::check_mat_close(kata::dropout_forward(activations(4, 6, 0), 0.5, rng1).mask, numpy_seed1, 0.0,
-                              "dropout_forward() mask after Rng(1), 4 x 6, keep_prob 0.5 vs numpy",
-                              "draw ONE matrix rng.rand(A.n_rows, A.n_cols) and compare it with < keep_prob");
-  kata::test::check_mat_close(kata::dropout_forward(activations(3, 5, 0), 0.8, rng3).mask, numpy_seed3, 0.0,
-                              "dropout_forward() mask after Rng(3), 3 x 5, keep_prob 0.8 vs numpy",
-                              "draw ONE matrix rng.rand(A.n_rows, A.n_cols) and compare it with < keep_prob");
-}
-
-// How many numbers dropout_forward() draws. The contract: exactly A.n_rows * A.n_cols, in one
-// rng.rand(rows, cols) call, whatever keep_prob is (also 1) and also for an empty A. So the NEXT number
-// the generator gives is numpy's number n + 1 after the same seed. Expected values from numpy 1.24:
-//   np.random.seed(seed); np.random.rand(n); np.random.rand()
-struct DrawCase {
-  arma::uword rows, cols;
-  double keep_prob;
-  std::uint32_t seed;
-  double next;  // numpy's draw number rows * cols + 1
-};
-std::ostream& operator<<(std::ostream& out, const DrawCase& c) {
-  return out << c.rows << " x " << c.cols << " A, keep_prob " << c.keep_prob << ", Rng(" << c.seed << ")";
-}
-const DrawCase draw_cases[] = {
-    {4, 6, 0.5, 5, 0.3275639476887341},   // seed 5, 24 draws
-    {4, 6, 1.0, 6, 0.7091317507811673},   // keep_prob 1 still draws: seed 6, 24 draws
-    {7, 1, 0.86, 7, 0.07205113335976154}, // one example (m = 1): seed 7, 7 draws
-    {3, 5, 1.0, 9, 0.5727598155694092},   // seed 9, 15 draws
-    {0, 5, 0.5, 8, 0.8734294027918162},   // empty A: no draw at all; seed 8, first number
-};
-
-BOOST_DATA_TEST_CASE(draws_one_number_per_entry, bdata::make(draw_cases), c) {
-  const arma::mat A = 1.0 + arma::mat(c.rows, c.cols, arma::fill::ones);
-  kata::Rng rng(c.seed);
-  (void)kata::dropout_forward(A, c.keep_prob, rng);
-  const double next = rng.rand();
-  // Tolerance 0: the same generator state gives bit-identical numbers.
-  BOOST_CHECK_MESSAGE(next == c.next,
-                      "after dropout_forward() on a " << c.rows << " x " << c.cols << " A (keep_prob " << c.keep_prob
-                          << ") with Rng(" << c.seed << "), the next rng.rand() should be numpy's number "
-                          << c.rows * c.cols + 1 << ", " << std::setprecision(17) << c.next << ", got " << next
-                          << hint_suffix("draw exactly one number per entry with ONE rng.rand(A.n_rows, A.n_cols) "
-                                         "call, also when keep_prob = 1 (the mask is then all ones, but the draws "
-                                         "are still made) and nothing for an empty A"));
-}
-
 // The ends of (0, 1]: the smallest positive double, the double just below 1, and 1 itself are valid.
 const double edge_keep_probs[] = {std::numeric_limits<double>::denorm_min(), 1e-3, std::nextafter(1.0, 0.0), 1.0};
 
@@ -239,7 +177,7 @@ BOOST_DATA_TEST_CASE(accepts_keep_prob_at_the_ends_of_the_interval, bdata::make(
   try {
     r = kata::dropout_forward(A, keep_prob, rng);
   } catch (const std::invalid_argument& e) {
-    BOOST_ERROR("dropout_forward(keep_prob = " << std::setprecision(17) << keep_prob
+    BOOST_ERROR("dropout_forward(6 x 50 A, keep_prob = " << show(keep_prob)
                                                << ") threw, but keep_prob may be anything in (0, 1]: " << e.what()
                                                << hint_suffix("test keep_prob > 0.0 && keep_prob <= 1.0 exactly, "
                                                               "with no tolerance"));
@@ -264,6 +202,7 @@ BOOST_DATA_TEST_CASE(accepts_empty_activations, bdata::make({0, 1, 2}), k) {
   // examples is 3 x 0, not 0 x 0).
   const arma::mat& A = empty_shapes[k];
   kata::Rng rng(0);
+  BOOST_TEST_INFO("dropout_forward(an empty " << shape(A) << " A, keep_prob = 0.5)");
   const kata::DropoutResult r = kata::dropout_forward(A, 0.5, rng);
   BOOST_CHECK_MESSAGE(r.output.n_rows == A.n_rows && r.output.n_cols == A.n_cols && r.mask.n_rows == A.n_rows &&
                           r.mask.n_cols == A.n_cols,
@@ -276,7 +215,7 @@ BOOST_DATA_TEST_CASE(accepts_empty_activations, bdata::make({0, 1, 2}), k) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(dropout_backward)
+BOOST_AUTO_TEST_SUITE(dropout_backward, *boost::unit_test::description("task 2: inverted dropout backward"))
 
 BOOST_AUTO_TEST_CASE(reuses_the_forward_mask_and_scales) {
   const double keep_prob = 0.6;
@@ -333,6 +272,7 @@ BOOST_AUTO_TEST_CASE(keep_prob_one_passes_the_gradient_through) {
 
 BOOST_DATA_TEST_CASE(accepts_empty_gradients, bdata::make({0, 1, 2}), k) {
   const arma::mat& dA = empty_shapes[k];
+  BOOST_TEST_INFO("dropout_backward(an empty " << shape(dA) << " dA, a " << shape(dA) << " mask, keep_prob = 0.5)");
   const arma::mat got = kata::dropout_backward(dA, dA, 0.5);  // an empty mask of the same shape
   BOOST_CHECK_MESSAGE(got.n_rows == dA.n_rows && got.n_cols == dA.n_cols,
                       "dropout_backward() on a " << shape(dA) << " dA and mask: expected a " << shape(dA)
@@ -344,12 +284,13 @@ BOOST_DATA_TEST_CASE(accepts_empty_gradients, bdata::make({0, 1, 2}), k) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(dropout_inference)
+BOOST_AUTO_TEST_SUITE(dropout_inference, *boost::unit_test::description("task 3: no dropout at test time"))
 
 BOOST_AUTO_TEST_CASE(is_the_identity) {
   const arma::mat A = activations(8, 30, 19);
   // Tolerance 0: at test time the activations pass through untouched.
   for (const double keep_prob : {0.5, 0.86, 1.0}) {
+    BOOST_TEST_INFO("dropout_inference(8 x 30 A, keep_prob = " << show(keep_prob) << ")");
     const arma::mat got = kata::dropout_inference(A, keep_prob);
     std::string hint = "at test time: no dropout and no 1/keep_prob factor, return A as it is";
     if (got.n_elem == A.n_elem && arma::any(arma::vectorise(got) == 0.0))
@@ -360,6 +301,7 @@ BOOST_AUTO_TEST_CASE(is_the_identity) {
 
 BOOST_DATA_TEST_CASE(accepts_empty_activations, bdata::make({0, 1, 2}), k) {
   const arma::mat& A = empty_shapes[k];
+  BOOST_TEST_INFO("dropout_inference(an empty " << shape(A) << " A, keep_prob = 0.8)");
   const arma::mat got = kata::dropout_inference(A, 0.8);
   BOOST_CHECK_MESSAGE(got.n_rows == A.n_rows && got.n_cols == A.n_cols,
                       "dropout_inference() on a " << shape(A) << " A: expected a " << shape(A) << " result, got "
@@ -368,17 +310,110 @@ BOOST_DATA_TEST_CASE(accepts_empty_activations, bdata::make({0, 1, 2}), k) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+// Task 4: the exact stream. The checks compare with numpy's own draws after np.random.seed(seed).
+BOOST_AUTO_TEST_SUITE(same_draws_as_numpy, *boost::unit_test::description("task 4: the same draws as numpy"))
+
+BOOST_AUTO_TEST_CASE(mask_matches_numpy) {
+  // Expected masks produced with numpy 1.24 (Debian python3-numpy) on the dev machine:
+  //   np.random.seed(1); (np.random.rand(4, 6) < 0.5).astype(int)
+  //   np.random.seed(3); (np.random.rand(3, 5) < 0.8).astype(int)
+  // A 4 x 6 shape also catches drawing in column order: numpy fills row by row (rng.rand(r, c) does too).
+  const arma::mat numpy_seed1 = {{1, 0, 1, 1, 1, 1},
+                                 {1, 1, 1, 0, 1, 0},
+                                 {1, 0, 1, 0, 1, 0},
+                                 {1, 1, 0, 0, 1, 0}};
+  const arma::mat numpy_seed3 = {{1, 1, 1, 1, 0},
+                                 {0, 1, 1, 1, 1},
+                                 {1, 1, 1, 1, 1}};
+  kata::Rng rng1(1), rng3(3);
+  kata::test::check_mat_close(kata::dropout_forward(activations(4, 6, 0), 0.5, rng1).mask, numpy_seed1, 0.0,
+                              "dropout_forward() mask after Rng(1), 4 x 6, keep_prob 0.5 vs numpy",
+                              "draw ONE matrix rng.rand(A.n_rows, A.n_cols) and compare it with < keep_prob");
+  kata::test::check_mat_close(kata::dropout_forward(activations(3, 5, 0), 0.8, rng3).mask, numpy_seed3, 0.0,
+                              "dropout_forward() mask after Rng(3), 3 x 5, keep_prob 0.8 vs numpy",
+                              "draw ONE matrix rng.rand(A.n_rows, A.n_cols) and compare it with < keep_prob");
+}
+
+// How many numbers dropout_forward() draws. The contract: exactly A.n_rows * A.n_cols, in one
+// rng.rand(rows, cols) call, whatever keep_prob is (also 1) and also for an empty A. So the NEXT number
+// the generator gives is numpy's number n + 1 after the same seed. Expected values from numpy 1.24:
+//   np.random.seed(seed); np.random.rand(n); np.random.rand()
+struct DrawCase {
+  arma::uword rows, cols;
+  double keep_prob;
+  std::uint32_t seed;
+  double next;  // numpy's draw number rows * cols + 1
+};
+std::ostream& operator<<(std::ostream& out, const DrawCase& c) {
+  return out << c.rows << " x " << c.cols << " A, keep_prob " << show(c.keep_prob) << ", Rng(" << c.seed << ")";
+}
+const DrawCase draw_cases[] = {
+    {4, 6, 0.5, 5, 0.3275639476887341},   // seed 5, 24 draws
+    {4, 6, 1.0, 6, 0.7091317507811673},   // keep_prob 1 still draws: seed 6, 24 draws
+    {7, 1, 0.86, 7, 0.07205113335976154}, // one example (m = 1): seed 7, 7 draws
+    {3, 5, 1.0, 9, 0.5727598155694092},   // seed 9, 15 draws
+    {0, 5, 0.5, 8, 0.8734294027918162},   // empty A: no draw at all; seed 8, first number
+};
+
+BOOST_DATA_TEST_CASE(draws_one_number_per_entry, bdata::make(draw_cases), c) {
+  const arma::mat A = 1.0 + arma::mat(c.rows, c.cols, arma::fill::ones);
+  kata::Rng rng(c.seed);
+  BOOST_TEST_INFO("dropout_forward(" << c << ")");
+  (void)kata::dropout_forward(A, c.keep_prob, rng);
+  const double next = rng.rand();
+  // Tolerance 0: the same generator state gives bit-identical numbers.
+  BOOST_CHECK_MESSAGE(next == c.next,
+                      "after dropout_forward() on a " << c.rows << " x " << c.cols << " A (keep_prob "
+                          << show(c.keep_prob) << ") with Rng(" << c.seed << "), the next rng.rand() should be numpy's "
+                          << "number " << c.rows * c.cols + 1 << ", " << show(c.next) << ", got " << show(next)
+                          << hint_suffix("draw exactly one number per entry with ONE rng.rand(A.n_rows, A.n_cols) "
+                                         "call, also when keep_prob = 1 (the mask is then all ones, but the draws "
+                                         "are still made) and nothing for an empty A"));
+}
+
+// A unit is kept when its draw is STRICTLY below keep_prob: a draw equal to keep_prob is dropped, as in
+// numpy's rand() < keep_prob. (With <= the keep probability would be keep_prob + 2^-53, and the mask would
+// differ from numpy's whenever a draw hits keep_prob.) keep_prob is set to one of the draws themselves;
+// numpy 1.24: np.random.seed(1); r = np.random.rand(2, 3)
+//   r = [[0.417022004702574, 0.7203244934421581, 0.00011437481734488664],
+//        [0.30233257263183977, 0.14675589081711304, 0.0923385947687978]]
+//   (r < r[0, 1]).astype(int) = [[1, 0, 1], [1, 1, 1]]   (keep_prob = the largest draw)
+//   (r < r[1, 0]).astype(int) = [[0, 0, 1], [0, 1, 1]]   (keep_prob = a middle draw)
+struct TieCase {
+  double keep_prob;
+  const char* which;
+  arma::mat numpy_mask;
+};
+const TieCase tie_cases[] = {
+    {0.7203244934421581, "the largest draw, entry (0, 1)", {{1, 0, 1}, {1, 1, 1}}},
+    {0.30233257263183977, "the draw at entry (1, 0)", {{0, 0, 1}, {0, 1, 1}}},
+};
+
+BOOST_AUTO_TEST_CASE(a_draw_equal_to_keep_prob_is_dropped) {
+  for (const TieCase& c : tie_cases) {
+    kata::Rng rng(1);
+    const std::string call = "dropout_forward(2 x 3 A, keep_prob = " + show(c.keep_prob) + ", Rng(1))";
+    BOOST_TEST_INFO(call << ": keep_prob is " << c.which << " of numpy's np.random.seed(1); np.random.rand(2, 3)");
+    const arma::mat mask = kata::dropout_forward(activations(2, 3, 0), c.keep_prob, rng).mask;
+    kata::test::check_mat_close(mask, c.numpy_mask, 0.0, call + " mask vs numpy's rand(2, 3) < keep_prob",
+                                "keep a unit when its draw is STRICTLY below keep_prob (rand < keep_prob, not <=): "
+                                "the draw equal to keep_prob is dropped");
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 // Harden it: every argument that can be wrong, on its own and next to special-but-valid values of the
 // others (keep_prob = 1, an empty A). Each rejection must be a std::invalid_argument whose message starts
 // with the function's name.
-BOOST_AUTO_TEST_SUITE(bad_input)
+BOOST_AUTO_TEST_SUITE(bad_input, *boost::unit_test::description("task 5: harden it"))
 
 BOOST_AUTO_TEST_CASE(dropout_forward_rejects_bad_keep_prob) {
   for (const arma::mat& A : {arma::mat(2, 3, arma::fill::ones), arma::mat(0, 3)}) {
     kata::Rng rng(0);
     for (const double kp : bad_keep_probs)
       check_rejects([&] { kata::dropout_forward(A, kp, rng); }, "dropout_forward()",
-                    "keep_prob = " + show(kp) + " (A is " + shape(A) + ")");
+                    "keep_prob = " + show(kp) + " (A is " + shape(A) + ")", "keep_prob");
   }
 }
 
@@ -388,12 +423,13 @@ BOOST_AUTO_TEST_CASE(dropout_forward_draws_nothing_when_it_rejects) {
   kata::Rng rng(8);
   const arma::mat A(4, 6, arma::fill::ones);
   for (const double kp : {0.0, 1.5, kata::test::kNaN})
-    check_rejects([&] { kata::dropout_forward(A, kp, rng); }, "dropout_forward()", "keep_prob = " + show(kp));
+    check_rejects([&] { kata::dropout_forward(A, kp, rng); }, "dropout_forward()", "keep_prob = " + show(kp),
+                  "keep_prob");
   const double next = rng.rand();
   BOOST_CHECK_MESSAGE(next == 0.8734294027918162,
                       "after three rejected dropout_forward() calls on Rng(8), the next rng.rand() should still be "
                       "numpy's first number, 0.8734294027918162, got "
-                          << std::setprecision(17) << next
+                          << show(next)
                           << hint_suffix("validate keep_prob BEFORE drawing the mask: a rejected call must not "
                                          "use up random numbers"));
 }
@@ -401,9 +437,11 @@ BOOST_AUTO_TEST_CASE(dropout_forward_draws_nothing_when_it_rejects) {
 BOOST_AUTO_TEST_CASE(dropout_backward_rejects_bad_keep_prob) {
   const arma::mat dA(2, 3, arma::fill::ones), mask(2, 3, arma::fill::ones), empty(0, 3);
   for (const double kp : bad_keep_probs) {
-    check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()", "keep_prob = " + show(kp));
+    // "keep_prob" in the message: the mask and dA are valid, so nothing else may be the reason.
+    check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()", "keep_prob = " + show(kp),
+                  "keep_prob");
     check_rejects([&] { kata::dropout_backward(empty, empty, kp); }, "dropout_backward()",
-                  "keep_prob = " + show(kp) + " with an empty 0 x 3 dA and mask");
+                  "keep_prob = " + show(kp) + " with an empty 0 x 3 dA and mask", "keep_prob");
   }
 }
 
@@ -417,9 +455,9 @@ BOOST_AUTO_TEST_CASE(dropout_backward_rejects_a_mask_of_another_shape) {
   for (const double kp : {0.5, 1.0})
     for (const arma::mat& mask : wrong)
       check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()",
-                    "a " + shape(mask) + " mask for a 2 x 3 dA (keep_prob " + show(kp) + ")");
+                    "a " + shape(mask) + " mask for a 2 x 3 dA (keep_prob " + show(kp) + ")", "mask");
   check_rejects([] { kata::dropout_backward(arma::mat(0, 3), arma::mat(0, 2), 0.5); }, "dropout_backward()",
-                "a 0 x 2 mask for a 0 x 3 dA");
+                "a 0 x 2 mask for a 0 x 3 dA", "mask");
 }
 
 BOOST_AUTO_TEST_CASE(dropout_backward_rejects_a_mask_that_is_not_0_or_1) {
@@ -437,7 +475,8 @@ BOOST_AUTO_TEST_CASE(dropout_backward_rejects_a_mask_that_is_not_0_or_1) {
         mask(at) = v;
         check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()",
                       "a mask entry " + show(v) + " at (" + std::to_string(at % 3) + ", " + std::to_string(at / 3) +
-                          ") (keep_prob " + show(kp) + ")");
+                          ") (keep_prob " + show(kp) + ")",
+                      "mask");
       }
 }
 
@@ -445,7 +484,7 @@ BOOST_AUTO_TEST_CASE(dropout_inference_rejects_bad_keep_prob) {
   for (const arma::mat& A : {arma::mat(2, 3, arma::fill::ones), arma::mat(0, 3)})
     for (const double kp : bad_keep_probs)
       check_rejects([&] { kata::dropout_inference(A, kp); }, "dropout_inference()",
-                    "keep_prob = " + show(kp) + " (A is " + shape(A) + ")");
+                    "keep_prob = " + show(kp) + " (A is " + shape(A) + ")", "keep_prob");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

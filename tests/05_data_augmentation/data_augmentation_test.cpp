@@ -20,6 +20,7 @@
 namespace bdata = boost::unit_test::data;
 using kata::test::check_mat_close;
 using kata::test::check_rejects;
+using kata::test::show;
 
 namespace {
 
@@ -82,7 +83,7 @@ kata::AugmentPolicy everything() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(to_image_and_to_column)
+BOOST_AUTO_TEST_SUITE(to_image_and_to_column, *boost::unit_test::description("task 1: pixel order"))
 
 BOOST_AUTO_TEST_CASE(reads_pixels_in_row_major_order) {
   const arma::vec column = arma::regspace<arma::vec>(0, 5);
@@ -95,7 +96,7 @@ BOOST_AUTO_TEST_CASE(reads_pixels_in_row_major_order) {
   BOOST_REQUIRE(img.n_rows == 8 && img.n_cols == 8);
   BOOST_CHECK_MESSAGE(img(0, 1) == 1.0 && img(1, 0) == 8.0,
                       "to_image(0..63, 8, 8): pixel (0, 1) must be entry 1 and pixel (1, 0) entry 8, got "
-                          << img(0, 1) << " and " << img(1, 0)
+                          << show(img(0, 1)) << " and " << show(img(1, 0))
                           << kata::test::hint_suffix("a transposed image: the column was read column-major"));
 }
 
@@ -116,8 +117,8 @@ BOOST_AUTO_TEST_CASE(follow_the_digits_file_pixel_names) {
     unsigned r = 0, c = 0;
     BOOST_REQUIRE(std::sscanf(digits.feature_names[k].c_str(), "pixel_%u_%u", &r, &c) == 2);
     if (img(r, c) != column(k)) {
-      BOOST_ERROR("to_image(digit 0): feature " << k << " is " << digits.feature_names[k] << " = " << column(k)
-                                                << ", but pixel (" << r << ", " << c << ") is " << img(r, c)
+      BOOST_ERROR("to_image(digit 0): feature " << k << " is " << digits.feature_names[k] << " = " << show(column(k))
+                                                << ", but pixel (" << r << ", " << c << ") is " << show(img(r, c))
                                                 << kata::test::hint_suffix("pixel_R_C is entry R * W + C"));
       return;
     }
@@ -130,6 +131,7 @@ BOOST_AUTO_TEST_CASE(are_inverses) {
   const std::pair<arma::uword, arma::uword> shapes[] = {{8, 8}, {3, 5}, {5, 3}, {1, 7}};
   for (const auto& [h, w] : shapes) {
     const arma::mat img = random_image(h, w, static_cast<std::uint32_t>(10 * h + w));
+    BOOST_TEST_INFO("to_image(to_column(img), " << h << ", " << w << ") for a " << h << " x " << w << " img");
     check_mat_close(kata::to_image(kata::to_column(img), h, w), img, kExact,
                     "to_image(to_column(img)) for " + std::to_string(h) + " x " + std::to_string(w),
                     "both must use the same (row-major) pixel order");
@@ -138,7 +140,7 @@ BOOST_AUTO_TEST_CASE(are_inverses) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(flip_horizontal)
+BOOST_AUTO_TEST_SUITE(flip_horizontal, *boost::unit_test::description("task 2: horizontal flip"))
 
 BOOST_AUTO_TEST_CASE(moves_column_j_to_w_minus_1_minus_j) {
   // A 3 x 4 image, flipped left <-> right by hand: each row is reversed, rows stay in place.
@@ -164,7 +166,7 @@ BOOST_AUTO_TEST_CASE(keeps_the_multiset_of_pixels) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(rotate)
+BOOST_AUTO_TEST_SUITE(rotate, *boost::unit_test::description("task 3: rotation"))
 
 BOOST_AUTO_TEST_CASE(quarter_turn_is_counter_clockwise) {
   // By hand: turning [1 2 3; 4 5 6; 7 8 9] a quarter turn to the left brings the right column (3 6 9) to
@@ -180,6 +182,7 @@ BOOST_AUTO_TEST_CASE(quarter_turn_is_counter_clockwise) {
 BOOST_AUTO_TEST_CASE(quarter_turn_matches_rot90_for_even_and_odd_sizes) {
   for (const arma::uword n : {4u, 5u, 8u}) {
     const arma::mat img = random_image(n, n, static_cast<std::uint32_t>(n));
+    BOOST_TEST_INFO("rotate(" << n << " x " << n << " image, 90)");
     check_mat_close(kata::rotate(img, 90.0), rot90_reference(img), kTrig,
                     "rotate(" + std::to_string(n) + " x " + std::to_string(n) + " image, 90)",
                     "rotate about the centre ((H - 1)/2, (W - 1)/2), which is a half-integer for even sizes");
@@ -190,6 +193,7 @@ BOOST_AUTO_TEST_CASE(four_quarter_turns_are_the_identity) {
   for (const arma::uword n : {6u, 7u}) {
     const arma::mat img = random_image(n, n, static_cast<std::uint32_t>(100 + n));
     arma::mat out = img;
+    BOOST_TEST_INFO("rotate(rotate(rotate(rotate(" << n << " x " << n << " image, 90), 90), 90), 90)");
     for (int k = 0; k < 4; ++k) out = kata::rotate(out, 90.0);
     check_mat_close(out, img, kTrig, "four times rotate(img, 90) for " + std::to_string(n) + " x " +
                                          std::to_string(n),
@@ -237,7 +241,7 @@ BOOST_AUTO_TEST_CASE(quarter_turn_of_a_non_square_image) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(shift)
+BOOST_AUTO_TEST_SUITE(shift, *boost::unit_test::description("task 4: shift"))
 
 BOOST_AUTO_TEST_CASE(moves_down_and_right_and_fills_zero) {
   // By hand: one row down — the top row is new (0) and the bottom row falls out.
@@ -258,13 +262,14 @@ BOOST_AUTO_TEST_CASE(works_on_non_square_images) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(random_crop)
+BOOST_AUTO_TEST_SUITE(random_crop, *boost::unit_test::description("task 5: random crop"))
 
 BOOST_AUTO_TEST_CASE(is_a_contiguous_window_within_bounds) {
   // 300 seeds, a 5 x 3 window of an 8 x 6 image: offsets row 0..3, col 0..3.
   const arma::mat img = tagged(8, 6);
   for (std::uint32_t seed = 0; seed < 300; ++seed) {
     kata::Rng rng(seed);
+    BOOST_TEST_INFO("random_crop(8 x 6 image, 5, 3, Rng(" << seed << "))");
     const kata::Crop crop = kata::random_crop(img, 5, 3, rng);
     BOOST_REQUIRE_MESSAGE(crop.image.n_rows == 5 && crop.image.n_cols == 3,
                           "random_crop(8 x 6, 5, 3): expected a 5 x 3 crop, got " << crop.image.n_rows << " x "
@@ -280,7 +285,7 @@ BOOST_AUTO_TEST_CASE(is_a_contiguous_window_within_bounds) {
         if (crop.image(i, j) != 100.0 * (crop.row + i) + (crop.col + j)) {
           BOOST_ERROR("random_crop() with seed " << seed << ": crop pixel (" << i << ", " << j << ") should be "
                                                  << "image pixel (" << crop.row + i << ", " << crop.col + j
-                                                 << "), got the value " << crop.image(i, j)
+                                                 << "), got the value " << show(crop.image(i, j))
                                                  << kata::test::hint_suffix("crop = img.submat(row, col, row + h "
                                                                             "- 1, col + w - 1)"));
           return;
@@ -334,6 +339,7 @@ BOOST_AUTO_TEST_CASE(windows_of_a_non_square_image) {
   const arma::mat img = tagged(3, 8);
   for (std::uint32_t seed = 0; seed < 20; ++seed) {
     kata::Rng rng(seed);
+    BOOST_TEST_INFO("random_crop(3 x 8 image, 2, 8, Rng(" << seed << ")), then random_crop(3 x 8 image, 3, 1, same rng)");
     const kata::Crop wide = kata::random_crop(img, 2, 8, rng);
     const kata::Crop tall = kata::random_crop(img, 3, 1, rng);
     BOOST_REQUIRE_MESSAGE(wide.image.n_rows == 2 && wide.image.n_cols == 8 && wide.row <= 1 && wide.col == 0 &&
@@ -361,7 +367,7 @@ BOOST_AUTO_TEST_CASE(a_full_size_crop_is_the_image) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(resize_bilinear)
+BOOST_AUTO_TEST_SUITE(resize_bilinear, *boost::unit_test::description("task 6: bilinear resize"))
 
 BOOST_AUTO_TEST_CASE(same_size_is_the_identity) {
   const arma::mat img = random_image(5, 7, 4);
@@ -398,13 +404,14 @@ BOOST_AUTO_TEST_CASE(crop_then_resize_back_is_a_zoom) {
   kata::Rng rng(1);
   const kata::Crop crop = kata::random_crop(img, 6, 6, rng);
   const arma::mat zoomed = kata::resize_bilinear(crop.image, 8, 8);
-  BOOST_CHECK_MESSAGE(zoomed.n_rows == 8 && zoomed.n_cols == 8, "a 6 x 6 crop resized back must be 8 x 8, got "
-                                                                    << zoomed.n_rows << " x " << zoomed.n_cols);
+  BOOST_REQUIRE_MESSAGE(zoomed.n_rows == 8 && zoomed.n_cols == 8, "a 6 x 6 crop resized back must be 8 x 8, got "
+                                                                      << zoomed.n_rows << " x " << zoomed.n_cols);
   // Bilinear weights are >= 0 and sum to 1: the zoom stays within the crop's range of values.
   BOOST_CHECK_MESSAGE(zoomed.min() >= crop.image.min() - 1e-12 && zoomed.max() <= crop.image.max() + 1e-12,
                       "resize_bilinear(): values left the input's range ["
-                          << crop.image.min() << ", " << crop.image.max() << "]: got [" << zoomed.min() << ", "
-                          << zoomed.max() << "]" << kata::test::hint_suffix("weights (1-a)(1-b) ... sum to 1"));
+                          << show(crop.image.min()) << ", " << show(crop.image.max()) << "]: got ["
+                          << show(zoomed.min()) << ", " << show(zoomed.max()) << "]"
+                          << kata::test::hint_suffix("weights (1-a)(1-b) ... sum to 1"));
 }
 
 BOOST_AUTO_TEST_CASE(each_axis_uses_its_own_factor) {
@@ -427,7 +434,7 @@ BOOST_AUTO_TEST_CASE(one_pixel_images) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(random_distortion)
+BOOST_AUTO_TEST_SUITE(random_distortion, *boost::unit_test::description("task 7: random distortion"))
 
 BOOST_AUTO_TEST_CASE(is_a_rotation_then_a_shift_with_the_drawn_values) {
   const arma::mat img = random_image(8, 8, 7);
@@ -461,7 +468,7 @@ BOOST_AUTO_TEST_CASE(accepts_the_largest_limits) {
         BOOST_REQUIRE_MESSAGE(std::abs(d.degrees) <= 180.0 && std::abs(d.dy) <= 2 && std::abs(d.dx) <= 2 &&
                                   d.image.n_rows == img.n_rows && d.image.n_cols == img.n_cols,
                               "random_distortion(" << img.n_rows << " x " << img.n_cols << ", 180, 2): drew "
-                                                   << d.degrees << " degrees, shift (" << d.dy << ", " << d.dx
+                                                   << show(d.degrees) << " degrees, shift (" << d.dy << ", " << d.dx
                                                    << "), image " << d.image.n_rows << " x " << d.image.n_cols);
       } catch (const std::invalid_argument& e) {
         BOOST_ERROR("random_distortion(" << img.n_rows << " x " << img.n_cols << " image, 180, 2) threw, but "
@@ -477,9 +484,10 @@ BOOST_AUTO_TEST_CASE(stays_within_its_limits_and_uses_every_shift) {
   std::set<int> seen_dy, seen_dx;
   for (std::uint32_t seed = 0; seed < 300; ++seed) {
     kata::Rng rng(seed);
+    BOOST_TEST_INFO("random_distortion(8 x 8 image, 12, 1, Rng(" << seed << "))");
     const kata::Distortion d = kata::random_distortion(img, 12.0, 1, rng);
     BOOST_REQUIRE_MESSAGE(std::abs(d.degrees) <= 12.0 && std::abs(d.dy) <= 1 && std::abs(d.dx) <= 1,
-                          "random_distortion(img, 12, 1) with seed " << seed << " drew " << d.degrees
+                          "random_distortion(img, 12, 1) with seed " << seed << " drew " << show(d.degrees)
                                                                      << " degrees, shift (" << d.dy << ", "
                                                                      << d.dx << ")");
     seen_dy.insert(d.dy);
@@ -502,7 +510,7 @@ BOOST_AUTO_TEST_CASE(no_distortion_leaves_the_image_alone) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(augment)
+BOOST_AUTO_TEST_SUITE(augment, *boost::unit_test::description("task 8: augment the training set"))
 
 
 BOOST_AUTO_TEST_CASE(output_has_one_plus_k_times_m_examples) {
@@ -511,6 +519,7 @@ BOOST_AUTO_TEST_CASE(output_has_one_plus_k_times_m_examples) {
     kata::AugmentPolicy p = everything();
     p.copies = k;
     kata::Rng rng(1);
+    BOOST_TEST_INFO("augment(5 images of 4 x 4, copies = " << k << ", flip, zoom_crop 1, 15 degrees, shift 1)");
     const kata::AugmentedSet out = kata::augment(s.X, s.y, 4, 4, p, rng);
     const arma::uword n = (1 + static_cast<arma::uword>(k)) * 5;
     BOOST_CHECK_MESSAGE(out.X.n_rows == 16 && out.X.n_cols == n && out.y.n_elem == n && out.source.n_elem == n,
@@ -554,7 +563,7 @@ BOOST_AUTO_TEST_CASE(labels_stay_with_their_images) {
   for (arma::uword j = 0; j < out.X.n_cols; ++j) {
     const double carried = arma::max(out.X.col(j)) - 1.0;
     if (std::abs(carried - static_cast<double>(out.y(j))) > 1e-9) {
-      BOOST_ERROR("augment(): output column " << j << " shows image with label " << carried << " but carries label "
+      BOOST_ERROR("augment(): output column " << j << " shows image with label " << show(carried) << " but carries label "
                                               << out.y(j)
                                               << kata::test::hint_suffix("every reordering of X must be "
                                                                          "applied to y too (one index for both)"));
@@ -717,6 +726,26 @@ const GoldenCase golden_cases[] = {
       {{4, 3, 2, 1}, {14, 13, 12, 11}, {24, 23, 22, 21}},
       {{0.5, 7.5, 1.5, 8.5}, {2.5, 9.5, 3.5, 10.5}, {4.5, 11.5, 5.5, 12.5}}},
      0.5298173621928216},
+    // Rotation only, by at most 1 degree: max_degrees > 0 switches the distortion on even with max_shift = 0
+    // (then only the angle is drawn: randint(0, 1) draws nothing). Small angles must not be skipped.
+    {"rotations of at most 1 degree only (max_shift 0), Rng(7)", 7, 2, false, 0, 1.0, 0,
+     {// copy 1 of image 0: -0.8474 degrees
+      {{1.2050446133242594, 2.060304694526843, 2.963408822145405, 3.8970798501564388},
+       {11.222000420438658, 12.07400014014622, 12.925999859853782, 13.777999579561342},
+       {20.551063330854213, 21.854461648108764, 22.939695305473162, 23.429329269746102}},
+      // copy 1 of image 1: 0.5598 degrees
+      {{0.5605864426789128, 7.405233291619815, 1.5780952252974154, 8.446679174041027},
+       {2.471188666316601, 9.490085938561348, 3.5099140614386526, 10.528811333683397},
+       {4.427230579154166, 11.421904774702586, 5.531876726749874, 12.249502478253403}},
+      // copy 2 of image 0: -0.1232 degrees
+      {{1.0300562116247989, 2.0086239533630965, 2.994633280703248, 3.9849632649499855},
+       {11.032252292789067, 12.010750764263022, 12.98924923573698, 13.967747707210936},
+       {20.934472446754533, 21.97855047460532, 22.9913760466369, 23.916282410437038}},
+      // copy 2 of image 1: 0.4469 degrees
+      {{0.5484457573925908, 7.424265178695096, 1.5623569825126704, 8.457365000992288},
+       {2.4769184602637657, 9.492108403827384, 3.5078915961726174, 10.523081539736236},
+       {4.441823995108543, 11.43764301748733, 5.525428194152251, 12.29984336277397}}},
+     0.9779895119966027},
 };
 
 BOOST_DATA_TEST_CASE(matches_numpy_for_a_fixed_seed, bdata::make(golden_cases), c) {
@@ -727,6 +756,7 @@ BOOST_DATA_TEST_CASE(matches_numpy_for_a_fixed_seed, bdata::make(golden_cases), 
   p.max_degrees = c.max_degrees;
   p.max_shift = c.max_shift;
   kata::Rng rng(c.seed);
+  BOOST_TEST_INFO("augment(two 3 x 4 images, " << c.what << ")");
   const kata::AugmentedSet out = kata::augment(golden_X, arma::urowvec{4, 9}, 3, 4, p, rng);
   const arma::uword n = 2 * (1 + static_cast<arma::uword>(c.copies));
   BOOST_REQUIRE_MESSAGE(out.X.n_rows == 12 && out.X.n_cols == n,
@@ -745,8 +775,8 @@ BOOST_DATA_TEST_CASE(matches_numpy_for_a_fixed_seed, bdata::make(golden_cases), 
   }
   const double next = rng.rand();
   BOOST_CHECK_MESSAGE(next == c.next, "augment(" << c.what << "): after the call the next rng.rand() should be "
-                                                 << "numpy's next number " << std::setprecision(17) << c.next
-                                                 << ", got " << next
+                                                 << "numpy's next number " << show(c.next)
+                                                 << ", got " << show(next)
                                                  << kata::test::hint_suffix("draw from the rng you are given (not a "
                                                                             "copy), exactly the documented draws"));
 }
@@ -767,7 +797,7 @@ BOOST_AUTO_TEST_CASE(no_copies_returns_the_originals_and_draws_nothing) {
   BOOST_CHECK_MESSAGE(next == 0.22199317108973948,
                       "augment(copies = 0) with Rng(5) must draw nothing: the next rng.rand() should be numpy's first, "
                       "0.22199317108973948, got "
-                          << std::setprecision(17) << next);
+                          << show(next));
 }
 
 BOOST_AUTO_TEST_CASE(accepts_the_largest_settings_for_non_square_images) {
@@ -796,7 +826,7 @@ BOOST_AUTO_TEST_CASE(accepts_the_largest_settings_for_non_square_images) {
 BOOST_AUTO_TEST_SUITE_END()
 
 // Harden it: bad input for every function, every argument and position.
-BOOST_AUTO_TEST_SUITE(bad_input)
+BOOST_AUTO_TEST_SUITE(bad_input, *boost::unit_test::description("task 9: harden it"))
 
 // Empty images of every shape: no rows, no columns, neither.
 const arma::mat empty_images[] = {arma::mat(), arma::mat(0, 5), arma::mat(5, 0)};
@@ -875,25 +905,27 @@ BOOST_AUTO_TEST_CASE(random_distortion_rejects_bad_input) {
   for (const arma::mat& e : empty_images)
     check_rejects([&] { kata::random_distortion(e, 10, 0, rng); }, "random_distortion()",
                   "an empty " + shape_of(e) + " image");
-  // Bad angles, also next to max_shift = 0 (no shift at all), and the double just above 180.
+  // Bad angles, also next to max_shift = 0 (no shift at all), and the double just above 180. The message
+  // must name max_degrees: the other arguments are valid, so nothing else may be the reason.
   const double bad_degrees[] = {-1.0, -std::numeric_limits<double>::denorm_min(), std::nextafter(180.0, 181.0),
                                 181.0, kata::test::kNaN, kata::test::kInf, -kata::test::kInf};
   for (const int max_shift : {1, 0})
     for (const double deg : bad_degrees) {
-      std::ostringstream what;
-      what << "max_degrees = " << std::setprecision(17) << deg << " (max_shift " << max_shift << ")";
-      check_rejects([&] { kata::random_distortion(img, deg, max_shift, rng); }, "random_distortion()", what.str());
+      check_rejects([&] { kata::random_distortion(img, deg, max_shift, rng); }, "random_distortion()",
+                    "max_degrees = " + show(deg) + " (max_shift " + std::to_string(max_shift) + ")", "max_degrees");
     }
-  // Bad shifts, also next to max_degrees = 0 (no rotation at all); each axis of a non-square image.
+  // Bad shifts, also next to max_degrees = 0 (no rotation at all); each axis of a non-square image. The
+  // message must name max_shift.
   for (const double deg : {10.0, 0.0}) {
-    const std::string with = " (max_degrees " + std::to_string(static_cast<int>(deg)) + ")";
-    check_rejects([&] { kata::random_distortion(img, deg, -1, rng); }, "random_distortion()", "max_shift = -1" + with);
+    const std::string with = " (max_degrees " + show(deg) + ")";
+    check_rejects([&] { kata::random_distortion(img, deg, -1, rng); }, "random_distortion()", "max_shift = -1" + with,
+                  "max_shift");
     check_rejects([&] { kata::random_distortion(img, deg, 8, rng); }, "random_distortion()",
-                  "max_shift = 8 for an 8 x 8 image" + with);
+                  "max_shift = 8 for an 8 x 8 image" + with, "max_shift");
     check_rejects([&] { kata::random_distortion(wide, deg, 3, rng); }, "random_distortion()",
-                  "max_shift = 3 for a 3 x 8 image" + with);
+                  "max_shift = 3 for a 3 x 8 image" + with, "max_shift");
     check_rejects([&] { kata::random_distortion(tall, deg, 3, rng); }, "random_distortion()",
-                  "max_shift = 3 for an 8 x 3 image" + with);
+                  "max_shift = 3 for an 8 x 3 image" + with, "max_shift");
   }
 }
 
@@ -919,32 +951,38 @@ BOOST_AUTO_TEST_CASE(augment_rejects_bad_input) {
   check_rejects([&] { kata::augment(s.X, s.y, 0, 4, ok, rng); }, "augment()", "h = 0");
   check_rejects([&] { kata::augment(s.X, s.y, 4, 0, ok, rng); }, "augment()", "w = 0");
   check_rejects([&] { kata::augment(s.X, s.y, 4, 4, with([](auto& p) { p.copies = -1; }), rng); }, "augment()",
-                "copies = -1");
+                "copies = -1", "copies");
   // Every bad setting, with copies = 3 and with copies = 0 (no copy is made, but the policy is still wrong:
-  // validate the arguments, do not wait for a step to fail).
+  // validate the arguments, do not wait for a step to fail). The message must name the bad setting: with
+  // copies = 0 or max_shift = 0 next to it, a rejection of those valid values would be the wrong reason.
   struct Bad {
     const char* what;
     std::function<void(kata::AugmentPolicy&)> change;
+    const char* setting;  // what the message must name
   };
   const Bad bad_policies[] = {
-      {"zoom_crop = -1", [](auto& p) { p.zoom_crop = -1; }},
-      {"zoom_crop = 4 for a 4 x 4 image (nothing left)", [](auto& p) { p.zoom_crop = 4; }},
-      {"max_degrees = -5", [](auto& p) { p.max_degrees = -5; }},
-      {"max_degrees = 200", [](auto& p) { p.max_degrees = 200; }},
-      {"max_degrees = the double just above 180", [](auto& p) { p.max_degrees = std::nextafter(180.0, 181.0); }},
-      {"max_degrees = inf", [](auto& p) { p.max_degrees = kata::test::kInf; }},
-      {"max_degrees = NaN", [](auto& p) { p.max_degrees = kata::test::kNaN; }},
+      {"zoom_crop = -1", [](auto& p) { p.zoom_crop = -1; }, "zoom_crop"},
+      {"zoom_crop = 4 for a 4 x 4 image (nothing left)", [](auto& p) { p.zoom_crop = 4; }, "zoom_crop"},
+      {"max_degrees = -5", [](auto& p) { p.max_degrees = -5; }, "max_degrees"},
+      {"max_degrees = 200", [](auto& p) { p.max_degrees = 200; }, "max_degrees"},
+      {"max_degrees = 180.00000000000003 (the double just above 180)",
+       [](auto& p) { p.max_degrees = std::nextafter(180.0, 181.0); }, "max_degrees"},
+      {"max_degrees = inf", [](auto& p) { p.max_degrees = kata::test::kInf; }, "max_degrees"},
+      {"max_degrees = NaN", [](auto& p) { p.max_degrees = kata::test::kNaN; }, "max_degrees"},
       {"max_degrees = NaN with max_shift = 0 (a NaN angle is not 'no rotation')",
        [](auto& p) {
          p.max_degrees = kata::test::kNaN;
          p.max_shift = 0;
-       }},
-      {"max_shift = -1", [](auto& p) { p.max_shift = -1; }},
-      {"max_shift = -1 with max_degrees = 0", [](auto& p) {
+       },
+       "max_degrees"},
+      {"max_shift = -1", [](auto& p) { p.max_shift = -1; }, "max_shift"},
+      {"max_shift = -1 with max_degrees = 0",
+       [](auto& p) {
          p.max_shift = -1;
          p.max_degrees = 0;
-       }},
-      {"max_shift = 4 for a 4 x 4 image", [](auto& p) { p.max_shift = 4; }},
+       },
+       "max_shift"},
+      {"max_shift = 4 for a 4 x 4 image", [](auto& p) { p.max_shift = 4; }, "max_shift"},
   };
   for (const int copies : {3, 0})
     for (const Bad& b : bad_policies) {
@@ -952,7 +990,7 @@ BOOST_AUTO_TEST_CASE(augment_rejects_bad_input) {
       b.change(p);
       p.copies = copies;
       check_rejects([&] { kata::augment(s.X, s.y, 4, 4, p, rng); }, "augment()",
-                    std::string(b.what) + " (copies " + std::to_string(copies) + ")");
+                    std::string(b.what) + " (copies " + std::to_string(copies) + ")", b.setting);
     }
   // Non-square images, both ways: zoom_crop and max_shift must be below min(h, w) = 2.
   const arma::mat X16 = s.X;
@@ -960,9 +998,9 @@ BOOST_AUTO_TEST_CASE(augment_rejects_bad_input) {
     const arma::uword h = hw.first, w = hw.second;
     const std::string size = " for " + std::to_string(h) + " x " + std::to_string(w) + " images";
     check_rejects([&] { kata::augment(X16, s.y, h, w, with([](auto& p) { p.zoom_crop = 2; }), rng); }, "augment()",
-                  "zoom_crop = 2" + size);
+                  "zoom_crop = 2" + size, "zoom_crop");
     check_rejects([&] { kata::augment(X16, s.y, h, w, with([](auto& p) { p.max_shift = 2; }), rng); }, "augment()",
-                  "max_shift = 2" + size);
+                  "max_shift = 2" + size, "max_shift");
   }
 }
 

@@ -15,6 +15,7 @@
 namespace bdata = boost::unit_test::data;
 using kata::test::check_rejects;
 using kata::test::hint_suffix;
+using kata::test::show;
 
 namespace {
 
@@ -27,19 +28,28 @@ kata::ParamList tagged(long long epoch) {
   return {arma::mat(2, 2, arma::fill::value(double(epoch))), arma::mat(1, 3, arma::fill::value(-double(epoch)))};
 }
 
+using kata::test::show;  // one double; the overload below shows a list of them
+
+// [0.2, 0.15, nan]: every loss as the shortest text that reads back exactly.
 std::string show(const std::vector<double>& losses) {
-  std::ostringstream out;
-  out << "[";
-  for (std::size_t i = 0; i < losses.size(); ++i) out << (i ? ", " : "") << losses[i];
-  return out.str() + "]";
+  std::string out = "[";
+  for (std::size_t i = 0; i < losses.size(); ++i) out += (i ? ", " : "") + show(losses[i]);
+  return out + "]";
 }
 
 // Feeds losses at epochs 0, 1, ... until update() says stop (or the losses run out).
-// Returns the epoch at which it said stop, or -1.
+// Returns the epoch at which it said stop, or -1. Every one of these calls is valid (increasing epochs, any
+// loss): a rejection fails the check and names the call.
 long long run(kata::EarlyStopping& monitor, const std::vector<double>& losses) {
   for (std::size_t e = 0; e < losses.size(); ++e) {
     const auto epoch = static_cast<long long>(e);
-    if (monitor.update(epoch, losses[e], tagged(epoch))) return epoch;
+    try {
+      if (monitor.update(epoch, losses[e], tagged(epoch))) return epoch;
+    } catch (const std::invalid_argument& error) {
+      BOOST_FAIL("update(" << epoch << ", " << show(losses[e]) << ", params) threw std::invalid_argument (\""
+                           << error.what() << "\"), but the epochs 0, 1, 2, ... increase and any loss is valid"
+                           << hint_suffix("NaN and +-inf losses are allowed: they just do not improve"));
+    }
   }
   return -1;
 }
@@ -76,7 +86,7 @@ void check_best_params(const kata::EarlyStopping& monitor, long long epoch, cons
 // Everything the monitor reports, for messages.
 std::string state(const kata::EarlyStopping& m) {
   std::ostringstream out;
-  out << "best_epoch " << m.best_epoch() << ", best_loss " << m.best_loss() << ", " << m.best_params().size()
+  out << "best_epoch " << m.best_epoch() << ", best_loss " << show(m.best_loss()) << ", " << m.best_params().size()
       << " best_params, epochs_without_improvement " << m.epochs_without_improvement() << ", stop_epoch "
       << m.stop_epoch();
   return out.str();
@@ -89,7 +99,7 @@ void check_state(const kata::EarlyStopping& m, long long best_epoch, double best
   const bool ok = m.best_epoch() == best_epoch && m.best_loss() == best_loss &&
                   m.epochs_without_improvement() == without && m.stop_epoch() == stop_epoch &&
                   m.best_params().empty() == (best_epoch < 0);
-  BOOST_CHECK_MESSAGE(ok, what << ": expected best_epoch " << best_epoch << ", best_loss " << best_loss << ", "
+  BOOST_CHECK_MESSAGE(ok, what << ": expected best_epoch " << best_epoch << ", best_loss " << show(best_loss) << ", "
                                << (best_epoch < 0 ? "no" : "the") << " best_params, epochs_without_improvement "
                                << without << ", stop_epoch " << stop_epoch << "; got " << state(m)
                                << hint_suffix(hint));
@@ -97,18 +107,18 @@ void check_state(const kata::EarlyStopping& m, long long best_epoch, double best
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(construction)
+BOOST_AUTO_TEST_SUITE(construction, *boost::unit_test::description("task 1: start in the reset state"))
 
 BOOST_AUTO_TEST_CASE(starts_empty) {
   const kata::EarlyStopping monitor(3, 0.01);
   BOOST_CHECK_MESSAGE(monitor.patience() == 3 && monitor.min_delta() == 0.01,
                       "EarlyStopping(3, 0.01): patience() and min_delta() should be 3 and 0.01, got "
-                          << monitor.patience() << " and " << monitor.min_delta());
+                          << monitor.patience() << " and " << show(monitor.min_delta()));
   BOOST_CHECK_MESSAGE(monitor.best_epoch() == -1 && monitor.best_loss() == kInf && monitor.best_params().empty() &&
                           monitor.epochs_without_improvement() == 0 && monitor.stop_epoch() == -1,
                       "a new monitor should have best_epoch -1, best_loss +inf, no best_params, 0 epochs "
                       "without improvement and stop_epoch -1; got best_epoch "
-                          << monitor.best_epoch() << ", best_loss " << monitor.best_loss() << ", "
+                          << monitor.best_epoch() << ", best_loss " << show(monitor.best_loss()) << ", "
                           << monitor.best_params().size() << " best_params, "
                           << monitor.epochs_without_improvement() << " epochs without improvement, stop_epoch "
                           << monitor.stop_epoch());
@@ -116,7 +126,7 @@ BOOST_AUTO_TEST_CASE(starts_empty) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(update)
+BOOST_AUTO_TEST_SUITE(update, *boost::unit_test::description("task 2: the stopping rule"))
 
 BOOST_AUTO_TEST_CASE(course_example_stops_after_epoch_4_and_restores_epoch_2) {
   // Epochs 0, 1, 2 improve (0.2 > 0.15 > 0.1); 3 and 4 do not: 2 epochs without improvement = patience 2.
@@ -175,6 +185,89 @@ BOOST_AUTO_TEST_CASE(ties_are_not_improvements) {
   check_best_params(monitor, 0, "ties");
 }
 
+BOOST_AUTO_TEST_CASE(keeps_a_copy_of_the_best_parameters) {
+  kata::EarlyStopping monitor(3);
+  const std::vector<double> losses{0.9, 0.5, 0.2, 0.3, 0.25, 0.4};
+  check_stop(run(monitor, losses), 5, "patience 3, losses " + show(losses), "3 epochs without improvement after 2");
+  check_best_params(monitor, 2, "patience 3, losses " + show(losses));
+  // The copy must not change when the caller's parameters do (the network keeps training them).
+  kata::EarlyStopping single(1);
+  kata::ParamList params = tagged(0);
+  single.update(0, 1.0, params);
+  params[0].fill(99.0);
+  BOOST_REQUIRE(single.best_params().size() == 2);
+  BOOST_CHECK_MESSAGE(single.best_params()[0](0, 0) == 0.0,
+                      "best_params() changed when the caller's matrices changed: keep a COPY");
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_parameter_list_is_fine) {
+  // The monitor does not care what the parameters are, not even whether there are any: "nothing improved
+  // yet" is best_epoch() == -1, not an empty best_params().
+  kata::EarlyStopping monitor(1);
+  BOOST_TEST_INFO("EarlyStopping(1), then update(0, 0.5, {}) and update(1, 0.6, {}): an empty list is valid");
+  BOOST_CHECK_MESSAGE(!monitor.update(0, 0.5, {}), "patience 1, 0.5 with no parameters at epoch 0: go on");
+  BOOST_CHECK_MESSAGE(monitor.update(1, 0.6, {}), "patience 1, then 0.6 (worse) with no parameters: stop");
+  BOOST_CHECK_MESSAGE(monitor.best_epoch() == 0 && monitor.best_loss() == 0.5 && monitor.best_params().empty() &&
+                          monitor.stop_epoch() == 1,
+                      "with empty parameter lists: expected best_epoch 0, best_loss 0.5, no best_params, stop_epoch 1; "
+                      "got " << state(monitor)
+                             << hint_suffix("decide 'no improvement yet' by best_epoch_ == -1 (or just by the "
+                                            "comparison with best_loss_ = +inf), never by best_params_.empty()"));
+}
+
+BOOST_AUTO_TEST_CASE(keeps_counting_after_a_stop) {
+  kata::EarlyStopping monitor(2);
+  check_stop(run(monitor, {0.2, 0.15, 0.1, 0.11, 0.12}), 4, "patience 2, course example", "see the course example");
+  BOOST_CHECK_MESSAGE(monitor.update(5, 0.13, tagged(5)),
+                      "called again after a stop, with no improvement, update() should still say stop");
+  check_state(monitor, 2, 0.1, 3, 4, "after the stop at epoch 4 and one more bad epoch",
+              "the count keeps growing after a stop (3 epochs without improvement since epoch 2), and stop_epoch() "
+              "stays the FIRST epoch that said stop");
+  BOOST_CHECK_MESSAGE(!monitor.update(6, 0.05, tagged(6)), "an improvement after a stop should say go again");
+  check_state(monitor, 6, 0.05, 0, 4, "after the improvement at epoch 6", "the same rule applies after a stop");
+  // A second stop: two more bad epochs. stop_epoch() still names the first one.
+  BOOST_CHECK_MESSAGE(!monitor.update(7, 0.06, tagged(7)), "one bad epoch after the new best: go on (patience 2)");
+  BOOST_CHECK_MESSAGE(monitor.update(8, 0.07, tagged(8)), "two bad epochs after the new best: stop again");
+  check_state(monitor, 6, 0.05, 2, 4, "after a second stop at epoch 8",
+              "stop_epoch() is the epoch at which update() FIRST returned true since the last reset(), not the "
+              "latest one");
+  check_best_params(monitor, 6, "after a second stop at epoch 8");
+}
+
+BOOST_AUTO_TEST_CASE(patience_counts_updates_not_epoch_numbers) {
+  // Evaluating every 5th epoch: the count is of update() calls without improvement, whatever the gap
+  // between their epoch numbers. Improvements at epochs 0 and 10; then 15 and 20 are the two bad ones.
+  kata::EarlyStopping monitor(2);
+  const std::vector<std::pair<long long, double>> evaluations{{0, 0.5}, {5, 0.6}, {10, 0.4}, {15, 0.45}, {20, 0.5}};
+  long long stopped = -1;
+  for (const auto& [epoch, loss] : evaluations) {
+    BOOST_TEST_INFO("update(" << epoch << ", " << show(loss) << ", params)");  // the calls so far, in order
+    if (monitor.update(epoch, loss, tagged(epoch))) {
+      stopped = epoch;
+      break;
+    }
+  }
+  check_stop(stopped, 20, "patience 2, losses 0.5, 0.6, 0.4, 0.45, 0.5 at epochs 0, 5, 10, 15, 20",
+             "count the update() calls without improvement (+1 each), not the epochs since the best one "
+             "(epoch - best_epoch): with gaps those differ");
+  check_state(monitor, 10, 0.4, 2, 20, "evaluating every 5th epoch", "two update() calls without improvement");
+}
+
+BOOST_AUTO_TEST_CASE(the_first_update_may_be_at_any_epoch) {
+  // Evaluation may start late (e.g. after a warm-up): the first epoch need not be 0.
+  kata::EarlyStopping monitor(1);
+  BOOST_TEST_INFO("EarlyStopping(1), then update(7, 0.3, params) as the first call: any epoch >= 0 is valid");
+  BOOST_CHECK_MESSAGE(!monitor.update(7, 0.3, tagged(7)), "first update() at epoch 7 improves: go on");
+  check_state(monitor, 7, 0.3, 0, -1, "first update() at epoch 7", "any epoch >= 0 may come first");
+  check_best_params(monitor, 7, "first update() at epoch 7");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Task 3: what counts as an improvement beyond "lower": the min_delta margin and losses that are no number.
+BOOST_AUTO_TEST_SUITE(improvement,
+                      *boost::unit_test::description("task 3: min_delta and losses that never improve"))
+
 BOOST_AUTO_TEST_CASE(min_delta_boundaries) {
   // min_delta 0.25 and best 1.0: improvement means loss < 0.75. All values are exact in binary, so
   // 1.0 - 0.25 is exactly 0.75, and std::nextafter gives the closest double on either side.
@@ -220,58 +313,11 @@ BOOST_AUTO_TEST_CASE(nan_is_never_an_improvement) {
   check_best_epoch(only_bad, -1, "patience 2, losses [inf, nan]", "no finite loss: nothing to restore");
 }
 
-BOOST_AUTO_TEST_CASE(keeps_a_copy_of_the_best_parameters) {
-  kata::EarlyStopping monitor(3);
-  const std::vector<double> losses{0.9, 0.5, 0.2, 0.3, 0.25, 0.4};
-  check_stop(run(monitor, losses), 5, "patience 3, losses " + show(losses), "3 epochs without improvement after 2");
-  check_best_params(monitor, 2, "patience 3, losses " + show(losses));
-  // The copy must not change when the caller's parameters do (the network keeps training them).
-  kata::EarlyStopping single(1);
-  kata::ParamList params = tagged(0);
-  single.update(0, 1.0, params);
-  params[0].fill(99.0);
-  BOOST_REQUIRE(single.best_params().size() == 2);
-  BOOST_CHECK_MESSAGE(single.best_params()[0](0, 0) == 0.0,
-                      "best_params() changed when the caller's matrices changed: keep a COPY");
-}
-
-BOOST_AUTO_TEST_CASE(an_empty_parameter_list_is_fine) {
-  // The monitor does not care what the parameters are, not even whether there are any: "nothing improved
-  // yet" is best_epoch() == -1, not an empty best_params().
-  kata::EarlyStopping monitor(1);
-  BOOST_CHECK_MESSAGE(!monitor.update(0, 0.5, {}), "patience 1, 0.5 with no parameters at epoch 0: go on");
-  BOOST_CHECK_MESSAGE(monitor.update(1, 0.6, {}), "patience 1, then 0.6 (worse) with no parameters: stop");
-  BOOST_CHECK_MESSAGE(monitor.best_epoch() == 0 && monitor.best_loss() == 0.5 && monitor.best_params().empty() &&
-                          monitor.stop_epoch() == 1,
-                      "with empty parameter lists: expected best_epoch 0, best_loss 0.5, no best_params, stop_epoch 1; "
-                      "got " << state(monitor)
-                             << hint_suffix("decide 'no improvement yet' by best_epoch_ == -1 (or just by the "
-                                            "comparison with best_loss_ = +inf), never by best_params_.empty()"));
-}
-
-BOOST_AUTO_TEST_CASE(keeps_counting_after_a_stop) {
-  kata::EarlyStopping monitor(2);
-  check_stop(run(monitor, {0.2, 0.15, 0.1, 0.11, 0.12}), 4, "patience 2, course example", "see the course example");
-  BOOST_CHECK_MESSAGE(monitor.update(5, 0.13, tagged(5)),
-                      "called again after a stop, with no improvement, update() should still say stop");
-  check_state(monitor, 2, 0.1, 3, 4, "after the stop at epoch 4 and one more bad epoch",
-              "the count keeps growing after a stop (3 epochs without improvement since epoch 2), and stop_epoch() "
-              "stays the FIRST epoch that said stop");
-  BOOST_CHECK_MESSAGE(!monitor.update(6, 0.05, tagged(6)), "an improvement after a stop should say go again");
-  check_state(monitor, 6, 0.05, 0, 4, "after the improvement at epoch 6", "the same rule applies after a stop");
-  // A second stop: two more bad epochs. stop_epoch() still names the first one.
-  BOOST_CHECK_MESSAGE(!monitor.update(7, 0.06, tagged(7)), "one bad epoch after the new best: go on (patience 2)");
-  BOOST_CHECK_MESSAGE(monitor.update(8, 0.07, tagged(8)), "two bad epochs after the new best: stop again");
-  check_state(monitor, 6, 0.05, 2, 4, "after a second stop at epoch 8",
-              "stop_epoch() is the epoch at which update() FIRST returned true since the last reset(), not the "
-              "latest one");
-  check_best_params(monitor, 6, "after a second stop at epoch 8");
-}
-
 BOOST_AUTO_TEST_CASE(the_first_stop_can_be_at_epoch_0) {
   // Patience 0 and a diverged first epoch: stop at once, at epoch 0, with nothing to restore. 0 is a real
   // epoch, not "no stop yet" (that is -1).
   kata::EarlyStopping monitor(0);
+  BOOST_TEST_INFO("EarlyStopping(0), then update(0, nan, params): a NaN loss is valid, it just never improves");
   BOOST_CHECK_MESSAGE(monitor.update(0, kNaN, tagged(0)), "patience 0, NaN at epoch 0: update() should say stop");
   check_state(monitor, -1, kInf, 1, 0, "patience 0 after NaN at epoch 0",
               "a NaN never improves; the first stop is at epoch 0, so stop_epoch() is 0");
@@ -280,31 +326,6 @@ BOOST_AUTO_TEST_CASE(the_first_stop_can_be_at_epoch_0) {
   BOOST_CHECK_MESSAGE(monitor.update(3, 0.6, tagged(3)), "patience 0, 0.6 at epoch 3 does not improve: stop");
   check_state(monitor, 2, 0.5, 1, 0, "patience 0 after NaN, NaN, 0.5, 0.6",
               "stop_epoch() keeps the FIRST stop, epoch 0: do not use 0 as the 'no stop yet' value (-1 is)");
-}
-
-BOOST_AUTO_TEST_CASE(patience_counts_updates_not_epoch_numbers) {
-  // Evaluating every 5th epoch: the count is of update() calls without improvement, whatever the gap
-  // between their epoch numbers. Improvements at epochs 0 and 10; then 15 and 20 are the two bad ones.
-  kata::EarlyStopping monitor(2);
-  const std::vector<std::pair<long long, double>> evaluations{{0, 0.5}, {5, 0.6}, {10, 0.4}, {15, 0.45}, {20, 0.5}};
-  long long stopped = -1;
-  for (const auto& [epoch, loss] : evaluations)
-    if (monitor.update(epoch, loss, tagged(epoch))) {
-      stopped = epoch;
-      break;
-    }
-  check_stop(stopped, 20, "patience 2, losses 0.5, 0.6, 0.4, 0.45, 0.5 at epochs 0, 5, 10, 15, 20",
-             "count the update() calls without improvement (+1 each), not the epochs since the best one "
-             "(epoch - best_epoch): with gaps those differ");
-  check_state(monitor, 10, 0.4, 2, 20, "evaluating every 5th epoch", "two update() calls without improvement");
-}
-
-BOOST_AUTO_TEST_CASE(the_first_update_may_be_at_any_epoch) {
-  // Evaluation may start late (e.g. after a warm-up): the first epoch need not be 0.
-  kata::EarlyStopping monitor(1);
-  BOOST_CHECK_MESSAGE(!monitor.update(7, 0.3, tagged(7)), "first update() at epoch 7 improves: go on");
-  check_state(monitor, 7, 0.3, 0, -1, "first update() at epoch 7", "any epoch >= 0 may come first");
-  check_best_params(monitor, 7, "first update() at epoch 7");
 }
 
 // min_delta is an ABSOLUTE margin: improvement means loss < best - min_delta. From a best of 1.0 the
@@ -316,7 +337,7 @@ struct DeltaCase {
   bool improves;
 };
 std::ostream& operator<<(std::ostream& out, const DeltaCase& c) {
-  return out << "best " << c.best << ", min_delta " << c.min_delta << ", then " << c.loss;
+  return out << "best " << show(c.best) << ", min_delta " << show(c.min_delta) << ", then " << show(c.loss);
 }
 const DeltaCase delta_cases[] = {
     {0.2, 0.05, 0.18, false},   // absolute threshold 0.15; relative 0.19 would call 0.18 an improvement
@@ -328,14 +349,16 @@ const DeltaCase delta_cases[] = {
 };
 
 BOOST_DATA_TEST_CASE(min_delta_is_an_absolute_margin, bdata::make(delta_cases), c) {
+  BOOST_TEST_INFO("EarlyStopping(5, " << show(c.min_delta) << "), then update(0, " << show(c.best)
+                                       << ", params) and update(1, " << show(c.loss) << ", params)");
   kata::EarlyStopping monitor(5, c.min_delta);
   monitor.update(0, c.best, tagged(0));
   monitor.update(1, c.loss, tagged(1));
   std::ostringstream what;
-  what << "min_delta " << c.min_delta << ": " << c.best << " then " << c.loss;
+  what << "min_delta " << show(c.min_delta) << ": " << show(c.best) << " then " << show(c.loss);
   check_best_epoch(monitor, c.improves ? 1 : 0, what.str(),
                    std::string(c.improves ? "" : "not ") + "an improvement: loss < best_loss - min_delta = " +
-                       std::to_string(c.best - c.min_delta) +
+                       show(c.best - c.min_delta) +
                        " (an absolute margin in the loss's units, not a fraction of the best loss)");
 }
 
@@ -351,7 +374,7 @@ BOOST_AUTO_TEST_CASE(minus_infinity_is_below_every_threshold) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(reset)
+BOOST_AUTO_TEST_SUITE(reset, *boost::unit_test::description("task 4: a new run"))
 
 BOOST_AUTO_TEST_CASE(state_is_reset_between_runs) {
   kata::EarlyStopping monitor(2, 0.01);
@@ -361,12 +384,12 @@ BOOST_AUTO_TEST_CASE(state_is_reset_between_runs) {
                           monitor.epochs_without_improvement() == 0 && monitor.stop_epoch() == -1,
                       "after reset(): expected best_epoch -1, best_loss +inf, no best_params, 0 epochs without "
                       "improvement, stop_epoch -1; got "
-                          << monitor.best_epoch() << ", " << monitor.best_loss() << ", "
+                          << monitor.best_epoch() << ", " << show(monitor.best_loss()) << ", "
                           << monitor.best_params().size() << " matrices, " << monitor.epochs_without_improvement()
                           << ", " << monitor.stop_epoch());
   BOOST_CHECK_MESSAGE(monitor.patience() == 2 && monitor.min_delta() == 0.01,
                       "reset() must keep patience and min_delta (2, 0.01), got " << monitor.patience() << ", "
-                                                                                 << monitor.min_delta());
+                                                                                 << show(monitor.min_delta()));
   // A second run, worse than the first one's best: it must be judged on its own.
   check_stop(run(monitor, {0.3, 0.2, 0.25}), -1, "second run after reset(), losses [0.3, 0.2, 0.25]",
              "reset() must forget the first run's best loss and counters; epoch 0 must be accepted again");
@@ -378,17 +401,19 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // Harden it: bad settings and bad epochs, also next to special-but-valid values (patience 0, a monitor that
 // has already stopped), and a rejected call must leave every part of the monitor as it was.
-BOOST_AUTO_TEST_SUITE(bad_input)
+BOOST_AUTO_TEST_SUITE(bad_input, *boost::unit_test::description("task 5: harden it"))
 
 BOOST_AUTO_TEST_CASE(constructor_rejects_bad_settings) {
   for (const long long patience : {-1LL, LLONG_MIN})
-    check_rejects([=] { (void)kata::EarlyStopping(patience); }, "EarlyStopping()", "patience = " + std::to_string(patience));
+    check_rejects([=] { (void)kata::EarlyStopping(patience); }, "EarlyStopping()",
+                  "patience = " + std::to_string(patience), "patience");
+  // The message must name min_delta: next to the valid patience 0 a rejection of patience would be the
+  // wrong reason.
   const double bad_deltas[] = {-0.001, -std::numeric_limits<double>::denorm_min(), kNaN, kInf, -kInf};
   for (const long long patience : {2LL, 0LL})
     for (const double min_delta : bad_deltas) {
-      std::ostringstream what;
-      what << "min_delta = " << min_delta << " (patience " << patience << ")";
-      check_rejects([=] { (void)kata::EarlyStopping(patience, min_delta); }, "EarlyStopping()", what.str());
+      check_rejects([=] { (void)kata::EarlyStopping(patience, min_delta); }, "EarlyStopping()",
+                    "min_delta = " + show(min_delta) + " (patience " + std::to_string(patience) + ")", "min_delta");
     }
   check_rejects([] { kata::EarlyStopping(-1, kNaN); }, "EarlyStopping()", "patience = -1 and min_delta = NaN");
 }
@@ -400,11 +425,11 @@ BOOST_AUTO_TEST_CASE(constructor_accepts_the_edges) {
     try {
       const kata::EarlyStopping monitor(patience, min_delta);
       BOOST_CHECK_MESSAGE(monitor.patience() == patience && monitor.min_delta() == min_delta,
-                          "EarlyStopping(" << patience << ", " << min_delta << "): patience() and min_delta() "
+                          "EarlyStopping(" << patience << ", " << show(min_delta) << "): patience() and min_delta() "
                                            << "should return them, got " << monitor.patience() << " and "
-                                           << monitor.min_delta());
+                                           << show(monitor.min_delta()));
     } catch (const std::invalid_argument& e) {
-      BOOST_ERROR("EarlyStopping(" << patience << ", " << min_delta << ") threw, but patience >= 0 and a finite "
+      BOOST_ERROR("EarlyStopping(" << patience << ", " << show(min_delta) << ") threw, but patience >= 0 and a finite "
                                    << "min_delta >= 0 are valid: " << e.what());
     }
   }
@@ -412,28 +437,30 @@ BOOST_AUTO_TEST_CASE(constructor_accepts_the_edges) {
 
 BOOST_AUTO_TEST_CASE(update_rejects_bad_epochs_and_stays_unchanged) {
   kata::EarlyStopping monitor(2);
-  check_rejects([&] { monitor.update(-1, 0.5, tagged(0)); }, "update()", "epoch = -1 on a new monitor");
+  check_rejects([&] { monitor.update(-1, 0.5, tagged(0)); }, "update()", "epoch = -1 on a new monitor", "epoch");
   check_state(monitor, -1, kInf, 0, -1, "after a rejected first update()", "check the epoch BEFORE changing any state");
+  BOOST_TEST_INFO("update(0, 0.5, params), update(3, 0.4, params), update(4, 0.45, params): all valid");
   monitor.update(0, 0.5, tagged(0));
   monitor.update(3, 0.4, tagged(3));  // skipping epochs is allowed (e.g. evaluating every 3rd epoch)
   monitor.update(4, 0.45, tagged(4));
-  // Rejected: repeated, decreasing, negative; with an improving, a worse and a NaN loss each.
+  // Rejected: repeated, decreasing, negative; with an improving, a worse and a NaN loss each. Each message
+  // must name the epoch (the loss is never a reason to reject).
   for (const double loss : {0.1, 0.9, kNaN}) {
-    check_rejects([&] { monitor.update(4, loss, tagged(4)); }, "update()", "epoch 4 twice");
-    check_rejects([&] { monitor.update(1, loss, tagged(1)); }, "update()", "epoch 1 after epoch 4");
-    check_rejects([&] { monitor.update(-5, loss, tagged(5)); }, "update()", "epoch -5 after epoch 4");
+    check_rejects([&] { monitor.update(4, loss, tagged(4)); }, "update()", "epoch 4 twice", "epoch");
+    check_rejects([&] { monitor.update(1, loss, tagged(1)); }, "update()", "epoch 1 after epoch 4", "epoch");
+    check_rejects([&] { monitor.update(-5, loss, tagged(5)); }, "update()", "epoch -5 after epoch 4", "epoch");
   }
   check_state(monitor, 3, 0.4, 1, -1, "after rejected updates",
               "validate the epoch BEFORE comparing losses or counting: a rejected update() changes nothing");
   check_best_params(monitor, 3, "after rejected updates");
   // The last ACCEPTED epoch is still 4: a rejected epoch 1 must not have become "the previous epoch".
   check_rejects([&] { monitor.update(2, 0.9, tagged(2)); }, "update()",
-                "epoch 2 after epoch 4 (and after a rejected epoch 1)");
+                "epoch 2 after epoch 4 (and after a rejected epoch 1)", "epoch");
   // And the run goes on where it was: epoch 5 is the second bad epoch after epoch 3 -> stop.
   BOOST_CHECK_MESSAGE(monitor.update(5, 0.5, tagged(5)),
                       "after the rejected calls, epoch 5 without improvement is the 2nd in a row: stop; got go on ("
                           << state(monitor) << ")");
-  check_rejects([&] { monitor.update(5, 0.1, tagged(5)); }, "update()", "epoch 5 twice, after the stop");
+  check_rejects([&] { monitor.update(5, 0.1, tagged(5)); }, "update()", "epoch 5 twice, after the stop", "epoch");
   check_state(monitor, 3, 0.4, 2, 5, "after a rejected update() following the stop", "a rejected update() changes nothing");
 }
 
@@ -441,7 +468,7 @@ BOOST_AUTO_TEST_CASE(reset_accepts_epoch_0_again_but_not_negative_epochs) {
   kata::EarlyStopping monitor(1);
   run(monitor, {0.3, 0.4});
   monitor.reset();
-  check_rejects([&] { monitor.update(-1, 0.5, tagged(0)); }, "update()", "epoch = -1 after reset()");
+  check_rejects([&] { monitor.update(-1, 0.5, tagged(0)); }, "update()", "epoch = -1 after reset()", "epoch");
   BOOST_CHECK_MESSAGE(!monitor.update(0, 0.5, tagged(0)), "after reset(), epoch 0 with a finite loss improves: go on");
 }
 

@@ -16,6 +16,7 @@ namespace bdata = boost::unit_test::data;
 using kata::test::check_close;
 using kata::test::check_mat_close;
 using kata::test::check_rejects;
+using kata::test::show;
 
 namespace {
 
@@ -54,7 +55,7 @@ kata::Normalizer make_normalizer(arma::vec mu, arma::vec sigma) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(fit_normalizer)
+BOOST_AUTO_TEST_SUITE(fit_normalizer, *boost::unit_test::description("task 1: fit on the training set"))
 
 BOOST_AUTO_TEST_CASE(golden_statistics) {
   // Hand computation. Row 0: mean -0.125, squared deviations 0.765625 + 0.140625 + 0.015625 + 1.265625 =
@@ -79,100 +80,9 @@ BOOST_AUTO_TEST_CASE(one_entry_per_feature) {
   check_feature_vector(n.sigma, 3, 40, "fit_normalizer(3 x 40).sigma");
 }
 
-BOOST_AUTO_TEST_CASE(constant_feature_gets_sigma_one) {
-  const arma::mat X{{3.7, 3.7, 3.7, 3.7, 3.7}, {1.0, 2.0, 3.0, 4.0, 5.0}};
-  const kata::Normalizer n = kata::fit_normalizer(X);
-  if (!check_feature_vector(n.sigma, 2, 5, "fit_normalizer().sigma")) return;
-  // Exactly 1: it is a replacement value, not a computed one.
-  check_close(n.sigma(0), 1.0, 0.0, "fit_normalizer().sigma of a constant feature",
-              "a feature with standard deviation 0 gets sigma = 1 (like scikit-learn), never 0");
-  check_close(n.mu(0), 3.7, 1e-14, "fit_normalizer().mu of a constant feature");
-  // Constant rows whose mean is NOT exactly the value: three 0.1's sum to 0.30000000000000004, so the
-  // computed mean is 0.10000000000000002 and every deviation is -1.4e-17, not 0. A test `sigma == 0` misses
-  // these: the computed sigma is 1.4e-17, and (x - mu) / sigma = -1 for every entry (numpy agrees:
-  // np.std([0.1] * 3) = 1.3877787807814457e-17). Six 0.1's give a mean 0.09999999999999999 the same way.
-  const arma::mat tenths{{0.1, 0.1, 0.1, 0.1, 0.1, 0.1}, {0.1, 0.1, 0.1, 0.3, 0.3, 0.3}};
-  for (const arma::uword m : {3u, 6u}) {
-    const arma::mat X3 = tenths.cols(0, m - 1);
-    const kata::Normalizer k = kata::fit_normalizer(X3);
-    if (!check_feature_vector(k.sigma, 2, m, "fit_normalizer().sigma")) continue;
-    check_close(k.sigma(0), 1.0, 0.0, "fit_normalizer().sigma of the constant row 0.1 x " + std::to_string(m),
-                "all values equal: sigma = 1, even when rounding makes the computed mean differ from 0.1 and "
-                "sigma come out 1.4e-17 instead of 0 (compare max and min, or use the rounding bound of the README)");
-    const arma::mat Z = kata::transform(k, X3);
-    // Tolerance 1e-15: x - mu is at most a few ulps of 0.1 (1.4e-17 each).
-    check_mat_close(Z.row(0), arma::rowvec(m, arma::fill::zeros), 1e-15,
-                    "transform() of the constant row 0.1 x " + std::to_string(m),
-                    "a constant feature maps to 0, not to -1 or +1 (rounding noise divided by rounding noise)");
-  }
-  // One example: every feature is constant.
-  const kata::Normalizer one = kata::fit_normalizer(arma::mat(arma::vec{2.0, -7.0}));
-  check_mat_close(one.sigma, arma::vec{1.0, 1.0}, 0.0, "fit_normalizer(one example).sigma",
-                  "with m = 1 every feature is constant: sigma = 1");
-}
-
-// What counts as constant (README): a feature whose computed variance is within the rounding error of its
-// mean, var <= m·eps·var + (m·eps·mu)², eps = 2^-52 — scikit-learn's StandardScaler rule — gets sigma = 1.
-// Such a "spread" is a few ulps: dividing by it turns rounding noise into z-scores of 1 or more, where
-// StandardScaler gives ~0. A real spread, however small in absolute terms or next to however large a mean,
-// is kept. Expected values: numpy 1.24 (np.std(row), the rule above written in numpy, (x - mu) / sigma),
-// and by hand where noted.
-struct ConstantCase {
-  std::string what;
-  std::vector<double> row;
-  bool constant;
-  double sigma;             // expected sigma when not constant
-  std::vector<double> z;    // expected transform of the row when not constant (constant: all ~0)
-  const char* hint;
-};
-std::ostream& operator<<(std::ostream& out, const ConstantCase& c) { return out << c.what; }
-
-const double tenth_up = std::nextafter(0.1, 1.0);          // 0.10000000000000002, the next double
-const double minus_03_up = std::nextafter(-0.3, 0.0);      // -0.29999999999999993
-// z of 1, 2, 3, 4 (or any a·k + b with a > 0), by hand: (k - 2.5) / sqrt(1.25).
-const std::vector<double> z1234{-1.5 / std::sqrt(1.25), -0.5 / std::sqrt(1.25), 0.5 / std::sqrt(1.25),
-                                1.5 / std::sqrt(1.25)};
-// z of [-1, -0.5, 0, 1] (the README's example), by hand: (x + 0.125) / sqrt(0.546875).
-const std::vector<double> z_readme{-0.875 / std::sqrt(0.546875), -0.375 / std::sqrt(0.546875),
-                                   0.125 / std::sqrt(0.546875), 1.125 / std::sqrt(0.546875)};
-
-const ConstantCase constant_cases[] = {
-    {"0.1 four times and its next double", {0.1, 0.1, 0.1, 0.1, tenth_up}, true, 0, {},
-     "two neighbouring doubles: the computed sigma is 6.2e-18, rounding noise; max != min, so test the "
-     "variance against the rounding bound var <= m eps var + (m eps mu)^2 instead"},
-    {"-0.3 three times and its next double", {-0.3, -0.3, minus_03_up, -0.3}, true, 0, {},
-     "a negative mean: the bound uses (m eps mu)^2, so the sign does not matter"},
-    {"1e-20, 2e-20, 3e-20, 4e-20", {1e-20, 2e-20, 3e-20, 4e-20}, false, std::sqrt(1.25) * 1e-20, z1234,
-     "a small spread is still a real spread: sigma = 1.1e-20 must not be replaced by 1 (no absolute threshold "
-     "like sigma < 1e-8 or < 10 eps: the rule is relative to the mean)"},
-    {"1e8 + [-1, -0.5, 0, 1]", {1e8 - 1.0, 1e8 - 0.5, 1e8, 1e8 + 1.0}, false, std::sqrt(0.546875), z_readme,
-     "a spread of 1 next to a mean of 1e8 is real (the rounding bound is 4 eps 1e8 = 9e-8); and compute "
-     "sigma^2 as the mean of (x - mu)^2: mean(x^2) - mu^2 loses the spread in squares of 1e16"},
-    {"1e150 and -1e150", {1e150, -1e150}, false, 1e150, {1.0, -1.0},
-     "large but finite values are valid: the variance 1e300 still fits in a double"},
-};
-
-BOOST_DATA_TEST_CASE(what_counts_as_a_constant_feature, bdata::make(constant_cases), c) {
-  const arma::mat X(arma::rowvec(c.row));
-  const kata::Normalizer n = kata::fit_normalizer(X);
-  if (!check_feature_vector(n.sigma, 1, X.n_cols, "fit_normalizer().sigma")) return;
-  if (c.constant) {
-    // Exactly 1: a replacement value, not a computed one.
-    check_close(n.sigma(0), 1.0, 0.0, "fit_normalizer().sigma of " + c.what, c.hint);
-    // Tolerance 1e-15: with sigma = 1 each z is x - mu, a few ulps (1e-17 .. 6e-17) of the values.
-    check_mat_close(kata::transform(n, X), arma::rowvec(X.n_cols, arma::fill::zeros), 1e-15,
-                    "transform() of " + c.what, "rounding noise must come out ~0, as scikit-learn gives");
-  } else {
-    // Relative 1e-12: a few roundings of the mean and the squared deviations.
-    kata::test::check_close_rel(n.sigma(0), c.sigma, 1e-12, "fit_normalizer().sigma of " + c.what, c.hint);
-    // Absolute 1e-12 on z-scores of order 1.
-    check_mat_close(kata::transform(n, X), arma::rowvec(c.z), 1e-12, "transform() of " + c.what, c.hint);
-  }
-}
-
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(transform)
+BOOST_AUTO_TEST_SUITE(transform, *boost::unit_test::description("task 2: transform any set with the training statistics"))
 
 BOOST_AUTO_TEST_CASE(golden_row) {
   // (x + 0.125) / sqrt(0.546875) for x = -1, -0.5, 0, 1, to 8 decimals (hand computation; the same as
@@ -236,20 +146,6 @@ BOOST_AUTO_TEST_CASE(statistics_unchanged_by_transforming_dev) {
                   "the same normalizer must give the same output every time");
 }
 
-BOOST_AUTO_TEST_CASE(constant_feature_stays_finite) {
-  const arma::mat X{{0.1, 0.1, 0.1, 0.1}, {1.0, 2.0, 3.0, 4.0}};
-  const kata::Normalizer n = kata::fit_normalizer(X);
-  const arma::mat Z = kata::transform(n, X);
-  // Tolerance 1e-15: the mean of four 0.1's may differ from 0.1 by an ulp (~1.4e-17).
-  if (check_mat_close(Z.row(0), arma::rowvec(4, arma::fill::zeros), 1e-15, "transformed constant feature",
-                      "0/0 = NaN: give a constant feature sigma = 1"))
-    check_close(Z(1, 0), (1.0 - 2.5) / std::sqrt(1.25), 1e-14, "transformed non-constant feature next to it");
-  // A dev value the training set never showed: (x - mu) / 1, finite.
-  const arma::mat Z_dev = kata::transform(n, arma::mat(arma::vec{0.6, 2.5}));
-  check_mat_close(Z_dev, arma::mat(arma::vec{0.5, 0.0}), 1e-14, "transform(dev) with a constant training feature",
-                  "a new value of a constant feature is (x - mu) / 1");
-}
-
 BOOST_AUTO_TEST_CASE(accepts_any_finite_positive_sigma) {
   // A normalizer made by hand may hold any finite mu and any finite sigma > 0, however small or large.
   // By hand: (1e-300 - 0) / 1e-300 = 1, (-2e-300) / 1e-300 = -2, (0 + 1e300) / 1e300 = 1,
@@ -267,7 +163,7 @@ BOOST_AUTO_TEST_CASE(accepts_any_finite_positive_sigma) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(inverse_transform)
+BOOST_AUTO_TEST_SUITE(inverse_transform, *boost::unit_test::description("task 3: back to the original units"))
 
 BOOST_AUTO_TEST_CASE(golden_values) {
   // Z = 0 maps back to mu, Z = 1 to mu + sigma, Z = -2 to mu - 2 sigma (the definition).
@@ -290,67 +186,220 @@ BOOST_AUTO_TEST_CASE(round_trip) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+// Task 4: constant features, in floating point.
+BOOST_AUTO_TEST_SUITE(constant_features, *boost::unit_test::description("task 4: constant features"))
+
+BOOST_AUTO_TEST_CASE(constant_feature_gets_sigma_one) {
+  const arma::mat X{{3.7, 3.7, 3.7, 3.7, 3.7}, {1.0, 2.0, 3.0, 4.0, 5.0}};
+  const kata::Normalizer n = kata::fit_normalizer(X);
+  if (!check_feature_vector(n.sigma, 2, 5, "fit_normalizer().sigma")) return;
+  // Exactly 1: it is a replacement value, not a computed one.
+  check_close(n.sigma(0), 1.0, 0.0, "fit_normalizer().sigma of a constant feature",
+              "a feature with standard deviation 0 gets sigma = 1 (like scikit-learn), never 0");
+  check_close(n.mu(0), 3.7, 1e-14, "fit_normalizer().mu of a constant feature");
+  // Constant rows whose mean is NOT exactly the value: three 0.1's sum to 0.30000000000000004, so the
+  // computed mean is 0.10000000000000002 and every deviation is -1.4e-17, not 0. A test `sigma == 0` misses
+  // these: the computed sigma is 1.4e-17, and (x - mu) / sigma = -1 for every entry (numpy agrees:
+  // np.std([0.1] * 3) = 1.3877787807814457e-17). Six 0.1's give a mean 0.09999999999999999 the same way.
+  const arma::mat tenths{{0.1, 0.1, 0.1, 0.1, 0.1, 0.1}, {0.1, 0.1, 0.1, 0.3, 0.3, 0.3}};
+  for (const arma::uword m : {3u, 6u}) {
+    const arma::mat X3 = tenths.cols(0, m - 1);
+    BOOST_TEST_INFO("fit_normalizer(X) and transform() with X = [0.1 x " << m << "; 0.1 .. 0.3], 2 x " << m);
+    const kata::Normalizer k = kata::fit_normalizer(X3);
+    if (!check_feature_vector(k.sigma, 2, m, "fit_normalizer().sigma")) continue;
+    check_close(k.sigma(0), 1.0, 0.0, "fit_normalizer().sigma of the constant row 0.1 x " + std::to_string(m),
+                "all values equal: sigma = 1, even when rounding makes the computed mean differ from 0.1 and "
+                "sigma come out 1.4e-17 instead of 0 (compare max and min, or use the rounding bound of the README)");
+    const arma::mat Z = kata::transform(k, X3);
+    // Tolerance 1e-15: x - mu is at most a few ulps of 0.1 (1.4e-17 each).
+    check_mat_close(Z.row(0), arma::rowvec(m, arma::fill::zeros), 1e-15,
+                    "transform() of the constant row 0.1 x " + std::to_string(m),
+                    "a constant feature maps to 0, not to -1 or +1 (rounding noise divided by rounding noise)");
+  }
+  // One example: every feature is constant.
+  const kata::Normalizer one = kata::fit_normalizer(arma::mat(arma::vec{2.0, -7.0}));
+  check_mat_close(one.sigma, arma::vec{1.0, 1.0}, 0.0, "fit_normalizer(one example).sigma",
+                  "with m = 1 every feature is constant: sigma = 1");
+}
+
+// What counts as constant (README): a feature whose computed variance is within the rounding error of its
+// mean, var <= m·eps·var + (m·eps·mu)², eps = 2^-52 — scikit-learn's StandardScaler rule — gets sigma = 1.
+// Such a "spread" is a few ulps: dividing by it turns rounding noise into z-scores of 1 or more, where
+// StandardScaler gives ~0. A real spread, however small in absolute terms or next to however large a mean,
+// is kept. Expected values: numpy 1.24 (np.std(row), the rule above written in numpy, (x - mu) / sigma),
+// and by hand where noted.
+struct ConstantCase {
+  std::string what;
+  std::vector<double> row;
+  bool constant;
+  double sigma;             // expected sigma when not constant
+  std::vector<double> z;    // expected transform of the row when not constant (constant: all ~0)
+  const char* hint;
+};
+std::ostream& operator<<(std::ostream& out, const ConstantCase& c) { return out << c.what; }
+
+const double tenth_up = std::nextafter(0.1, 1.0);          // 0.10000000000000002, the next double
+const double minus_03_up = std::nextafter(-0.3, 0.0);      // -0.29999999999999993
+// z of 1, 2, 3, 4 (or any a·k + b with a > 0), by hand: (k - 2.5) / sqrt(1.25).
+const std::vector<double> z1234{-1.5 / std::sqrt(1.25), -0.5 / std::sqrt(1.25), 0.5 / std::sqrt(1.25),
+                                1.5 / std::sqrt(1.25)};
+// z of [-1, -0.5, 0, 1] (the README's example), by hand: (x + 0.125) / sqrt(0.546875).
+const std::vector<double> z_readme{-0.875 / std::sqrt(0.546875), -0.375 / std::sqrt(0.546875),
+                                   0.125 / std::sqrt(0.546875), 1.125 / std::sqrt(0.546875)};
+
+const ConstantCase constant_cases[] = {
+    {"0.1 four times and its next double", {0.1, 0.1, 0.1, 0.1, tenth_up}, true, 0, {},
+     "two neighbouring doubles: the computed sigma is 6.2e-18, rounding noise; max != min, so test the "
+     "variance against the rounding bound var <= m eps var + (m eps mu)^2 instead"},
+    {"-0.3 three times and its next double", {-0.3, -0.3, minus_03_up, -0.3}, true, 0, {},
+     "a negative mean: the bound uses (m eps mu)^2, so the sign does not matter"},
+    {"1e-20, 2e-20, 3e-20, 4e-20", {1e-20, 2e-20, 3e-20, 4e-20}, false, std::sqrt(1.25) * 1e-20, z1234,
+     "a small spread is still a real spread: sigma = 1.1e-20 must not be replaced by 1 (no absolute threshold "
+     "like sigma < 1e-8 or < 10 eps: the rule is relative to the mean)"},
+    {"1e8 + [-1, -0.5, 0, 1]", {1e8 - 1.0, 1e8 - 0.5, 1e8, 1e8 + 1.0}, false, std::sqrt(0.546875), z_readme,
+     "a spread of 1 next to a mean of 1e8 is real (the rounding bound is 4 eps 1e8 = 9e-8); and compute "
+     "sigma^2 as the mean of (x - mu)^2: mean(x^2) - mu^2 loses the spread in squares of 1e16"},
+    {"1e150 and -1e150", {1e150, -1e150}, false, 1e150, {1.0, -1.0},
+     "large but finite values are valid: the variance 1e300 still fits in a double"},
+};
+
+BOOST_DATA_TEST_CASE(what_counts_as_a_constant_feature, bdata::make(constant_cases), c) {
+  const arma::mat X(arma::rowvec(c.row));
+  BOOST_TEST_INFO("fit_normalizer(X) and transform() with the one feature " << c.what);
+  const kata::Normalizer n = kata::fit_normalizer(X);
+  if (!check_feature_vector(n.sigma, 1, X.n_cols, "fit_normalizer().sigma")) return;
+  if (c.constant) {
+    // Exactly 1: a replacement value, not a computed one.
+    check_close(n.sigma(0), 1.0, 0.0, "fit_normalizer().sigma of " + c.what, c.hint);
+    // Tolerance 1e-15: with sigma = 1 each z is x - mu, a few ulps (1e-17 .. 6e-17) of the values.
+    check_mat_close(kata::transform(n, X), arma::rowvec(X.n_cols, arma::fill::zeros), 1e-15,
+                    "transform() of " + c.what, "rounding noise must come out ~0, as scikit-learn gives");
+  } else {
+    // Relative 1e-12: a few roundings of the mean and the squared deviations.
+    kata::test::check_close_rel(n.sigma(0), c.sigma, 1e-12, "fit_normalizer().sigma of " + c.what, c.hint);
+    // Absolute 1e-12 on z-scores of order 1.
+    check_mat_close(kata::transform(n, X), arma::rowvec(c.z), 1e-12, "transform() of " + c.what, c.hint);
+  }
+}
+
+// The m in the rounding bound is the number of EXAMPLES (columns), however many features there are. 16
+// features, 2 examples: feature j holds c and c (1 + 2^-48), c = j + 1 (both exact doubles), so its mean
+// c (1 + 2^-49), its deviations -+c 2^-49 and sigma = c 2^-49 = 8 eps c are exact. With m = 2 the bound is
+// var <= 2 eps var + (2 eps mu)^2, about (2 eps c)^2 < (8 eps c)^2: a real spread, kept, and every z is -1 or
+// +1 exactly. Taking m = 16 (the features) gives (16 eps c)^2 > var: "constant", sigma 1, z ~ +-1e-15.
+// numpy 1.24 agrees: X.var(axis=1) <= 2 eps X.var(axis=1) + (2 eps X.mean(axis=1))**2 is False for every row,
+// and (X - mu) / X.std(axis=1) is [-1, 1] in every row.
+BOOST_AUTO_TEST_CASE(the_rounding_bound_counts_examples_not_features) {
+  arma::mat X(16, 2);
+  for (arma::uword j = 0; j < 16; ++j) {
+    const double c = static_cast<double>(j + 1);
+    X(j, 0) = c;
+    X(j, 1) = c * (1.0 + std::ldexp(1.0, -48));
+  }
+  const kata::Normalizer n = kata::fit_normalizer(X);
+  if (!check_feature_vector(n.sigma, 16, 2, "fit_normalizer(16 features x 2 examples).sigma")) return;
+  // Relative 1e-12: sigma is exact here; the tolerance only allows another order of the same operations.
+  kata::test::check_close_rel(n.sigma(0), std::ldexp(1.0, -49), 1e-12,
+                              "fit_normalizer().sigma of the feature [1, 1 + 2^-48] (16 features, 2 examples)",
+                              "with m = 2 EXAMPLES the rounding bound is about 2 eps mu, and sigma = 8 eps mu is above "
+                              "it: a real spread. m in the bound is X.n_cols (examples), not X.n_rows (features)");
+  arma::mat expected(16, 2);
+  expected.col(0).fill(-1.0);
+  expected.col(1).fill(1.0);
+  // Absolute 1e-12 on z-scores of magnitude 1 (exact here).
+  check_mat_close(kata::transform(n, X), expected, 1e-12, "transform() of 16 features [c, c (1 + 2^-48)], 2 examples",
+                  "each feature has 2 distinct values: z = -1 and +1; a z of ~0 means the feature was taken for "
+                  "constant (m = the number of features in the bound?)");
+}
+
+BOOST_AUTO_TEST_CASE(constant_feature_stays_finite) {
+  const arma::mat X{{0.1, 0.1, 0.1, 0.1}, {1.0, 2.0, 3.0, 4.0}};
+  const kata::Normalizer n = kata::fit_normalizer(X);
+  const arma::mat Z = kata::transform(n, X);
+  // Tolerance 1e-15: the mean of four 0.1's may differ from 0.1 by an ulp (~1.4e-17).
+  if (check_mat_close(Z.row(0), arma::rowvec(4, arma::fill::zeros), 1e-15, "transformed constant feature",
+                      "0/0 = NaN: give a constant feature sigma = 1"))
+    check_close(Z(1, 0), (1.0 - 2.5) / std::sqrt(1.25), 1e-14, "transformed non-constant feature next to it");
+  // A dev value the training set never showed: (x - mu) / 1, finite.
+  const arma::mat Z_dev = kata::transform(n, arma::mat(arma::vec{0.6, 2.5}));
+  check_mat_close(Z_dev, arma::mat(arma::vec{0.5, 0.0}), 1e-14, "transform(dev) with a constant training feature",
+                  "a new value of a constant feature is (x - mu) / 1");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 // Harden it: every argument and every position that can be wrong, and the combinations with
 // special-but-valid values of the others (one example, one feature). Each rejection must be a
 // std::invalid_argument whose message starts with the function's name.
-BOOST_AUTO_TEST_SUITE(bad_input)
+BOOST_AUTO_TEST_SUITE(bad_input, *boost::unit_test::description("task 5: harden it"))
 
 BOOST_AUTO_TEST_CASE(fit_normalizer_rejects_bad_input) {
   check_rejects([] { kata::fit_normalizer(arma::mat()); }, "fit_normalizer()", "an empty X_train (0 x 0)");
   check_rejects([] { kata::fit_normalizer(arma::mat(3, 0)); }, "fit_normalizer()", "X_train with no examples (3 x 0)");
   check_rejects([] { kata::fit_normalizer(arma::mat(0, 3)); }, "fit_normalizer()", "X_train with no features (0 x 3)");
   // A non-finite entry anywhere: first row, first column, the very last entry; also with one example
-  // (m = 1, where every feature is constant) and one feature.
+  // (m = 1, where every feature is constant) and one feature. The message must name the value ("nan",
+  // "inf", "-inf"): with m = 1 next to it, a rejection of the single example would be the wrong reason.
   check_rejects([] { kata::fit_normalizer(arma::mat{{1.0, kNaN}, {2.0, 3.0}}); }, "fit_normalizer()",
-                "X_train containing NaN at (0, 1)");
+                "X_train containing NaN at (0, 1)", show(kNaN));
   check_rejects([] { kata::fit_normalizer(arma::mat{{1.0, 2.0}, {kInf, 3.0}}); }, "fit_normalizer()",
-                "X_train containing inf at (1, 0)");
+                "X_train containing inf at (1, 0)", show(kInf));
   check_rejects([] { kata::fit_normalizer(arma::mat{{1.0, 2.0, 4.0}, {3.0, 5.0, -kInf}}); }, "fit_normalizer()",
-                "X_train containing -inf at its last entry (1, 2)");
+                "X_train containing -inf at its last entry (1, 2)", show(-kInf));
   check_rejects([] { kata::fit_normalizer(arma::mat(arma::vec{2.0, kNaN})); }, "fit_normalizer()",
-                "a single example (2 x 1) containing NaN");
-  check_rejects([] { kata::fit_normalizer(arma::mat(1, 1, arma::fill::value(kInf))); }, "fit_normalizer()", "a 1 x 1 X_train = inf");
-  // Finite values whose variance overflows a double: the statistics cannot be represented (README).
+                "a single example (2 x 1) containing NaN", show(kNaN));
+  check_rejects([] { kata::fit_normalizer(arma::mat(1, 1, arma::fill::value(kInf))); }, "fit_normalizer()",
+                "a 1 x 1 X_train = inf", show(kInf));
+  // Finite values whose variance overflows a double: the statistics cannot be represented (README). In the
+  // last feature and in the first (a loop over the features must start at 0).
   check_rejects([] { kata::fit_normalizer(arma::mat{{1.0, 2.0, 3.0}, {1e200, -1e200, 3e200}}); }, "fit_normalizer()",
                 "a feature (row 1) whose variance overflows (values 1e200, -1e200, 3e200)");
+  check_rejects([] { kata::fit_normalizer(arma::mat{{1e200, -1e200, 3e200}, {1.0, 2.0, 3.0}}); }, "fit_normalizer()",
+                "a feature (row 0) whose variance overflows (values 1e200, -1e200, 3e200)");
 }
 
 // Bad normalizers, one at a time, for transform() and inverse_transform(): each entry of mu or sigma can
-// be the bad one (first or last feature), and NaN, +-inf, 0 and negative sigmas are all bad.
+// be the bad one (first or last feature), and NaN, +-inf, 0 and negative sigmas are all bad. The message
+// must name what is wrong (`mentions`): sigma for a bad sigma or for lengths that differ or are 0 (an empty
+// normalizer is not "X has the wrong number of rows"), the value for a bad mu ("mu" alone would also be
+// found in "must"). X is valid, also as a single example: a rejection of m = 1 would be the wrong reason.
 struct BadNormalizer {
   std::string what;
   kata::Normalizer n;
+  std::string mentions;
 };
 std::vector<BadNormalizer> bad_normalizers() {
-  return {{"2 means but 1 sigma", make_normalizer({0.0, 1.0}, {1.0})},
-          {"1 mean but 2 sigmas", make_normalizer({0.0}, {1.0, 1.0})},
-          {"an empty normalizer", kata::Normalizer{}},
-          {"mu = NaN (feature 0)", make_normalizer({kNaN, 1.0}, {1.0, 1.0})},
-          {"mu = inf (feature 1)", make_normalizer({0.0, kInf}, {1.0, 1.0})},
-          {"mu = -inf (feature 1)", make_normalizer({0.0, -kInf}, {1.0, 1.0})},
-          {"sigma = 0 (feature 1)", make_normalizer({0.0, 1.0}, {1.0, 0.0})},
-          {"sigma = 0 (feature 0)", make_normalizer({0.0, 1.0}, {0.0, 1.0})},
-          {"sigma = -1 (feature 0)", make_normalizer({0.0, 1.0}, {-1.0, 1.0})},
-          {"sigma = NaN (feature 1)", make_normalizer({0.0, 1.0}, {1.0, kNaN})},
-          {"sigma = NaN (feature 0)", make_normalizer({0.0, 1.0}, {kNaN, 1.0})},
-          {"sigma = inf (feature 1)", make_normalizer({0.0, 1.0}, {1.0, kInf})}};
+  return {{"2 means but 1 sigma", make_normalizer({0.0, 1.0}, {1.0}), "sigma"},
+          {"1 mean but 2 sigmas", make_normalizer({0.0}, {1.0, 1.0}), "sigma"},
+          {"an empty normalizer (mu and sigma of length 0)", kata::Normalizer{}, "sigma"},
+          {"mu = NaN (feature 0)", make_normalizer({kNaN, 1.0}, {1.0, 1.0}), show(kNaN)},
+          {"mu = inf (feature 1)", make_normalizer({0.0, kInf}, {1.0, 1.0}), show(kInf)},
+          {"mu = -inf (feature 1)", make_normalizer({0.0, -kInf}, {1.0, 1.0}), show(-kInf)},
+          {"sigma = 0 (feature 1)", make_normalizer({0.0, 1.0}, {1.0, 0.0}), "sigma"},
+          {"sigma = 0 (feature 0)", make_normalizer({0.0, 1.0}, {0.0, 1.0}), "sigma"},
+          {"sigma = -1 (feature 0)", make_normalizer({0.0, 1.0}, {-1.0, 1.0}), "sigma"},
+          {"sigma = NaN (feature 1)", make_normalizer({0.0, 1.0}, {1.0, kNaN}), "sigma"},
+          {"sigma = NaN (feature 0)", make_normalizer({0.0, 1.0}, {kNaN, 1.0}), "sigma"},
+          {"sigma = inf (feature 1)", make_normalizer({0.0, 1.0}, {1.0, kInf}), "sigma"}};
 }
 
 // Bad data for a valid 2-feature normalizer: wrong feature count (more or fewer), empty, non-finite
-// anywhere (also with a single example).
+// anywhere (also with a single example, where the message must name the value: a rejection of m = 1
+// would be the wrong reason).
 struct BadData {
   std::string what;
   arma::mat X;
+  std::string mentions;
 };
 std::vector<BadData> bad_data() {
-  return {{"3 features for a normalizer fitted on 2", arma::mat(3, 4, arma::fill::ones)},
-          {"1 feature for a normalizer fitted on 2", arma::mat(1, 4, arma::fill::ones)},
-          {"no examples (2 x 0)", arma::mat(2, 0)},
-          {"an empty 0 x 0 matrix", arma::mat()},
-          {"NaN at (0, 1)", arma::mat{{1.0, kNaN}, {0.0, 0.0}}},
-          {"inf at (1, 0)", arma::mat{{1.0, 1.0}, {kInf, 0.0}}},
-          {"-inf at the last entry (1, 2)", arma::mat{{1.0, 1.0, 1.0}, {0.0, 0.0, -kInf}}},
-          {"a single example with NaN (2 x 1)", arma::mat(arma::vec{0.5, kNaN})}};
+  return {{"3 features for a normalizer fitted on 2", arma::mat(3, 4, arma::fill::ones), ""},
+          {"1 feature for a normalizer fitted on 2", arma::mat(1, 4, arma::fill::ones), ""},
+          {"no examples (2 x 0)", arma::mat(2, 0), ""},
+          {"an empty 0 x 0 matrix", arma::mat(), ""},
+          {"NaN at (0, 1)", arma::mat{{1.0, kNaN}, {0.0, 0.0}}, show(kNaN)},
+          {"inf at (1, 0)", arma::mat{{1.0, 1.0}, {kInf, 0.0}}, show(kInf)},
+          {"-inf at the last entry (1, 2)", arma::mat{{1.0, 1.0, 1.0}, {0.0, 0.0, -kInf}}, show(-kInf)},
+          {"a single example with NaN (2 x 1)", arma::mat(arma::vec{0.5, kNaN}), show(kNaN)}};
 }
 
 using Apply = std::function<arma::mat(const kata::Normalizer&, const arma::mat&)>;
@@ -366,15 +415,15 @@ const Direction directions[] = {
 
 BOOST_DATA_TEST_CASE(rejects_a_bad_normalizer, bdata::make(directions), d) {
   const arma::mat X{{1.0, 2.0, 3.0}, {4.0, 5.0, 7.0}};
-  for (const BadNormalizer& b : bad_normalizers()) check_rejects([&] { d.apply(b.n, X); }, d.name, b.what);
+  for (const BadNormalizer& b : bad_normalizers()) check_rejects([&] { d.apply(b.n, X); }, d.name, b.what, b.mentions);
   // Also with a single example to transform.
   for (const BadNormalizer& b : bad_normalizers())
-    check_rejects([&] { d.apply(b.n, X.col(0)); }, d.name, b.what + ", for a single example");
+    check_rejects([&] { d.apply(b.n, X.col(0)); }, d.name, b.what + ", for a single example", b.mentions);
 }
 
 BOOST_DATA_TEST_CASE(rejects_bad_data, bdata::make(directions), d) {
   const kata::Normalizer n = make_normalizer({0.0, 1.0}, {1.0, 2.0});
-  for (const BadData& b : bad_data()) check_rejects([&] { d.apply(n, b.X); }, d.name, b.what);
+  for (const BadData& b : bad_data()) check_rejects([&] { d.apply(n, b.X); }, d.name, b.what, b.mentions);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
