@@ -58,12 +58,14 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
       return;
     }
     std::cout << ui::red("  ✗ ") << c.name << "\n";
+    // A stub's "not implemented yet: f() in file:line" once per function, without the call's context.
+    const std::string message = c.not_implemented ? c.message.substr(0, c.message.find('\n')) : c.message;
     if (c.not_implemented) {
-      if (std::find(stub_messages.begin(), stub_messages.end(), c.message) != stub_messages.end()) return;
-      stub_messages.push_back(c.message);
+      if (std::find(stub_messages.begin(), stub_messages.end(), message) != stub_messages.end()) return;
+      stub_messages.push_back(message);
     }
     if (shown++ >= max_failures) return;
-    std::istringstream msg(c.message + (c.not_implemented ? "" : "\n" + output_excerpt(c.output)));
+    std::istringstream msg(message + (c.not_implemented ? "" : "\n" + output_excerpt(c.output)));
     std::string line;
     while (std::getline(msg, line))
       if (!line.empty()) std::cout << "      " << (c.not_implemented ? ui::yellow(line) : line) << "\n";
