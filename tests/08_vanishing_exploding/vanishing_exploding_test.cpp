@@ -268,7 +268,7 @@ BOOST_AUTO_TEST_CASE(first_layer_gradient_scales_as_a_to_the_L_minus_1) {
     const auto g = kata::deep_linear_backward(kata::deep_linear_forward(X, Ws), Ws, dAL);
     BOOST_REQUIRE_MESSAGE(g.dW.size() == L && g.dA.size() == L + 1,
                           "expected " << L << " dW and " << L + 1 << " dA, got " << g.dW.size() << " and " << g.dA.size());
-    const std::string tag = " for W = " + std::to_string(a) + " I, L = 50";
+    const std::string tag = " for W = " + show(a) + " I, L = 50";
     // dW[1] = dZ[1] A[0]^T = a^(L-1) dAL X^T: the input X is not multiplied by W[1] yet (A[0] = X), and the
     // gradient has passed back through W[L] .. W[2] only. Relative 1e-12 as in the forward checks.
     const arma::mat base = dAL * X.t();
