@@ -82,6 +82,7 @@ int main() {
     const Circles train = load_circles("circles_train");
     const Circles test = load_circles("circles_test");
     const std::vector<arma::uword> dims{2, 10, 5, 1};
+    std::vector<Outcome> yours;  // the numbers to print next to the course's
 
     struct Run {
       std::string name, slug;
@@ -105,7 +106,6 @@ int main() {
     std::cout << std::left << std::setw(12) << "init" << std::right << std::setw(12) << "cost @0" << std::setw(12)
               << "cost @1000" << std::setw(12) << "final cost" << std::setw(12) << "train acc" << std::setw(12)
               << "test acc" << std::setw(16) << "unit spread W1" << std::setw(16) << "unit spread W2" << "\n";
-    std::vector<Outcome> yours;
     for (const Run& run : runs) {
       kata::Hooks hooks;
       hooks.initialize = run.init;
