@@ -1,6 +1,12 @@
 // Lesson 08 — vanishing and exploding activations and gradients in a deep network. The contract: the stub
 // next to this file and the reference solution both implement exactly these functions.
 // Examples are columns (X is n_0 × m); Ws[l - 1] holds the notes' W[l], of shape n_l × n_(l-1); b = 0.
+//
+// Bad input throws std::invalid_argument whose message starts with the function's name and names the
+// argument and its position: X, Ws, W[l] (the notes' 1-based index), A[l], dAL, layers[k]. NaN and Inf are
+// found in the inputs, not in the results (a NaN in W[2] is W[2]'s fault, not A[2]'s). When your function
+// delegates to another contract function, validate the arguments again under your own name first, so the
+// message starts with your function's name.
 #pragma once
 
 #include <armadillo>
@@ -51,7 +57,8 @@ struct DeepGradients {
 // Throws std::invalid_argument ("deep_linear_backward(): ...") for an empty Ws or one that
 // deep_linear_forward() would reject; if A does not hold exactly Ws.size() + 1 matrices of the forward
 // shapes (A[0] = X non-empty, n_0 × m with n_0 = W[1]'s column count; EVERY A[l] n_l × m, the middle ones
-// too); if dAL's shape differs from A[L]'s; or for a NaN/Inf entry in A or dAL.
+// too; a wrong A[l] is named as A[l]); if dAL's shape differs from A[L]'s; or for a NaN/Inf entry in A or
+// dAL.
 DeepGradients deep_linear_backward(const std::vector<arma::mat>& A, const std::vector<arma::mat>& Ws,
                                    const arma::mat& dAL, Activation activation = Activation::linear);
 

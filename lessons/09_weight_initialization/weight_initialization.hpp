@@ -15,6 +15,11 @@
 // and the CALLER's rng has advanced by exactly those draws (draw from `rng` itself, not a copy): its next
 // draw continues numpy's stream. Every argument is validated before the first draw, so a call that throws
 // leaves the rng untouched.
+//
+// Bad input throws std::invalid_argument whose message starts with the function's name and names the
+// argument, dims or scale. When your function delegates to another contract function, validate the
+// arguments again under your own name first, so the message starts with your function's name (an
+// initialize_he() built on initialize_random() must not report bad dims as "initialize_random(): ...").
 #pragma once
 
 #include <armadillo>

@@ -1,5 +1,11 @@
 // Lesson 10 — numerical approximation of gradients. The contract: the stub next to this file and the
 // reference solution both implement exactly these functions.
+//
+// Bad input throws std::invalid_argument whose message starts with the function's name and names what is
+// wrong (the argument, and for a bad entry its index: "convergence_order(): ... eps[1] = 0"). When your
+// function delegates to another contract function, validate the arguments again under your own name first,
+// so the message starts with your function's name (numerical_gradient() must not report a bad eps as
+// "two_sided_difference(): ...").
 #pragma once
 
 #include <armadillo>
@@ -13,7 +19,7 @@ namespace kata {
 //   theta  finite
 //   eps    finite, > 0 (any such value, however small or large)
 // Throws std::invalid_argument ("one_sided_difference(): ...") for eps <= 0 (-0 included), a NaN or
-// infinite eps, or a NaN or infinite theta.
+// infinite eps (the message names eps), or a NaN or infinite theta (the message names theta).
 double one_sided_difference(const std::function<double(double)>& f, double theta, double eps);
 
 // two_sided_difference(f, theta, eps): the centred difference
@@ -33,9 +39,10 @@ double two_sided_difference(const std::function<double(double)>& f, double theta
 //   theta  n >= 1 finite parameters (n × 1)
 //   eps    finite, > 0 (gradient checking uses 1e-7)
 // Returns g, n × 1.
-// Throws std::invalid_argument ("numerical_gradient(): ...") for an empty θ, a NaN/Inf in any entry of θ,
-// or eps <= 0 or non-finite — all checked before J is called even once — or when J returns a non-finite
-// value, on any call (θ_i is restored to its saved value first, so θ is still bit-for-bit unchanged).
+// Throws std::invalid_argument ("numerical_gradient(): ...") for an empty θ or a NaN/Inf in any entry of θ
+// (the message names theta), or eps <= 0 or non-finite (it names eps) — all checked before J is called
+// even once — or when J returns a non-finite value, on any call (θ_i is restored to its saved value
+// first, so θ is still bit-for-bit unchanged).
 arma::vec numerical_gradient(const std::function<double(const arma::vec&)>& J, arma::vec& theta, double eps);
 
 // convergence_order(eps, errors): the slope p of the least-squares line through ALL the points
@@ -43,7 +50,10 @@ arma::vec numerical_gradient(const std::function<double(const arma::vec&)>& J, a
 //   eps, errors  the same length k >= 2; all finite and > 0; the ε values not all equal (repeats are fine).
 //                Exactly: the log ε values not all equal, since the slope needs a spread in x = log ε;
 //                two ε that differ only in their last bits can have the same double logarithm.
-// Throws std::invalid_argument ("convergence_order(): ...") otherwise.
+//                ε values close together are valid, however small their spread.
+// Throws std::invalid_argument ("convergence_order(): ...") otherwise; for a bad value the message names the
+// entry, eps[k] or errors[k] (a bad ε also makes the spread of log ε NaN, so a message about equal ε would
+// blame the wrong thing).
 double convergence_order(const arma::vec& eps, const arma::vec& errors);
 
 }  // namespace kata

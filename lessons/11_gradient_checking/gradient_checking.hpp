@@ -4,6 +4,13 @@
 // A network's parameters W[1], b[1], ..., W[L], b[L] are a list of named blocks (W[l] is n_l × n_(l-1),
 // b[l] is n_l × 1). Gradient checking unrolls them into one long column θ, unrolls backprop's dW[l], db[l]
 // into dθ the same way, estimates every ∂J/∂θ_i with a two-sided difference, and compares the two vectors.
+//
+// Bad input throws std::invalid_argument whose message starts with the function's name and names what is
+// wrong: the argument (theta, dtheta, eps, J, approx, grad, like, layout, grads, params) or, for a block,
+// the block's name ("W2", "db1"). Check the inputs, not the result (a NaN in approx makes the difference
+// NaN, but "the difference is NaN" does not say which vector is broken). When your function delegates to
+// another contract function, validate the arguments again under your own name first, so the message starts
+// with your function's name (gradient_check() must not let "approximate_gradient(): ..." out).
 #pragma once
 
 #include <armadillo>

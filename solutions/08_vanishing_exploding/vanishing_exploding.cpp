@@ -58,14 +58,17 @@ DeepGradients deep_linear_backward(const std::vector<arma::mat>& A, const std::v
   // A[0] is X, which the forward pass requires to be non-empty: 0 examples (or 0 features) is no batch.
   require(A[0].n_rows > 0 && A[0].n_cols > 0,
           str(fn, ": A[0] (= X) must be non-empty, got ", A[0].n_rows, " x ", A[0].n_cols));
-  validate_weights(fn, Ws, A[0].n_rows);
+  // The weights fit each other (n_0 is W[1]'s column count); then every A[l], A[0] included, must have
+  // the shape they give it, so a wrong A[0] is blamed on A[0], not on W[1].
+  validate_weights(fn, Ws, Ws.empty() ? 0 : Ws[0].n_cols);
   require(A.size() == Ws.size() + 1, str(fn, ": A must hold Ws.size() + 1 = ", Ws.size() + 1,
                                          " activations (A[0] = X), got ", A.size()));
   const arma::uword m = A[0].n_cols;
-  for (std::size_t l = 1; l < A.size(); ++l)
-    require(A[l].n_rows == Ws[l - 1].n_rows && A[l].n_cols == m,
-            str(fn, ": A[", l, "] is ", A[l].n_rows, " x ", A[l].n_cols, ", expected ", Ws[l - 1].n_rows,
-                " x ", m));
+  for (std::size_t l = 0; l < A.size(); ++l) {
+    const arma::uword units = l == 0 ? Ws[0].n_cols : Ws[l - 1].n_rows;
+    require(A[l].n_rows == units && A[l].n_cols == m,
+            str(fn, ": A[", l, "] is ", A[l].n_rows, " x ", A[l].n_cols, ", expected ", units, " x ", m));
+  }
   for (std::size_t l = 0; l < A.size(); ++l)
     require(A[l].is_finite(), str(fn, ": A[", l, "] has a non-finite entry"));
   require(dAL.n_rows == A.back().n_rows && dAL.n_cols == m,

@@ -38,7 +38,8 @@ double two_sided_difference(const std::function<double(double)>& f, double theta
 arma::vec numerical_gradient(const std::function<double(const arma::vec&)>& J, arma::vec& theta, double eps) {
   require(std::isfinite(eps) && eps > 0.0, str("numerical_gradient(): eps must be finite and > 0, got ", eps));
   require(theta.n_elem > 0, "numerical_gradient(): theta is empty (0 parameters)");
-  require(theta.is_finite(), "numerical_gradient(): theta has a non-finite entry");
+  for (arma::uword i = 0; i < theta.n_elem; ++i)
+    require(std::isfinite(theta(i)), str("numerical_gradient(): theta[", i, "] = ", theta(i), " is not finite"));
   arma::vec grad(theta.n_elem);
   for (arma::uword i = 0; i < theta.n_elem; ++i) {
     const double original = theta(i);

@@ -22,11 +22,25 @@ namespace bdata = boost::unit_test::data;
 using kata::NamedBlock;
 using kata::test::check_close;
 using kata::test::check_rejects;
+using kata::test::show;
 
 namespace {
 
 using kata::test::kInf;
 using kata::test::kNaN;
+
+// A vector in full precision, "(0.1, 0.33333333333333331, -2.7)": 1 - 1e-7 must not print as 1.
+std::string show_vec(const arma::vec& v) {
+  std::string out = "(";
+  for (arma::uword i = 0; i < v.n_elem; ++i) out += (i ? ", " : "") + show(v(i));
+  return out + ")";
+}
+
+// relative_difference(a, b), with its arguments recorded for the report in case it throws.
+double rel_diff(const arma::vec& a, const arma::vec& b) {
+  BOOST_TEST_INFO("relative_difference(" << show_vec(a) << ", " << show_vec(b) << ")");
+  return kata::relative_difference(a, b);
+}
 
 // Same shape and the same bits in every entry (no tolerance at all).
 bool bitwise_equal(const arma::mat& a, const arma::mat& b) {
@@ -68,7 +82,7 @@ struct Recorder {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(params_to_vector)
+BOOST_AUTO_TEST_SUITE(params_to_vector, *boost::unit_test::description("task 1: unroll the parameters"))
 
 BOOST_AUTO_TEST_CASE(unrolls_block_after_block_column_major) {
   // Hand-unrolled: W = [1 2; 3 4] column by column is 1, 3, 2, 4; then b = (5, 6).
@@ -87,7 +101,7 @@ BOOST_AUTO_TEST_CASE(length_is_the_total_number_of_parameters) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(vector_to_params)
+BOOST_AUTO_TEST_SUITE(vector_to_params, *boost::unit_test::description("task 1: unroll the parameters"))
 
 BOOST_AUTO_TEST_CASE(round_trip_is_exact) {
   const auto p = small_params(2);
@@ -133,7 +147,7 @@ BOOST_AUTO_TEST_CASE(only_the_shapes_of_like_are_used) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(gradients_to_vector)
+BOOST_AUTO_TEST_SUITE(gradients_to_vector, *boost::unit_test::description("task 1: unroll the parameters"))
 
 BOOST_AUTO_TEST_CASE(unrolls_like_the_parameters) {
   const std::vector<NamedBlock> params{{"W1", arma::mat(2, 2, arma::fill::zeros)}, {"b1", arma::mat(2, 1)}};
@@ -154,7 +168,7 @@ BOOST_AUTO_TEST_CASE(only_the_shapes_of_params_are_used) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(approximate_gradient)
+BOOST_AUTO_TEST_SUITE(approximate_gradient, *boost::unit_test::description("task 2: estimate each component"))
 
 BOOST_AUTO_TEST_CASE(matches_the_gradient_of_a_quadratic) {
   const Quadratic q(6);
@@ -162,6 +176,7 @@ BOOST_AUTO_TEST_CASE(matches_the_gradient_of_a_quadratic) {
   const arma::vec expected = q.gradient(theta);
   // eps = 1e-4: a two-sided difference of a quadratic is exact in exact arithmetic; round-off is about
   // 1e-16 · |J| / 1e-4 ≈ 1e-11. A one-sided difference would be off by A_ii · eps / 2 ≈ 1e-4.
+  BOOST_TEST_INFO("approximate_gradient(quadratic, theta = " << show_vec(theta) << ", 1e-4)");
   kata::test::check_mat_close(kata::approximate_gradient(q, theta, 1e-4), expected, 1e-8,
                               "approximate_gradient(quadratic, eps = 1e-4)",
                               "two-sided: (J(θ + ε e_i) − J(θ − ε e_i)) / (2ε), one entry i at a time");
@@ -175,6 +190,7 @@ BOOST_AUTO_TEST_CASE(is_two_sided_on_a_cubic) {
   const double eps = 1e-3;
   const arma::vec expected = 3.0 * arma::square(theta) + eps * eps;
   // Round-off: |J| ≈ 10, so ≈ 1e-15 / 2e-3 ≈ 1e-12 per entry; 1e-9 leaves room.
+  BOOST_TEST_INFO("approximate_gradient(sum of cubes, theta = (1, -0.5, 2), 1e-3)");
   kata::test::check_mat_close(kata::approximate_gradient(cube, theta, eps), expected, 1e-9,
                               "approximate_gradient(Σ θ³, eps = 1e-3)",
                               "error ≈ 3θε means a one-sided difference (J(θ+ε) − J(θ)) / ε: use both sides");
@@ -185,6 +201,7 @@ BOOST_AUTO_TEST_CASE(each_call_changes_exactly_one_entry) {
   arma::vec theta{0.1, 1.0 / 3.0, -2.7};
   const arma::vec original = theta;
   const double eps = 1e-7;
+  BOOST_TEST_INFO("approximate_gradient(sum of squares, theta = " << show_vec(theta) << ", 1e-7)");
   kata::approximate_gradient(rec.as_cost(), theta, eps);
   BOOST_REQUIRE_MESSAGE(rec.calls.size() == 6, "approximate_gradient(): expected 2n = 6 calls of J for n = 3, got "
                                                    << rec.calls.size());
@@ -195,7 +212,8 @@ BOOST_AUTO_TEST_CASE(each_call_changes_exactly_one_entry) {
     BOOST_CHECK_MESSAGE(bitwise_equal(rec.calls[c], expected),
                         "approximate_gradient(): call " << c + 1 << " of J should see θ with only entry " << i
                                                         << " changed, to θ_" << i << (c % 2 ? " - " : " + ")
-                                                        << "eps; got θ = " << rec.calls[c].t()
+                                                        << "eps: expected θ = " << show_vec(expected) << ", got "
+                                                        << show_vec(rec.calls[c])
                                                         << kata::test::hint_suffix(
                                                                "save θ_i, set θ_i = saved + ε, then saved − ε, "
                                                                "then put the saved value back before moving on"));
@@ -209,9 +227,11 @@ BOOST_AUTO_TEST_CASE(restores_theta_bit_for_bit) {
   arma::vec theta{0.1, 1.0 / 3.0, -2.7, 1e3 + 0.3, 7.0 / 9.0, 0.2, 3e-12, -2.5e-10};
   const arma::vec original = theta;
   const Quadratic q(8);
+  BOOST_TEST_INFO("approximate_gradient(quadratic, theta = " << show_vec(theta) << ", 1e-7)");
   kata::approximate_gradient(q, theta, 1e-7);
   BOOST_CHECK_MESSAGE(bitwise_equal(theta, original),
-                      "approximate_gradient(): θ changed; before " << original.t() << "after " << theta.t()
+                      "approximate_gradient(): θ must come back bit for bit: expected " << show_vec(original) << ", got "
+                                                                                           << show_vec(theta)
                                                                    << kata::test::hint_suffix(
                                                                           "restore the SAVED value: θ_i + ε − ε is "
                                                                           "not always θ_i in floating point"));
@@ -222,13 +242,15 @@ BOOST_AUTO_TEST_CASE(the_default_eps_is_1e_7) {
   Recorder rec;
   arma::vec theta{0.25, -1.5};
   const arma::vec original = theta;
+  BOOST_TEST_INFO("approximate_gradient(sum of squares, theta = (0.25, -1.5)) without eps");
   kata::approximate_gradient(rec.as_cost(), theta);
   BOOST_REQUIRE_MESSAGE(rec.calls.size() == 4, "approximate_gradient(): expected 4 calls of J, got " << rec.calls.size());
   arma::vec first = original;
   first(0) += 1e-7;
   BOOST_CHECK_MESSAGE(bitwise_equal(rec.calls[0], first), "approximate_gradient() without eps: the first call of J "
                                                               "should see θ_0 + 1e-7, got θ = "
-                                                              << rec.calls[0].t()
+                                                              << show_vec(rec.calls[0]) << ", expected "
+                                                              << show_vec(first)
                                                               << kata::test::hint_suffix("use the eps you are given "
                                                                                          "(the header's default is 1e-7)"));
 }
@@ -237,6 +259,7 @@ BOOST_AUTO_TEST_CASE(one_entry) {
   // n = 1, the smallest θ: J(θ) = θ³ at θ = −0.6 with ε = 1e-3; exactly 3θ² + ε² = 1.08 + 1e-6 (one-sided:
   // off by 3θε = −1.8e-3). Round-off ~1e-16 / 1e-3: tolerance 1e-11.
   arma::vec theta{-0.6};
+  BOOST_TEST_INFO("approximate_gradient(theta^3, theta = (-0.6), 1e-3)");
   const arma::vec got = kata::approximate_gradient([](const arma::vec& t) { return t(0) * t(0) * t(0); }, theta, 1e-3);
   kata::test::check_mat_close(got, arma::vec{1.08 + 1e-6}, 1e-11, "approximate_gradient(theta^3) at theta = -0.6",
                               "a single parameter is a valid θ: one two-sided difference");
@@ -244,18 +267,18 @@ BOOST_AUTO_TEST_CASE(one_entry) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(relative_difference)
+BOOST_AUTO_TEST_SUITE(relative_difference, *boost::unit_test::description("task 3: compare with a relative difference"))
 
 BOOST_AUTO_TEST_CASE(uses_l2_norms_and_the_symmetric_denominator) {
   // By hand: a = (3, 4), b = (4, 3): a − b = (−1, 1), ‖a − b‖₂ = √2, ‖a‖₂ = ‖b‖₂ = 5 → √2 / 10.
   // L1 norms would give 2 / 14 = 0.142857...; dividing by ‖a‖₂ alone would give √2 / 5.
-  check_close(kata::relative_difference({3.0, 4.0}, {4.0, 3.0}), std::sqrt(2.0) / 10.0, 1e-15,
+  check_close(rel_diff({3.0, 4.0}, {4.0, 3.0}), std::sqrt(2.0) / 10.0, 1e-15,
               "relative_difference((3, 4), (4, 3))",
               "‖a − b‖₂ / (‖a‖₂ + ‖b‖₂) with Euclidean norms (0.142857 would be L1 norms, 0.2828 means "
               "dividing by ‖a‖₂ only)");
   // By hand: a = (1, 0, 0), b = (0, 2, 2): ‖a − b‖₂ = 3, ‖a‖₂ = 1, ‖b‖₂ = √8 → 3 / (1 + 2√2).
   // L1 norms: 5 / (1 + 4) = 1; ‖a − b‖₂ / ‖a‖₂ = 3.
-  check_close(kata::relative_difference({1.0, 0.0, 0.0}, {0.0, 2.0, 2.0}), 3.0 / (1.0 + 2.0 * std::sqrt(2.0)), 1e-15,
+  check_close(rel_diff({1.0, 0.0, 0.0}, {0.0, 2.0, 2.0}), 3.0 / (1.0 + 2.0 * std::sqrt(2.0)), 1e-15,
               "relative_difference((1, 0, 0), (0, 2, 2))",
               "expected 0.78361; 1 would be L1 norms, 3 would be ‖a − b‖₂ / ‖a‖₂");
 }
@@ -263,18 +286,18 @@ BOOST_AUTO_TEST_CASE(uses_l2_norms_and_the_symmetric_denominator) {
 BOOST_AUTO_TEST_CASE(is_symmetric) {
   // a = (3, 4), b = (6, 8): ‖a − b‖₂ = 5, ‖a‖₂ = 5, ‖b‖₂ = 10 → 5 / 15 = 1/3 in both orders.
   // Dividing by one vector's norm gives 1 one way and 0.5 the other.
-  check_close(kata::relative_difference({3.0, 4.0}, {6.0, 8.0}), 1.0 / 3.0, 1e-15, "relative_difference((3, 4), (6, 8))",
+  check_close(rel_diff({3.0, 4.0}, {6.0, 8.0}), 1.0 / 3.0, 1e-15, "relative_difference((3, 4), (6, 8))",
               "the denominator is ‖a‖₂ + ‖b‖₂, the same whichever vector comes first");
-  check_close(kata::relative_difference({6.0, 8.0}, {3.0, 4.0}), 1.0 / 3.0, 1e-15, "relative_difference((6, 8), (3, 4))",
+  check_close(rel_diff({6.0, 8.0}, {3.0, 4.0}), 1.0 / 3.0, 1e-15, "relative_difference((6, 8), (3, 4))",
               "the denominator is ‖a‖₂ + ‖b‖₂, the same whichever vector comes first");
 }
 
 BOOST_AUTO_TEST_CASE(two_zero_vectors_agree) {
   // 0/0: both gradients are zero, they agree exactly → 0, not NaN.
-  check_close(kata::relative_difference(arma::vec(4, arma::fill::zeros), arma::vec(4, arma::fill::zeros)), 0.0, 0.0,
+  check_close(rel_diff(arma::vec(4, arma::fill::zeros), arma::vec(4, arma::fill::zeros)), 0.0, 0.0,
               "relative_difference(0, 0)", "guard the 0/0 case: two zero vectors agree, return 0");
   // One zero and one not: ‖b‖ / (0 + ‖b‖) = 1 exactly.
-  check_close(kata::relative_difference(arma::vec(2, arma::fill::zeros), {1e-9, 0}), 1.0, 1e-15,
+  check_close(rel_diff(arma::vec(2, arma::fill::zeros), {1e-9, 0}), 1.0, 1e-15,
               "relative_difference(0, (1e-9, 0))", "a zero and a non-zero gradient disagree completely: 1");
 }
 
@@ -285,13 +308,13 @@ BOOST_AUTO_TEST_CASE(is_scale_free) {
   // the norms are ~1e-12: a guard like "denominator < 1e-12 → 0" calls them equal. Tolerance 1e-15 relative
   // to √2/10: a few roundings.
   for (const double k : {1e-170, 1e-13, 3e-8, 1.0, 1e200}) {
-    const std::string shown = kata::str(k);
-    check_close(kata::relative_difference({3 * k, 4 * k}, {4 * k, 3 * k}), std::sqrt(2.0) / 10.0, 1e-15,
+    const std::string shown = show(k);
+    check_close(rel_diff({3 * k, 4 * k}, {4 * k, 3 * k}), std::sqrt(2.0) / 10.0, 1e-15,
                 "relative_difference((3, 4) * " + shown + ", (4, 3) * " + shown + ")",
                 "the difference is relative: scale does not matter. Use arma::norm (sqrt of a sum of squares "
                 "underflows or overflows), and guard only the exact 0/0");
     // One zero vector and one non-zero: 1, however small the non-zero one is.
-    check_close(kata::relative_difference({0.0, 0.0}, {k, 0.0}), 1.0, 1e-15,
+    check_close(rel_diff({0.0, 0.0}, {k, 0.0}), 1.0, 1e-15,
                 "relative_difference(0, (" + shown + ", 0))",
                 "only two EXACTLY zero vectors give 0; a zero and a non-zero vector disagree completely: 1");
   }
@@ -299,7 +322,7 @@ BOOST_AUTO_TEST_CASE(is_scale_free) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(gradient_check)
+BOOST_AUTO_TEST_SUITE(gradient_check, *boost::unit_test::description("task 4: the whole check"))
 
 BOOST_AUTO_TEST_CASE(passes_a_correct_gradient) {
   const Quadratic q(8);
@@ -308,9 +331,10 @@ BOOST_AUTO_TEST_CASE(passes_a_correct_gradient) {
   const arma::vec dtheta = q.gradient(theta);
   // Default eps = 1e-7: the two-sided difference of a quadratic is exact but for round-off, about
   // 1e-16 · |J| / 1e-7 ≈ 1e-8 per entry against entries of size ≈ 1: well below 2e-7.
+  BOOST_TEST_INFO("gradient_check(quadratic, theta = " << show_vec(theta) << ", dtheta = " << show_vec(dtheta) << ")");
   const double d = kata::gradient_check(q, theta, dtheta);
   BOOST_CHECK_MESSAGE(d < 2e-7, "gradient_check(quadratic, its exact gradient): expected < 2e-7, got "
-                                    << d << kata::test::hint_suffix("a correct gradient must pass; check the formula "
+                                    << show(d) << kata::test::hint_suffix("a correct gradient must pass; check the formula "
                                                                     "and that ε is 1e-7 by default"));
 }
 
@@ -320,9 +344,10 @@ BOOST_AUTO_TEST_CASE(flags_a_wrong_gradient) {
   arma::vec theta(rng.randn(8, 1));
   arma::vec dtheta = q.gradient(theta);
   dtheta(5) *= 2.0;  // a planted bug in one entry
+  BOOST_TEST_INFO("gradient_check(quadratic, theta = " << show_vec(theta) << ", dtheta = " << show_vec(dtheta) << ")");
   const double d = kata::gradient_check(q, theta, dtheta);
   BOOST_CHECK_MESSAGE(d > 1e-3, "gradient_check(): entry 5 of dθ is doubled, the difference should be > 1e-3, got "
-                                    << d);
+                                    << show(d));
 }
 
 BOOST_AUTO_TEST_CASE(regularization_must_be_in_both_J_and_dtheta) {
@@ -334,11 +359,13 @@ BOOST_AUTO_TEST_CASE(regularization_must_be_in_both_J_and_dtheta) {
   kata::Rng rng(5);
   arma::vec theta(rng.randn(6, 1));
   const arma::vec dtheta = q.gradient(theta) + lambda * theta;
+  BOOST_TEST_INFO("gradient_check(quadratic + L2, theta = " << show_vec(theta) << ", dtheta with L2)");
   const double both = kata::gradient_check(J, theta, dtheta);
+  BOOST_TEST_INFO("gradient_check(quadratic without L2, theta = " << show_vec(theta) << ", dtheta with L2)");
   const double forgotten = kata::gradient_check(J_without, theta, dtheta);
-  BOOST_CHECK_MESSAGE(both < 2e-7, "gradient_check(J with L2, dθ with L2): expected < 2e-7, got " << both);
+  BOOST_CHECK_MESSAGE(both < 2e-7, "gradient_check(J with L2, dθ with L2): expected < 2e-7, got " << show(both));
   BOOST_CHECK_MESSAGE(forgotten > 1e-3, "gradient_check(J WITHOUT L2, dθ with L2): expected > 1e-3, got "
-                                            << forgotten);
+                                            << show(forgotten));
 }
 
 BOOST_AUTO_TEST_CASE(leaves_theta_unchanged) {
@@ -346,9 +373,11 @@ BOOST_AUTO_TEST_CASE(leaves_theta_unchanged) {
   const Quadratic q(8);
   arma::vec theta{0.1, 1.0 / 3.0, -2.7, 1e3 + 0.3, 7.0 / 9.0, 0.2, 3e-12, -2.5e-10};
   const arma::vec original = theta;
+  BOOST_TEST_INFO("gradient_check(quadratic, theta = " << show_vec(theta) << ", its gradient)");
   kata::gradient_check(q, theta, q.gradient(theta));
   BOOST_CHECK_MESSAGE(bitwise_equal(theta, original),
-                      "gradient_check(): θ changed; before " << original.t() << "after " << theta.t()
+                      "gradient_check(): θ must come back bit for bit: expected " << show_vec(original) << ", got "
+                                                                                     << show_vec(theta)
                                                              << kata::test::hint_suffix("restore each entry to its "
                                                                                         "saved value"));
 }
@@ -356,6 +385,7 @@ BOOST_AUTO_TEST_CASE(leaves_theta_unchanged) {
 BOOST_AUTO_TEST_CASE(a_constant_cost_with_zero_gradient_passes) {
   // J constant, dθ = 0: dθ_approx is exactly 0 too, so the difference is the 0/0 case → 0.
   arma::vec theta{1.0, -2.0, 3.0};
+  BOOST_TEST_INFO("gradient_check(J = 4.2, theta = (1, -2, 3), dtheta = (0, 0, 0))");
   const double d = kata::gradient_check([](const arma::vec&) { return 4.2; }, theta, arma::vec(3, arma::fill::zeros));
   check_close(d, 0.0, 0.0, "gradient_check(constant J, dθ = 0)", "0/0 means perfect agreement: return 0, not NaN");
 }
@@ -366,6 +396,8 @@ BOOST_AUTO_TEST_CASE(uses_the_given_eps_and_1e_7_by_default) {
     Recorder rec;
     arma::vec theta{0.25, -1.5};
     const arma::vec dtheta{0.5, -3.0};  // ∇ Σ θ² = 2θ
+    BOOST_TEST_INFO("gradient_check(sum of squares, theta = (0.25, -1.5), dtheta = (0.5, -3), eps = "
+                    << (eps > 0.0 ? show(eps) : std::string("default")) << ")");
     if (eps > 0.0)
       kata::gradient_check(rec.as_cost(), theta, dtheta, eps);
     else
@@ -374,22 +406,23 @@ BOOST_AUTO_TEST_CASE(uses_the_given_eps_and_1e_7_by_default) {
     BOOST_REQUIRE_MESSAGE(rec.calls.size() == 4, "gradient_check(): expected 4 calls of J, got " << rec.calls.size());
     const arma::vec want{0.25, -1.5 - used};
     BOOST_CHECK_MESSAGE(bitwise_equal(rec.calls[3], want),
-                        "gradient_check(eps = " << (eps > 0.0 ? kata::str(eps) : std::string("default")) << "): the last call "
-                        "of J should see θ_1 - " << used << ", got θ = " << rec.calls[3].t()
+                        "gradient_check(eps = " << (eps > 0.0 ? show(eps) : std::string("default")) << "): the last call "
+                        "of J should see θ_1 - " << show(used) << " = " << show_vec(want) << ", got θ = "
+                                                 << show_vec(rec.calls[3])
                         << kata::test::hint_suffix("pass gradient_check's eps on to the two-sided differences"));
   }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(verdict)
+BOOST_AUTO_TEST_SUITE(verdict, *boost::unit_test::description("task 5: read the number"))
 
 struct VerdictCase {
   double difference;
   kata::Verdict expected;
 };
 std::ostream& operator<<(std::ostream& out, const VerdictCase& c) {
-  return out << "difference = " << std::setprecision(17) << c.difference;
+  return out << "difference = " << show(c.difference);
 }
 
 // The borders are the contract's: < 1e-6 great, < 1e-4 look closer, else worry.
@@ -409,7 +442,7 @@ const VerdictCase verdict_cases[] = {
 
 BOOST_DATA_TEST_CASE(follows_the_rule_of_thumb, bdata::make(verdict_cases), c) {
   const kata::Verdict got = kata::verdict(c.difference);
-  BOOST_CHECK_MESSAGE(got == c.expected, "verdict(" << c.difference << "): expected '" << kata::verdict_name(c.expected)
+  BOOST_CHECK_MESSAGE(got == c.expected, "verdict(" << show(c.difference) << "): expected '" << kata::verdict_name(c.expected)
                                                     << "', got '" << kata::verdict_name(got) << "'"
                                                     << kata::test::hint_suffix("< 1e-6 great, < 1e-4 look closer, "
                                                                                "anything from 1e-4 up: worry"));
@@ -417,7 +450,7 @@ BOOST_DATA_TEST_CASE(follows_the_rule_of_thumb, bdata::make(verdict_cases), c) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(worst_parameters)
+BOOST_AUTO_TEST_SUITE(worst_parameters, *boost::unit_test::description("task 6: find the bug"))
 
 BOOST_AUTO_TEST_CASE(localizes_planted_bugs) {
   const auto layout = small_params(6);  // W1 (6 entries), b1 (3), W2 (3), b2 (1)
@@ -426,6 +459,7 @@ BOOST_AUTO_TEST_CASE(localizes_planted_bugs) {
   arma::vec dtheta = approx;
   dtheta.subvec(6, 8) *= 4.0;   // db1 × 4: |4g − g| / (|g| + |4g|) = 3/5, whatever g is
   dtheta.subvec(9, 11) *= 2.0;  // dW2 × 2: |2g − g| / (|g| + |2g|) = 1/3
+  BOOST_TEST_INFO("worst_parameters(approx, dtheta = approx with db1 x 4 and dW2 x 2, layout W1 3x2, b1 3x1, W2 1x3, b2 1x1)");
   const auto rows = kata::worst_parameters(approx, dtheta, layout);
   BOOST_REQUIRE_MESSAGE(rows.size() == 4, "worst_parameters(): expected one row per block (4), got " << rows.size());
   const char* expected_names[] = {"b1", "W2", "W1", "b2"};
@@ -447,6 +481,7 @@ BOOST_AUTO_TEST_CASE(localizes_planted_bugs) {
 
 BOOST_AUTO_TEST_CASE(a_block_of_zeros_agrees) {
   const std::vector<NamedBlock> layout{{"W1", arma::mat(1, 2)}, {"b1", arma::mat(1, 1)}};
+  BOOST_TEST_INFO("worst_parameters((1, 2, 0), (1, 3, 0), layout W1 1x2, b1 1x1)");
   const auto rows = kata::worst_parameters({1.0, 2.0, 0.0}, {1.0, 3.0, 0.0}, layout);
   BOOST_REQUIRE(rows.size() == 2);
   BOOST_CHECK_MESSAGE(rows[0].name == "W1" && rows[1].name == "b1",
@@ -475,6 +510,7 @@ BOOST_AUTO_TEST_CASE(ties_keep_layout_order_in_a_long_report) {
   for (const double f : {4.0, 2.0, 1.0})
     for (std::size_t k = 0; k < n_blocks; ++k)
       if (factor[k] == f) expected.push_back(layout[k].name);
+  BOOST_TEST_INFO("worst_parameters() on 40 blocks of 2 entries");
   const auto rows = kata::worst_parameters(approx, dtheta, layout);
   BOOST_REQUIRE_MESSAGE(rows.size() == n_blocks, "worst_parameters(): expected 40 rows, got " << rows.size());
   std::string got_order, expected_order;
@@ -552,7 +588,7 @@ void add_dropout(kata::Hooks& hooks) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(support_network)
+BOOST_AUTO_TEST_SUITE(support_network, *boost::unit_test::description("task 7: check a real network"))
 
 BOOST_AUTO_TEST_CASE(correct_backprop_passes) {
   // The support network's backprop is correct, so the only disagreement is the two-sided difference's
@@ -560,14 +596,16 @@ BOOST_AUTO_TEST_CASE(correct_backprop_passes) {
   const kata::Hooks hooks;
   for (const auto& dims : {std::vector<arma::uword>{3, 5, 4, 1}, std::vector<arma::uword>{3, 6, 3}}) {
     NetProblem p(21, dims);
+    BOOST_TEST_INFO("gradient_check() of the support network " << (dims.size() == 4 ? "3-5-4-1" : "3-6-3")
+                                                                << ", correct backprop");
     arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
     const arma::vec dtheta = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks));
     const double d = kata::gradient_check(network_cost(p, hooks), theta, dtheta);
     BOOST_CHECK_MESSAGE(d < 2e-7, "gradient_check(support network " << dims.size() - 1 << " layers, correct backprop): "
-                                      "expected < 2e-7, got " << d
+                                      "expected < 2e-7, got " << show(d)
                                       << kata::test::hint_suffix("J(θ) must rebuild the parameters from θ with "
                                                                  "vector_to_params, in the same order as dθ"));
-    BOOST_CHECK_MESSAGE(kata::verdict(d) == kata::Verdict::great, "verdict(" << d << ") should be 'great'");
+    BOOST_CHECK_MESSAGE(kata::verdict(d) == kata::Verdict::great, "verdict(" << show(d) << ") should be 'great'");
   }
 }
 
@@ -580,7 +618,7 @@ BOOST_AUTO_TEST_CASE(passes_again_after_some_training) {
   arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
   const arma::vec dtheta = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks));
   const double d = kata::gradient_check(network_cost(p, hooks), theta, dtheta);
-  BOOST_CHECK_MESSAGE(d < 2e-7, "gradient_check(support network after 50 steps): expected < 2e-7, got " << d);
+  BOOST_CHECK_MESSAGE(d < 2e-7, "gradient_check(support network after 50 steps): expected < 2e-7, got " << show(d));
 }
 
 BOOST_AUTO_TEST_CASE(planted_bug_is_flagged_and_localized) {
@@ -592,8 +630,8 @@ BOOST_AUTO_TEST_CASE(planted_bug_is_flagged_and_localized) {
   arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
   const arma::vec dtheta = network_dtheta(p, g);
   const double d = kata::gradient_check(network_cost(p, hooks), theta, dtheta);
-  BOOST_CHECK_MESSAGE(d > 1e-3, "gradient_check(dW2 doubled, db1 x4): expected > 1e-3, got " << d);
-  BOOST_CHECK_MESSAGE(kata::verdict(d) == kata::Verdict::worry, "verdict(" << d << ") should be 'worry'");
+  BOOST_CHECK_MESSAGE(d > 1e-3, "gradient_check(dW2 doubled, db1 x4): expected > 1e-3, got " << show(d));
+  BOOST_CHECK_MESSAGE(kata::verdict(d) == kata::Verdict::worry, "verdict(" << show(d) << ") should be 'worry'");
 
   const arma::vec approx = kata::approximate_gradient(network_cost(p, hooks), theta);
   const auto rows = kata::worst_parameters(approx, dtheta, kata::named_blocks(p.params));
@@ -601,15 +639,16 @@ BOOST_AUTO_TEST_CASE(planted_bug_is_flagged_and_localized) {
   // Per block: db1 × 4 gives 3/5 and dW2 × 2 gives 1/3 (up to the ≈1e-8 error of dθ_approx); the
   // untouched blocks stay near 1e-8, so the report must name b1 first, then W2.
   BOOST_CHECK_MESSAGE(rows[0].name == "b1" && rows[1].name == "W2",
-                      "worst_parameters(): expected b1 then W2 on top, got " << rows[0].name << " (" << rows[0].difference
-                                                                           << "), " << rows[1].name << " ("
-                                                                           << rows[1].difference << ")");
+                      "worst_parameters(): expected b1 then W2 on top, got " << rows[0].name << " ("
+                                                                           << show(rows[0].difference) << "), "
+                                                                           << rows[1].name << " ("
+                                                                           << show(rows[1].difference) << ")");
   check_close(rows[0].difference, 0.6, 1e-6, "worst_parameters(): b1 (db1 x 4)", "|4g - g| / (|4g| + |g|) = 3/5");
   check_close(rows[1].difference, 1.0 / 3.0, 1e-6, "worst_parameters(): W2 (dW2 x 2)", "|2g - g| / (|2g| + |g|) = 1/3");
   for (std::size_t k = 2; k < rows.size(); ++k)
     BOOST_CHECK_MESSAGE(rows[k].difference < 2e-7, "worst_parameters(): untouched block " << rows[k].name
                                                                                          << " should agree (< 2e-7), got "
-                                                                                         << rows[k].difference);
+                                                                                         << show(rows[k].difference));
 }
 
 BOOST_AUTO_TEST_CASE(l2_term_must_be_in_both_J_and_dtheta) {
@@ -626,11 +665,11 @@ BOOST_AUTO_TEST_CASE(l2_term_must_be_in_both_J_and_dtheta) {
   const double ok = kata::gradient_check(network_cost(p, both), theta, dtheta_l2);
   const double forgot_in_J = kata::gradient_check(network_cost(p, grad_only), theta, dtheta_l2);
   const double forgot_in_dtheta = kata::gradient_check(network_cost(p, both), theta, dtheta_plain);
-  BOOST_CHECK_MESSAGE(ok < 2e-7, "gradient_check(L2 in J and in dθ): expected < 2e-7, got " << ok);
+  BOOST_CHECK_MESSAGE(ok < 2e-7, "gradient_check(L2 in J and in dθ): expected < 2e-7, got " << show(ok));
   BOOST_CHECK_MESSAGE(forgot_in_J > 1e-3, "gradient_check(L2 in dθ but NOT in J): expected > 1e-3, got "
-                                              << forgot_in_J);
+                                              << show(forgot_in_J));
   BOOST_CHECK_MESSAGE(forgot_in_dtheta > 1e-3, "gradient_check(L2 in J but NOT in dθ): expected > 1e-3, got "
-                                                   << forgot_in_dtheta);
+                                                   << show(forgot_in_dtheta));
 }
 
 BOOST_AUTO_TEST_CASE(dropout_makes_the_check_fail) {
@@ -643,11 +682,11 @@ BOOST_AUTO_TEST_CASE(dropout_makes_the_check_fail) {
   arma::vec theta = kata::params_to_vector(kata::named_blocks(p.params));
   const arma::vec dtheta = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks, &grad_rng));
   const double with_dropout = kata::gradient_check(network_cost(p, hooks, &cost_rng), theta, dtheta);
-  BOOST_CHECK_MESSAGE(with_dropout > 1e-3, "gradient_check(dropout on): expected > 1e-3, got " << with_dropout);
+  BOOST_CHECK_MESSAGE(with_dropout > 1e-3, "gradient_check(dropout on): expected > 1e-3, got " << show(with_dropout));
   // Turned off (rng = nullptr: no dropout applied), the same network passes.
   const arma::vec dtheta_off = network_dtheta(p, kata::gradients(p.params, p.X, p.Y, hooks));
   const double without = kata::gradient_check(network_cost(p, hooks), theta, dtheta_off);
-  BOOST_CHECK_MESSAGE(without < 2e-7, "gradient_check(dropout off): expected < 2e-7, got " << without);
+  BOOST_CHECK_MESSAGE(without < 2e-7, "gradient_check(dropout off): expected < 2e-7, got " << show(without));
 }
 
 BOOST_AUTO_TEST_CASE(network_parameters_survive_the_round_trip) {
@@ -721,23 +760,23 @@ void check_no_call(const CountingCost& J, const std::string& function, const std
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(bad_input)
+BOOST_AUTO_TEST_SUITE(bad_input, *boost::unit_test::description("task 8: harden it"))
 
 BOOST_AUTO_TEST_CASE(params_to_vector_rejects_empty_or_non_finite_blocks_anywhere) {
   const auto p = small_params(3);  // W1 3x2, b1 3x1, W2 1x3, b2 1x1
   check_rejects([] { kata::params_to_vector({}); }, "params_to_vector()", "an empty parameter list");
   check_rejects([&] { kata::params_to_vector(with_block(p, 0, arma::mat())); }, "params_to_vector()",
-                "an empty first block W1 (0 x 0)");
+                "an empty first block W1 (0 x 0)", "W1");
   check_rejects([&] { kata::params_to_vector(with_block(p, 1, arma::mat(3, 0))); }, "params_to_vector()",
-                "an empty block b1 (3 x 0)");
+                "an empty block b1 (3 x 0)", "b1");
   check_rejects([&] { kata::params_to_vector(with_block(p, 3, arma::mat(0, 1))); }, "params_to_vector()",
-                "an empty last block b2 (0 x 1)");
+                "an empty last block b2 (0 x 1)", "b2");
   check_rejects([&] { kata::params_to_vector(with_block_entry(p, 0, 0, kNaN)); }, "params_to_vector()",
-                "NaN in the first entry of W1");
+                "NaN in the first entry of W1", "W1");
   check_rejects([&] { kata::params_to_vector(with_block_entry(p, 2, 2, -kInf)); }, "params_to_vector()",
-                "-Inf in the last entry of W2 (a middle block)");
+                "-Inf in the last entry of W2 (a middle block)", "W2");
   check_rejects([&] { kata::params_to_vector(with_block_entry(p, 3, 0, kInf)); }, "params_to_vector()",
-                "Inf in b2, the last block");
+                "Inf in b2, the last block", "b2");
 }
 
 BOOST_AUTO_TEST_CASE(vector_to_params_rejects_bad_theta_or_layout) {
@@ -747,21 +786,21 @@ BOOST_AUTO_TEST_CASE(vector_to_params_rejects_bad_theta_or_layout) {
   auto placeholder = like;
   for (auto& block : placeholder) block.value.fill(kNaN);
   check_rejects([&] { kata::vector_to_params(arma::vec(12, arma::fill::ones), like); }, "vector_to_params()",
-                "theta of length 12 for blocks holding 13 entries");
+                "theta of length 12 for blocks holding 13 entries", "theta");
   check_rejects([&] { kata::vector_to_params(arma::vec(14, arma::fill::ones), like); }, "vector_to_params()",
-                "theta of length 14 for blocks holding 13 entries");
-  check_rejects([&] { kata::vector_to_params(arma::vec(), like); }, "vector_to_params()", "an empty theta");
-  check_rejects([] { kata::vector_to_params(arma::vec{1.0}, {}); }, "vector_to_params()", "an empty `like`");
+                "theta of length 14 for blocks holding 13 entries", "theta");
+  check_rejects([&] { kata::vector_to_params(arma::vec(), like); }, "vector_to_params()", "an empty theta", "theta");
+  check_rejects([] { kata::vector_to_params(arma::vec{1.0}, {}); }, "vector_to_params()", "an empty `like`", "like");
   check_rejects([&] { kata::vector_to_params(ok.head(12), with_block(like, 3, arma::mat(1, 0))); }, "vector_to_params()",
-                "an empty last block in `like`");
+                "an empty last block in `like`", "b2");
   check_rejects([&] { kata::vector_to_params(ok.head(7), with_block(like, 0, arma::mat(0, 2))); }, "vector_to_params()",
-                "an empty first block in `like`");
+                "an empty first block in `like`", "W1");
   check_rejects([&] { kata::vector_to_params(with_entry(ok, 0, kNaN), placeholder); }, "vector_to_params()",
-                "NaN in theta[0]");
+                "NaN in theta[0]", "theta");
   check_rejects([&] { kata::vector_to_params(with_entry(ok, 12, kInf), placeholder); }, "vector_to_params()",
-                "Inf in theta[12] (the last entry)");
+                "Inf in theta[12] (the last entry)", "theta");
   check_rejects([&] { kata::vector_to_params(with_entry(ok, 6, -kInf), placeholder); }, "vector_to_params()",
-                "-Inf in theta[6]");
+                "-Inf in theta[6]", "theta");
 }
 
 BOOST_AUTO_TEST_CASE(gradients_to_vector_rejects_blocks_that_do_not_match) {
@@ -773,25 +812,25 @@ BOOST_AUTO_TEST_CASE(gradients_to_vector_rejects_blocks_that_do_not_match) {
   auto missing = grads;
   missing.pop_back();
   check_rejects([&] { kata::gradients_to_vector(with_block(grads, 0, arma::ones(2, 3)), params); }, "gradients_to_vector()",
-                "dW1 of 2 x 3 for W1 of 3 x 2 (transposed: same number of entries)");
+                "dW1 of 2 x 3 for W1 of 3 x 2 (transposed: same number of entries)", "dW1");
   check_rejects([&] { kata::gradients_to_vector(with_block(grads, 2, arma::ones(3, 1)), params); }, "gradients_to_vector()",
-                "dW2 of 3 x 1 for W2 of 1 x 3 (a transposed middle block)");
+                "dW2 of 3 x 1 for W2 of 1 x 3 (a transposed middle block)", "dW2");
   check_rejects([&] { kata::gradients_to_vector(with_block(grads, 3, arma::ones(2, 1)), params); }, "gradients_to_vector()",
-                "db2 of 2 x 1 for b2 of 1 x 1 (the last block)");
+                "db2 of 2 x 1 for b2 of 1 x 1 (the last block)", "db2");
   check_rejects([&] { kata::gradients_to_vector(missing, params); }, "gradients_to_vector()",
                 "3 gradient blocks for 4 parameter blocks");
   check_rejects([&] { kata::gradients_to_vector(extra, params); }, "gradients_to_vector()",
                 "5 gradient blocks for 4 parameter blocks");
-  check_rejects([&] { kata::gradients_to_vector({}, params); }, "gradients_to_vector()", "an empty gradient list");
-  check_rejects([&] { kata::gradients_to_vector(grads, {}); }, "gradients_to_vector()", "an empty parameter list");
+  check_rejects([&] { kata::gradients_to_vector({}, params); }, "gradients_to_vector()", "an empty gradient list", "grads");
+  check_rejects([&] { kata::gradients_to_vector(grads, {}); }, "gradients_to_vector()", "an empty parameter list", "params");
   check_rejects([&] { kata::gradients_to_vector(with_block(grads, 1, arma::mat()), with_block(params, 1, arma::mat())); },
-                "gradients_to_vector()", "an empty block b1 with an empty db1");
+                "gradients_to_vector()", "an empty block b1 with an empty db1", "b1");
   check_rejects([&] { kata::gradients_to_vector(with_block_entry(grads, 0, 0, kInf), params); }, "gradients_to_vector()",
-                "Inf in the first entry of dW1");
+                "Inf in the first entry of dW1", "dW1");
   check_rejects([&] { kata::gradients_to_vector(with_block_entry(grads, 2, 1, kNaN), params); }, "gradients_to_vector()",
-                "NaN in dW2");
+                "NaN in dW2", "dW2");
   check_rejects([&] { kata::gradients_to_vector(with_block_entry(grads, 3, 0, -kInf), params); }, "gradients_to_vector()",
-                "-Inf in db2, the last block");
+                "-Inf in db2, the last block", "db2");
 }
 
 BOOST_AUTO_TEST_CASE(approximate_gradient_rejects_bad_arguments_before_calling_J) {
@@ -801,19 +840,21 @@ BOOST_AUTO_TEST_CASE(approximate_gradient_rejects_bad_arguments_before_calling_J
     for (const double eps : kBadSteps) {
       arma::vec theta = theta0;
       const CountingCost J;
-      const std::string what = "eps = " + kata::str(eps) + " with " + std::to_string(theta0.n_elem) + " entries";
-      check_rejects([&] { kata::approximate_gradient(J, theta, eps); }, "approximate_gradient()", what);
+      const std::string what = "eps = " + show(eps) + " with " + std::to_string(theta0.n_elem) + " entries";
+      check_rejects([&] { kata::approximate_gradient(J, theta, eps); }, "approximate_gradient()", what, "eps");
       check_no_call(J, "approximate_gradient()", what);
-      BOOST_CHECK_MESSAGE(bitwise_equal(theta, theta0), "approximate_gradient(): θ changed although " << what << " was rejected");
+      BOOST_CHECK_MESSAGE(bitwise_equal(theta, theta0), "approximate_gradient(): θ changed although " << what
+                                                            << " was rejected: expected " << show_vec(theta0)
+                                                            << ", got " << show_vec(theta));
     }
   for (const auto& [what, theta0] : bad_thetas()) {
     arma::vec theta = theta0;
     const CountingCost J;
-    check_rejects([&] { kata::approximate_gradient(J, theta); }, "approximate_gradient()", what);
+    check_rejects([&] { kata::approximate_gradient(J, theta); }, "approximate_gradient()", what, "theta");
     check_no_call(J, "approximate_gradient()", what);
   }
   arma::vec theta{1.0, 2.0};
-  check_rejects([&] { kata::approximate_gradient(kata::CostOfTheta(), theta); }, "approximate_gradient()", "an empty J");
+  check_rejects([&] { kata::approximate_gradient(kata::CostOfTheta(), theta); }, "approximate_gradient()", "an empty J", "J");
 }
 
 BOOST_AUTO_TEST_CASE(approximate_gradient_restores_theta_when_J_fails_anywhere) {
@@ -829,9 +870,10 @@ BOOST_AUTO_TEST_CASE(approximate_gradient_restores_theta_when_J_fails_anywhere) 
     const std::string& what = c.first;
     const kata::CostOfTheta& J = c.second;
     arma::vec theta = original;
-    check_rejects([&] { kata::approximate_gradient(J, theta); }, "approximate_gradient()", what);
-    BOOST_CHECK_MESSAGE(bitwise_equal(theta, original), "approximate_gradient(): after " << what << ", θ is " << theta.t()
-                                                                                        << "instead of " << original.t()
+    check_rejects([&] { kata::approximate_gradient(J, theta); }, "approximate_gradient()", what, "J");
+    BOOST_CHECK_MESSAGE(bitwise_equal(theta, original), "approximate_gradient(): after " << what
+                                                            << ", θ must be restored bit for bit: expected "
+                                                            << show_vec(original) << ", got " << show_vec(theta)
                                                                                         << kata::test::hint_suffix(
                                                                                                "put θ_i back to its saved "
                                                                                                "value before throwing"));
@@ -849,9 +891,10 @@ BOOST_AUTO_TEST_CASE(gradient_check_restores_theta_when_J_fails_anywhere) {
   for (const auto& c : cases) {
     arma::vec theta = original;
     check_rejects([&] { kata::gradient_check(c.second, theta, arma::vec(3, arma::fill::ones)); }, "gradient_check()",
-                  c.first);
-    BOOST_CHECK_MESSAGE(bitwise_equal(theta, original), "gradient_check(): after " << c.first << ", θ is " << theta.t()
-                                                                                   << "instead of " << original.t()
+                  c.first, "J");
+    BOOST_CHECK_MESSAGE(bitwise_equal(theta, original), "gradient_check(): after " << c.first
+                                                            << ", θ must be restored bit for bit: expected "
+                                                            << show_vec(original) << ", got " << show_vec(theta)
                                                                                    << kata::test::hint_suffix(
                                                                                           "put θ_i back to its saved "
                                                                                           "value before throwing"));
@@ -862,13 +905,14 @@ BOOST_AUTO_TEST_CASE(relative_difference_rejects_bad_vectors_at_every_position) 
   const arma::vec a{1.0, 2.0, 3.0}, b{1.5, 2.0, -1.0};
   check_rejects([&] { kata::relative_difference(a, b.head(2)); }, "relative_difference()", "lengths 3 and 2");
   check_rejects([&] { kata::relative_difference(a.head(2), b); }, "relative_difference()", "lengths 2 and 3");
-  check_rejects([&] { kata::relative_difference(arma::vec(), b); }, "relative_difference()", "an empty approx");
+  check_rejects([&] { kata::relative_difference(arma::vec(), b); }, "relative_difference()", "an empty approx", "approx");
   check_rejects([] { kata::relative_difference(arma::vec(), arma::vec()); }, "relative_difference()", "two empty vectors");
   for (arma::uword k : {0u, 2u})
     for (const double bad : {kNaN, kInf, -kInf}) {
-      const std::string where = "[" + std::to_string(k) + "] = " + kata::str(bad);
-      check_rejects([&] { kata::relative_difference(with_entry(a, k, bad), b); }, "relative_difference()", "approx" + where);
-      check_rejects([&] { kata::relative_difference(a, with_entry(b, k, bad)); }, "relative_difference()", "grad" + where);
+      const std::string where = "[" + std::to_string(k) + "] = " + show(bad);
+      check_rejects([&] { kata::relative_difference(with_entry(a, k, bad), b); }, "relative_difference()", "approx" + where,
+                    "approx");
+      check_rejects([&] { kata::relative_difference(a, with_entry(b, k, bad)); }, "relative_difference()", "grad" + where, "grad");
     }
   check_rejects([] { kata::relative_difference(arma::vec{kNaN}, arma::vec{kNaN}); }, "relative_difference()",
                 "two one-entry vectors of NaN");
@@ -876,30 +920,34 @@ BOOST_AUTO_TEST_CASE(relative_difference_rejects_bad_vectors_at_every_position) 
 
 BOOST_AUTO_TEST_CASE(gradient_check_rejects_bad_arguments_before_calling_J) {
   const arma::vec theta0{0.5, -1.0, 2.0}, dtheta{1.0, 1.0, 1.0};
-  const auto reject = [&](const std::string& what, const arma::vec& t0, const arma::vec& dt, double eps) {
+  // `names`: what the message must name (the argument at fault), so that a rejection for another reason does
+  // not count.
+  const auto reject = [&](const std::string& what, const arma::vec& t0, const arma::vec& dt, double eps,
+                          const std::string& names) {
     arma::vec theta = t0;
     const CountingCost J;
-    check_rejects([&] { kata::gradient_check(J, theta, dt, eps); }, "gradient_check()", what);
+    check_rejects([&] { kata::gradient_check(J, theta, dt, eps); }, "gradient_check()", what, names);
     check_no_call(J, "gradient_check()", what);
-    BOOST_CHECK_MESSAGE(bitwise_equal(theta, t0), "gradient_check(): θ changed although " << what << " was rejected");
+    BOOST_CHECK_MESSAGE(bitwise_equal(theta, t0), "gradient_check(): θ changed although " << what << " was rejected: expected "
+                                                      << show_vec(t0) << ", got " << show_vec(theta));
   };
-  reject("theta of length 3 and dtheta of length 4", theta0, arma::vec(4, arma::fill::ones), 1e-7);
-  reject("theta of length 3 and dtheta of length 2", theta0, arma::vec(2, arma::fill::ones), 1e-7);
-  reject("a one-entry theta and dtheta of length 2", arma::vec{0.0}, arma::vec(2, arma::fill::ones), 1e-7);
-  reject("an empty theta and an empty dtheta", arma::vec(), arma::vec(), 1e-7);
-  for (const double eps : kBadSteps) reject("eps = " + kata::str(eps), theta0, dtheta, eps);
+  reject("theta of length 3 and dtheta of length 4", theta0, arma::vec(4, arma::fill::ones), 1e-7, "dtheta");
+  reject("theta of length 3 and dtheta of length 2", theta0, arma::vec(2, arma::fill::ones), 1e-7, "dtheta");
+  reject("a one-entry theta and dtheta of length 2", arma::vec{0.0}, arma::vec(2, arma::fill::ones), 1e-7, "dtheta");
+  reject("an empty theta and an empty dtheta", arma::vec(), arma::vec(), 1e-7, "theta");
+  for (const double eps : kBadSteps) reject("eps = " + show(eps), theta0, dtheta, eps, "eps");
   for (const auto& [what, bad] : bad_thetas())
-    if (bad.n_elem == 3) reject(what, bad, dtheta, 1e-7);
-  reject("NaN in dtheta[0]", theta0, with_entry(dtheta, 0, kNaN), 1e-7);
-  reject("Inf in dtheta[2] (the last entry)", theta0, with_entry(dtheta, 2, kInf), 1e-7);
-  reject("-Inf in a one-entry dtheta", arma::vec{0.0}, arma::vec{-kInf}, 1e-7);
+    if (bad.n_elem == 3) reject(what, bad, dtheta, 1e-7, "theta");
+  reject("NaN in dtheta[0]", theta0, with_entry(dtheta, 0, kNaN), 1e-7, "dtheta");
+  reject("Inf in dtheta[2] (the last entry)", theta0, with_entry(dtheta, 2, kInf), 1e-7, "dtheta");
+  reject("-Inf in a one-entry dtheta", arma::vec{0.0}, arma::vec{-kInf}, 1e-7, "dtheta");
   arma::vec theta = theta0;
-  check_rejects([&] { kata::gradient_check(kata::CostOfTheta(), theta, dtheta); }, "gradient_check()", "an empty J");
+  check_rejects([&] { kata::gradient_check(kata::CostOfTheta(), theta, dtheta); }, "gradient_check()", "an empty J", "J");
 }
 
 BOOST_AUTO_TEST_CASE(verdict_rejects_negative_or_nan) {
   for (const double bad : {-1e-9, -std::numeric_limits<double>::denorm_min(), -1.0, -kInf, kNaN})
-    check_rejects([&] { kata::verdict(bad); }, "verdict()", "difference = " + kata::str(bad));
+    check_rejects([&] { kata::verdict(bad); }, "verdict()", "difference = " + show(bad));
 }
 
 BOOST_AUTO_TEST_CASE(worst_parameters_rejects_bad_vectors_or_layout) {
@@ -914,19 +962,19 @@ BOOST_AUTO_TEST_CASE(worst_parameters_rejects_bad_vectors_or_layout) {
     check_rejects([&] { kata::worst_parameters(ok, wrong, layout); }, "worst_parameters()",
                   "dtheta of length " + std::to_string(n) + " for a layout of 13 entries");
   }
-  check_rejects([&] { kata::worst_parameters(ok, ok, {}); }, "worst_parameters()", "an empty layout");
+  check_rejects([&] { kata::worst_parameters(ok, ok, {}); }, "worst_parameters()", "an empty layout", "layout");
   check_rejects([&] { kata::worst_parameters(ok.head(7), ok.head(7), with_block(layout, 0, arma::mat(3, 0))); },
-                "worst_parameters()", "an empty first block in the layout");
+                "worst_parameters()", "an empty first block in the layout", "W1");
   check_rejects([&] { kata::worst_parameters(ok.head(12), ok.head(12), with_block(layout, 3, arma::mat())); },
-                "worst_parameters()", "an empty last block in the layout");
+                "worst_parameters()", "an empty last block in the layout", "b2");
   check_rejects([&] { kata::worst_parameters(with_entry(ok, 0, kNaN), ok, placeholder); }, "worst_parameters()",
-                "NaN in approx[0]");
+                "NaN in approx[0]", "approx");
   check_rejects([&] { kata::worst_parameters(with_entry(ok, 12, kInf), ok, placeholder); }, "worst_parameters()",
-                "Inf in approx[12] (the last entry)");
+                "Inf in approx[12] (the last entry)", "approx");
   check_rejects([&] { kata::worst_parameters(ok, with_entry(ok, 3, kNaN), placeholder); }, "worst_parameters()",
-                "NaN in dtheta[3]");
+                "NaN in dtheta[3]", "dtheta");
   check_rejects([&] { kata::worst_parameters(ok, with_entry(ok, 12, -kInf), placeholder); }, "worst_parameters()",
-                "-Inf in dtheta[12] (the last entry)");
+                "-Inf in dtheta[12] (the last entry)", "dtheta");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
