@@ -1,5 +1,12 @@
 // Lesson 01 — train / dev / test sets. The contract: the stub next to this file and the reference
 // solution both implement exactly these functions. Examples are columns (X is n_x × m, y is 1 × m).
+//
+// Validate under your own name: when your function delegates to another contract function
+// (shuffle_split() and stratified_split() use split_sizes()), validate the arguments again under your own
+// name first, so the message starts with your function's name ("shuffle_split(): ...", never
+// "split_sizes(): ..." from a call of shuffle_split()).
+// Every std::invalid_argument's message starts with the called function's name and names what is wrong
+// and its value: the bad ratio's value, both counts when X and y disagree, the class that is too small.
 #pragma once
 
 #include <armadillo>
@@ -25,11 +32,12 @@ namespace kata {
 // Throws std::invalid_argument ("split_sizes(): ...") for m = 0, empty ratios or bad ratios.
 std::vector<arma::uword> split_sizes(arma::uword m, const std::vector<double>& ratios);
 
-// recommended_ratios(m): the course's rule of thumb for {train, dev, test}.
+// recommended_ratios(m): the course's rule of thumb for {train, dev, test}, as one rule with no gaps:
 //   m <= 10,000               {0.6, 0.2, 0.2}      (the "previous era" of small datasets)
 //   10,000 < m < 1,000,000    {0.98, 0.01, 0.01}
 //   m >= 1,000,000            {0.995, 0.004, 0.001}
-// Throws std::invalid_argument for m = 0.
+// (10,000 is still small; 1,000,000 is already big.) Throws std::invalid_argument
+// ("recommended_ratios(): ...") for m = 0.
 std::vector<double> recommended_ratios(arma::uword m);
 
 // The result of a split: element k of each vector is set k (in the order of the ratios).
@@ -44,8 +52,10 @@ struct DataSplit {
 // afterwards, match numpy's np.random.permutation for the same seed); set 0 takes the first
 // split_sizes()[0] entries of p, set 1 the next ones, and so on. Then X[k] = X.cols(indices[k]) and
 // y[k] = y.cols(indices[k]); an empty set is n_x × 0 and 1 × 0.
-// Throws std::invalid_argument ("shuffle_split(): ...") when X and y have different numbers of
-// columns, or for the errors of split_sizes() (m = 0, bad ratios) — named as shuffle_split()'s own.
+// Throws std::invalid_argument whose message starts with "shuffle_split(): " when X and y have different
+// numbers of columns, when there are no examples (m = 0), and for empty or bad ratios (the rules of
+// split_sizes()). Check all of these yourself before calling split_sizes(): its own message would start
+// with "split_sizes(): ".
 DataSplit shuffle_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
                         Rng& rng);
 
@@ -55,9 +65,10 @@ DataSplit shuffle_split(const arma::mat& X, const arma::urowvec& y, const std::v
 // set 0, the next ones to set 1, … — so set k holds within one example of count_c · ratio_k examples of
 // every class. Each set's indices are in the order they appear in p (NOT grouped by class). With a
 // single class this is exactly shuffle_split().
-// Throws std::invalid_argument ("stratified_split(): ...") for mismatched X and y, m = 0, bad ratios, or
-// when a class has fewer members than there are sets with a non-zero ratio (it cannot appear in all of
-// them; sets with ratio 0 do not count).
+// Throws std::invalid_argument whose message starts with "stratified_split(): " for mismatched X and y,
+// m = 0, empty or bad ratios (checked yourself, before any call of split_sizes(), as in shuffle_split()),
+// or when a class has fewer members than there are sets with a non-zero ratio (it cannot appear in all of
+// them; sets with ratio 0 do not count; the message names the class).
 DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
                            Rng& rng);
 

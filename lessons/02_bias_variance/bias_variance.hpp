@@ -1,6 +1,13 @@
 // Lesson 02 — bias, variance, the Bayes error and the basic recipe. The contract: the stub next to this
 // file and the reference solution both implement exactly these functions. Errors are fractions in
 // [0, 1] (0.11 means 11%).
+//
+// Validate under your own name: when your function delegates to another contract function
+// (bayes_error_gaussian() calls bayes_error()), validate the arguments again under your own name first,
+// so the message starts with your function's name ("bayes_error_gaussian(): ...", never
+// "bayes_error(): ..." from a call of bayes_error_gaussian()).
+// Every std::invalid_argument's message starts with the called function's name and names the bad
+// argument as this header calls it (train_err, threshold, prior0, sigma, f0 or f1, ...) and its value.
 #pragma once
 
 #include <armadillo>
@@ -90,7 +97,8 @@ using Density = std::function<double(double)>;
 //   a, b    finite, a < b
 //   n       even, >= 2
 // Throws std::invalid_argument ("bayes_error(): ...") for a bad prior0, a, b or n, or when either density
-// returns a negative or non-finite value at any node x_0 … x_n (the message names x_i and the value).
+// returns a negative or non-finite value at any node x_0 … x_n (the message names the density, f0 or f1,
+// the node x_i and the value).
 // Check each value as it is computed: the final sum cannot tell (std::min(a, NaN) returns a).
 double bayes_error(const Density& f0, const Density& f1, double prior0, double a, double b, arma::uword n);
 
@@ -105,8 +113,9 @@ double bayes_error(const Density& f0, const Density& f1, double prior0, double a
 // from 0 to 40 and prior0 from 1e-6 to 1 − 1e-6; 3.3e-11 at d/sigma = 1). With n/2 panels per half the
 // error is about 16 times larger.
 //   mu0, mu1  finite;  sigma finite, > 0;  prior0 in (0, 1);  n even, >= 2
-// Throws std::invalid_argument ("bayes_error_gaussian(): ...") for bad arguments — also when mu0 == mu1
-// (validate before any shortcut).
+// Throws std::invalid_argument ("bayes_error_gaussian(): ...") for bad arguments, checked here before
+// bayes_error() is called. mu0 == mu1 is valid, and no reason to skip a check: with equal means a bad
+// sigma, prior0 or n is rejected all the same (validate before any shortcut for equal means).
 double bayes_error_gaussian(double mu0, double mu1, double sigma, double prior0, arma::uword n = 1000);
 
 // bayes_error_closed_form(mu0, mu1, sigma): the exact Bayes error for two equal-variance Gaussian
@@ -114,7 +123,8 @@ double bayes_error_gaussian(double mu0, double mu1, double sigma, double prior0,
 //   Bayes error = Φ(−|mu1 − mu0| / (2 sigma)),   Φ(z) = ½ erfc(−z / √2).
 // Golden: d/sigma = 1 → 0.3085375387259869, 2 → 0.15865525393145707, 3 → 0.06680720126885809.
 //   mu0, mu1  finite;  sigma finite, > 0
-// Throws std::invalid_argument ("bayes_error_closed_form(): ...") for bad arguments.
+// Throws std::invalid_argument ("bayes_error_closed_form(): ...") for bad arguments, equal means
+// included (a bad sigma is rejected before any shortcut to 0.5).
 double bayes_error_closed_form(double mu0, double mu1, double sigma);
 
 }  // namespace kata

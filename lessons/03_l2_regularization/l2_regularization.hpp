@@ -2,16 +2,21 @@
 // solution both implement exactly these functions. W[l] is n_l × n_(l-1); m is the number of examples
 // the data cost averages over (the mini-batch size when training on mini-batches).
 //
+// Validate under your own name: when your function delegates to another contract function
+// (regularized_cost() uses l2_penalty()), validate the arguments again under your own name first, so the
+// message starts with your function's name ("regularized_cost(): ...", never "l2_penalty(): ..." from a
+// call of regularized_cost()).
+//
 // Only WEIGHTS are regularized: every function takes weight matrices, never biases (the notes: b has
 // n_l numbers against W's n_l · n_(l-1), so penalizing it changes almost nothing; by convention it is
 // left out).
 //
-// Common errors: each function throws std::invalid_argument whose message starts with its name, e.g.
+// Common errors: each function throws std::invalid_argument whose message starts with its name and names
+// the bad argument as this header calls it (lambda, m, weights, W, data_cost, alpha, dW_data), e.g.
 // "l2_penalty(): lambda must be finite and >= 0, got -1", for lambda < 0 or not finite, m = 0, and
-// matrices or numbers that contain NaN or Inf (in any layer, at any entry). The name is that of the
-// function called: regularized_cost() reports a NaN weight as "regularized_cost(): ...", even though it
-// adds l2_penalty(). Validation does not depend on lambda: with lambda = 0 a NaN weight, m = 0 or a
-// mismatched shape is rejected all the same (check before any lambda = 0 shortcut).
+// matrices or numbers that contain NaN or Inf (in any layer, at any entry). Validation does not depend on
+// lambda: with lambda = 0 a NaN weight, m = 0 or a mismatched shape is rejected all the same (check before
+// any lambda = 0 shortcut).
 // Matrices may have any shape, empty ones included (an empty matrix adds 0; its gradient is empty).
 #pragma once
 
