@@ -15,6 +15,8 @@ namespace bdata = boost::unit_test::data;
 namespace utf = boost::unit_test;
 using kata::test::check_rejects;
 
+using kata::test::returns;
+
 namespace {
 
 using kata::test::kInf;
@@ -33,24 +35,6 @@ std::string show(const std::vector<double>& v) {
   std::string out = "{";
   for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + show(v[i]);
   return out + "}";
-}
-
-// What a call of the lesson's code returned, or std::nullopt after failing the check with the call, the
-// exception and its message: an exception that left the check would show only its own text, not which
-// call threw or with which arguments. The stub's kata::NotImplemented goes on ("not implemented yet").
-template <typename F>
-auto returns(const std::string& call, F&& f) -> std::optional<decltype(f())> {
-  try {
-    return f();
-  } catch (const kata::NotImplemented&) {
-    throw;
-  } catch (const std::invalid_argument& e) {
-    BOOST_ERROR(call << " threw std::invalid_argument(\"" << e.what() << "\"), but these arguments are valid"
-                     << kata::test::hint_suffix("reject only what the contract calls invalid"));
-  } catch (const std::exception& e) {
-    BOOST_ERROR(call << " threw an exception: \"" << e.what() << "\"; it should have returned a result");
-  }
-  return std::nullopt;
 }
 
 // check_close on what a call returned; a throw fails the check naming the call (see returns()).

@@ -19,6 +19,8 @@ namespace utf = boost::unit_test;
 using kata::test::check_close;
 using kata::test::check_rejects;
 
+using kata::test::returns;
+
 namespace {
 
 using kata::test::kInf;
@@ -34,24 +36,6 @@ std::string call(const std::string& fn, const Args&... args) {
   std::string out;
   ((out += (out.empty() ? "" : ", ") + shown(args)), ...);
   return fn + "(" + out + ")";
-}
-
-// What a call of the lesson's code returned, or std::nullopt after failing the check with the call, the
-// exception and its message: an exception that left the check would show only its own text, not which
-// call threw or with which arguments. The stub's kata::NotImplemented goes on ("not implemented yet").
-template <typename F>
-auto returns(const std::string& call, F&& f) -> std::optional<decltype(f())> {
-  try {
-    return f();
-  } catch (const kata::NotImplemented&) {
-    throw;
-  } catch (const std::invalid_argument& e) {
-    BOOST_ERROR(call << " threw std::invalid_argument(\"" << e.what() << "\"), but these arguments are valid"
-                     << kata::test::hint_suffix("reject only what the contract calls invalid"));
-  } catch (const std::exception& e) {
-    BOOST_ERROR(call << " threw an exception: \"" << e.what() << "\"; it should have returned a result");
-  }
-  return std::nullopt;
 }
 
 // check_close on what a call returned; a throw fails the check naming the call (see returns()).

@@ -17,6 +17,8 @@ using kata::test::check_close_rel;
 using kata::test::check_mat_close;
 using kata::test::check_rejects;
 
+using kata::test::returns;
+
 namespace {
 
 using kata::test::kInf;
@@ -58,24 +60,6 @@ arma::mat numeric_gradient(const arma::mat& W, F f) {
     g(i) = (f(plus) - f(minus)) / (2.0 * eps);
   }
   return g;
-}
-
-// What a call of the lesson's code returned, or std::nullopt after failing the check with the call, the
-// exception and its message: an exception that left the check would show only its own text, not which
-// call threw or with which arguments. The stub's kata::NotImplemented goes on ("not implemented yet").
-template <typename F>
-auto returns(const std::string& call, F&& f) -> std::optional<decltype(f())> {
-  try {
-    return f();
-  } catch (const kata::NotImplemented&) {
-    throw;
-  } catch (const std::invalid_argument& e) {
-    BOOST_ERROR(call << " threw std::invalid_argument(\"" << e.what() << "\"), but these arguments are valid"
-                     << kata::test::hint_suffix("reject only what the contract calls invalid"));
-  } catch (const std::exception& e) {
-    BOOST_ERROR(call << " threw an exception: \"" << e.what() << "\"; it should have returned a result");
-  }
-  return std::nullopt;
 }
 
 // The checks of kata_test.hpp on what a call returned; a throw fails the check naming the call.
