@@ -34,6 +34,7 @@
 #include "process.hpp"
 #include "shipped_stubs.hpp"
 #include "tamper.hpp"
+#include "translations.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -306,6 +307,19 @@ int cmd_selftest(const SelftestOptions& options) {
       one_process.add(why.empty(), prefix + ": " + why);
     }
   }
+  // The Korean documents in step with the English ones (issue 16).
+  Gate korean{"Korean documents in step with the English ones"};
+  {
+    std::vector<std::string> problems = compare_readmes(ws.root() / "README.md", ws.root() / "README.ko.md");
+    for (const auto& l : ws.lessons()) {
+      const fs::path dir = ws.root() / "lessons" / l.name;
+      for (auto p : compare_readmes(dir / "README.md", dir / "README.ko.md")) problems.push_back(std::move(p));
+      for (auto p : compare_hints(dir / "HINTS.md", dir / "HINTS.ko.md")) problems.push_back(std::move(p));
+    }
+    const std::string root = ws.root().string() + "/";
+    for (auto& p : problems) korean.add(false, p.rfind(root, 0) == 0 ? p.substr(root.size()) : p);
+    korean.add(problems.empty(), "");
+  }
   Gate tasks{"lessons are numbered tasks, hardening last"};
   for (const auto& l : ws.lessons()) tasks_gate(tasks, ws, l);
   for (const auto& l : ws.lessons())
@@ -317,7 +331,7 @@ int cmd_selftest(const SelftestOptions& options) {
       mistakes.add(c.passed, c.name + ": no check failed with this mistake applied" +
                                  (c.timed_out ? std::string(" (it timed out instead)") : ""));
   }
-  gates = {build_gate, solutions, support, stubs, recorded, manifest, mistakes, catalog, tasks, one_process, cli};
+  gates = {build_gate, solutions, support, stubs, recorded, manifest, mistakes, catalog, tasks, korean, one_process, cli};
 
   if (!options.skip_coverage) {
     Gate coverage{"coverage of solutions/ and support/ >= 95% lines"};

@@ -1,0 +1,100 @@
+#include "translations.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "commands.hpp"
+
+namespace kata::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Shape {
+  std::vector<int> headings;             // the level of each heading, in order
+  std::vector<std::string> code_blocks;  // each fenced block, fences included, in order
+  std::string text;
+};
+
+Shape shape_of(const fs::path& file) {
+  Shape s;
+  std::ifstream in(file);
+  std::stringstream all;
+  all << in.rdbuf();
+  s.text = all.str();
+  std::istringstream lines(s.text);
+  std::string line, block;
+  bool in_block = false;
+  while (std::getline(lines, line)) {
+    const bool fence = line.rfind("```", 0) == 0;
+    if (in_block) {
+      block += line + "\n";
+      if (fence) {
+        s.code_blocks.push_back(block);
+        in_block = false;
+      }
+      continue;
+    }
+    if (fence) {
+      block = line + "\n";
+      in_block = true;
+      continue;
+    }
+    std::size_t level = 0;
+    while (level < line.size() && line[level] == '#') ++level;
+    if (level > 0 && level <= 6 && level < line.size() && line[level] == ' ') s.headings.push_back(static_cast<int>(level));
+  }
+  return s;
+}
+
+std::string first_line(const std::string& block) { return block.substr(0, block.find('\n', block.find('\n') + 1)); }
+
+void compare_links(const fs::path& english, const fs::path& korean, const Shape& en, const Shape& ko,
+                   std::vector<std::string>& problems) {
+  if (en.text.find("(" + korean.filename().string() + ")") == std::string::npos)
+    problems.push_back(english.string() + ": no link to its Korean twin (" + korean.filename().string() + ")");
+  if (ko.text.find("(" + english.filename().string() + ")") == std::string::npos)
+    problems.push_back(korean.string() + ": no link back to " + english.filename().string());
+}
+
+}  // namespace
+
+std::vector<std::string> compare_readmes(const fs::path& english, const fs::path& korean) {
+  std::vector<std::string> problems;
+  std::error_code ec;
+  if (!fs::exists(korean, ec)) return {korean.string() + ": missing (the Korean twin of " + english.filename().string() + ")"};
+  const Shape en = shape_of(english), ko = shape_of(korean);
+  if (en.headings != ko.headings) {
+    std::ostringstream msg;
+    msg << korean.string() << ": " << ko.headings.size() << " headings, the English one " << en.headings.size()
+        << " (the same number at each level, in the same order)";
+    problems.push_back(msg.str());
+  }
+  if (en.code_blocks.size() != ko.code_blocks.size()) {
+    problems.push_back(korean.string() + ": " + std::to_string(ko.code_blocks.size()) + " code blocks, the English one " +
+                       std::to_string(en.code_blocks.size()));
+  } else {
+    for (std::size_t i = 0; i < en.code_blocks.size(); ++i)
+      if (en.code_blocks[i] != ko.code_blocks[i])
+        problems.push_back(korean.string() + ": code block " + std::to_string(i + 1) +
+                           " differs from the English one (code and formulas stay byte-identical): " +
+                           first_line(ko.code_blocks[i]));
+  }
+  compare_links(english, korean, en, ko, problems);
+  return problems;
+}
+
+std::vector<std::string> compare_hints(const fs::path& english, const fs::path& korean) {
+  std::error_code ec;
+  if (!fs::exists(korean, ec)) return {korean.string() + ": missing (the Korean twin of " + english.filename().string() + ")"};
+  std::vector<std::string> problems;
+  const auto en = read_hints(english), ko = read_hints(korean);
+  if (en.size() != ko.size())
+    problems.push_back(korean.string() + ": " + std::to_string(ko.size()) + " hints, the English one " +
+                       std::to_string(en.size()));
+  compare_links(english, korean, shape_of(english), shape_of(korean), problems);
+  return problems;
+}
+
+}  // namespace kata::cli
