@@ -27,7 +27,9 @@ Shape shape_of(const fs::path& file) {
   std::string line, block;
   bool in_block = false;
   while (std::getline(lines, line)) {
-    const bool fence = line.rfind("```", 0) == 0;
+    // A fence may be indented (inside a list item): "   ```cpp".
+    const auto first = line.find_first_not_of(' ');
+    const bool fence = first != std::string::npos && line.compare(first, 3, "```") == 0;
     if (in_block) {
       block += line + "\n";
       if (fence) {
