@@ -26,6 +26,7 @@ struct LessonResult {
   bool memory_check_required = false;
   bool memory_checked = false;
   std::string memory_note;       // why the memory check could not run, when it could not
+  std::string toolbox;           // for a lesson with a toolbox: whose implementations it linked (toolbox.hpp)
 
   int passed() const;
   int total() const { return static_cast<int>(checks.size()); }

@@ -55,6 +55,7 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
     while (std::getline(msg, line))
       if (!line.empty()) std::cout << "      " << (c.not_implemented ? ui::yellow(line) : line) << "\n";
   }
+  if (!result.toolbox.empty()) std::cout << "\n" << ui::dim(result.toolbox) << "\n";
   const std::string summary = std::to_string(result.passed()) + " of " + std::to_string(result.total()) +
                               " checks pass";
   const std::string status = result.status();
