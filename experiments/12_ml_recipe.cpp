@@ -229,13 +229,15 @@ int main() {
   return kata::run_experiment("12 the basic recipe, end to end", [] {
     std::ofstream md(kata::output_dir() + "/report.md");
     md << "# The basic recipe, end to end\n\n";
-    std::cout << "toolbox (lessons 01-11 through their contracts):";
     md << "The toolbox (lessons 01-11, called through their contracts):\n\n| lesson | implementation |\n|---|---|\n";
+    std::string yours, reference;
     for (const auto& [lesson, whose] : toolbox()) {
-      std::cout << " " << lesson << " " << whose << ";";
       md << "| " << lesson << " | " << (whose == "yours" ? "**yours**" : whose) << " |\n";
+      (whose == "yours" ? yours : reference) += " " + (lesson.size() > 2 && lesson[2] == '_' ? lesson.substr(0, 2) : lesson) +
+                                               (whose == "yours" || whose == "reference" ? "" : " (" + whose + ")");
     }
-    std::cout << "\n";
+    std::cout << "toolbox: yours:" << (yours.empty() ? " none" : yours) << "; reference:" << (reference.empty() ? " none" : reference)
+              << "\n";
     md << "\n";
 
     // digits: 1797 8x8 images, 10 classes. 20% is the sealed test set and 30% is held back as data the recipe
