@@ -42,13 +42,17 @@ std::vector<Part> read_parts(Workspace& ws, const Lesson& lesson) {
   return parts;
 }
 
-bool done(Workspace& ws, const std::string& name) {
+const Lesson* find_lesson(Workspace& ws, const std::string& name) {
   for (const auto& l : ws.lessons())
-    if (l.name == name) {
-      const auto saved = load_result(ws, l);
-      return saved && !saved->stale && saved->status == "done";
-    }
-  return false;
+    if (l.name == name) return &l;
+  return nullptr;
+}
+
+bool done(Workspace& ws, const std::string& name) {
+  const Lesson* l = find_lesson(ws, name);
+  if (l == nullptr) return false;
+  const auto saved = load_result(ws, *l);
+  return saved && !saved->stale && saved->status == "done";
 }
 
 // One response-file line: the path in double quotes, with '"' and '\' escaped (how gcc and clang read @file).
@@ -102,8 +106,14 @@ ToolboxChoice prepare_toolbox(Workspace& ws, const Lesson& lesson, ToolboxUse us
     const auto& mine = use == ToolboxUse::checks ? part.learner : part.optimized;
     bool yours = done(ws, part.lesson);
     if (yours) {
+      // As `kata check` does: objects built from other contents (a file restored with an old time stamp)
+      // are removed first, so the build follows the contents the verdict was computed from.
+      const Lesson& l = *find_lesson(ws, part.lesson);
+      forget_stale_objects(ws, l);
+      const std::string digests_now = lesson_source_digests(ws, l);
       const std::string target = "kata_" + part.lesson.substr(0, 2) + (use == ToolboxUse::checks ? "_learner" : "_learner_optimized");
       const auto build = build_targets(ws, {target}, "building your " + part.lesson + " for the toolbox");
+      if (build.ok) record_built_sources(ws, l, digests_now);
       if (!build.ok) {
         yours = false;
         choice.notes.push_back(part.lesson + " is done, but " + target + " did not build: the reference is used");
@@ -133,8 +143,7 @@ std::string toolbox_signature(Workspace& ws, const Lesson& lesson) {
   for (const auto& part : read_parts(ws, lesson)) {
     const bool yours = done(ws, part.lesson);
     signature += part.lesson + (yours ? " yours\n" : " reference\n");
-    for (const auto& l : ws.lessons())
-      if (yours && l.name == part.lesson) signature += lesson_source_digests(ws, l);
+    if (yours) signature += lesson_source_digests(ws, *find_lesson(ws, part.lesson));
   }
   return signature;
 }

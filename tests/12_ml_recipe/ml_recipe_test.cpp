@@ -796,6 +796,8 @@ BOOST_AUTO_TEST_CASE(diverged_training_is_reported) {
   bool thrown = false;
   try {
     kata::train_round(rec.model(), small_config(), f.initial, f.train, f.dev, 2, 3, rng);
+  } catch (const kata::NotImplemented&) {
+    throw;  // a stub: "not implemented yet", not a wrong exception (NotImplemented is a runtime_error too)
   } catch (const std::runtime_error& e) {
     thrown = std::string(e.what()).rfind("train_round()", 0) == 0;
   }
