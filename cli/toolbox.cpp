@@ -13,7 +13,7 @@ namespace kata::cli {
 namespace {
 
 struct Part {
-  std::string lesson;  // "04_dropout"
+  std::string lesson;                                      // "04_dropout"
   std::vector<std::string> reference, learner, optimized;  // object files
 };
 
@@ -83,8 +83,9 @@ std::string joined(const std::vector<std::string>& names) {
 std::string ToolboxChoice::summary() const {
   if (empty()) return "";
   std::string out = "toolbox: ";
-  out += yours.empty() ? "the reference for every lesson (" + joined(reference).substr(1) + ")"
-                       : "your lessons" + joined(yours) + (reference.empty() ? "" : "; the reference for" + joined(reference));
+  out += yours.empty()
+             ? "the reference for every lesson (" + joined(reference).substr(1) + ")"
+             : "your lessons" + joined(yours) + (reference.empty() ? "" : "; the reference for" + joined(reference));
   if (!reference.empty()) out += "  (a lesson you finish with ./kata check NN replaces the reference)";
   for (const auto& n : notes) out += "\n  " + n;
   return out;
@@ -111,7 +112,8 @@ ToolboxChoice prepare_toolbox(Workspace& ws, const Lesson& lesson, ToolboxUse us
       const Lesson& l = *find_lesson(ws, part.lesson);
       forget_stale_objects(ws, l);
       const std::string digests_now = lesson_source_digests(ws, l);
-      const std::string target = "kata_" + part.lesson.substr(0, 2) + (use == ToolboxUse::checks ? "_learner" : "_learner_optimized");
+      const std::string target =
+          "kata_" + part.lesson.substr(0, 2) + (use == ToolboxUse::checks ? "_learner" : "_learner_optimized");
       const auto build = build_targets(ws, {target}, "building your " + part.lesson + " for the toolbox");
       if (build.ok) record_built_sources(ws, l, digests_now);
       if (!build.ok) {

@@ -114,11 +114,14 @@ void figures(const Study& s, const kata::RecipeReport& r, std::ostream& md) {
     kata::Figure curves(name, s.name + ", round " + std::to_string(k + 1) + ": hidden " + dims(round.config.hidden) +
                                   ", lambda " + fmt("%g", round.config.lambda) + ", keep_prob " +
                                   fmt("%g", round.config.keep_prob) + ", augmented copies " +
-                                  std::to_string(round.config.augment_copies) + (round.config.more_data ? ", more data" : ""));
+                                  std::to_string(round.config.augment_copies) +
+                                  (round.config.more_data ? ", more data" : ""));
     curves.xlabel("epoch").ylabel("cross-entropy (data cost)").log_y();
     const arma::vec epochs = arma::regspace(0, static_cast<double>(round.result.dev_cost.size()) - 1);
-    curves.line("train", epochs, arma::vec(round.result.train_cost)).line("dev", epochs, arma::vec(round.result.dev_cost));
-    curves.vline(static_cast<double>(round.result.best_epoch), "kept: epoch " + std::to_string(round.result.best_epoch));
+    curves.line("train", epochs, arma::vec(round.result.train_cost))
+        .line("dev", epochs, arma::vec(round.result.dev_cost));
+    curves.vline(static_cast<double>(round.result.best_epoch),
+                 "kept: epoch " + std::to_string(round.result.best_epoch));
     curves.save();
     md << "![round " << k + 1 << "](" << name << ".png)\n\n";
   }
@@ -151,7 +154,8 @@ void report(const Study& s, const kata::RecipeReport& r, double seconds, std::os
   std::printf("gradient check of the first network: difference %.2e (%s); worst block %s (%.2e)\n", g.difference,
               kata::verdict_name(g.verdict), g.blocks.empty() ? "-" : g.blocks[0].name.c_str(),
               g.blocks.empty() ? 0.0 : g.blocks[0].difference);
-  md << "## " << s.title << "\n\n" << s.notes << "\n\n"
+  md << "## " << s.title << "\n\n"
+     << s.notes << "\n\n"
      << "Gradient check of the first round's initial network (lesson 11, with its L2): difference "
      << fmt("%.2e", g.difference) << ", **" << kata::verdict_name(g.verdict) << "**; worst block "
      << (g.blocks.empty() ? "-" : g.blocks[0].name + " (" + fmt("%.2e", g.blocks[0].difference) + ")") << ".\n\n";
@@ -160,10 +164,11 @@ void report(const Study& s, const kata::RecipeReport& r, double seconds, std::os
     md << "The check said *worry*: nothing was trained and the test set stays sealed.\n\n";
     return;
   }
-  std::printf("%-5s %-8s %6s %6s %5s %4s %4s %9s %9s %9s %9s  %-26s %s\n", "round", "hidden", "epochs", "lambda", "keep",
-              "aug", "more", "stop/best", "train err", "dev err", "bias/var", "diagnosis", "next step");
+  std::printf("%-5s %-8s %6s %6s %5s %4s %4s %9s %9s %9s %9s  %-26s %s\n", "round", "hidden", "epochs", "lambda",
+              "keep", "aug", "more", "stop/best", "train err", "dev err", "bias/var", "diagnosis", "next step");
   md << "| round | hidden | max epochs | λ | keep_prob | aug. copies | more data | epochs run (best) | train error | "
-        "dev error | avoidable bias | variance | diagnosis | next step |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        "dev error | avoidable bias | variance | diagnosis | next step "
+        "|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (std::size_t k = 0; k < r.rounds.size(); ++k) {
     const auto& round = r.rounds[k];
     const auto& c = round.config;
@@ -172,14 +177,15 @@ void report(const Study& s, const kata::RecipeReport& r, double seconds, std::os
     const std::string mark = k == r.final_round ? "*" : "";
     std::printf("%-5s %-8s %6zu %6g %5g %4d %4s %4zu/%-4lld %8.2f%% %8.2f%% %+5.1f/%+5.1f  %-26s %s\n",
                 (std::to_string(k + 1) + mark).c_str(), dims(c.hidden).c_str(), c.max_epochs, c.lambda, c.keep_prob,
-                c.augment_copies, c.more_data ? "yes" : "no", res.dev_cost.size(), res.best_epoch, 100 * res.train_error,
-                100 * res.dev_error, 100 * d.avoidable_bias, 100 * d.variance, verdict_of(d).c_str(),
-                kata::action_name(round.decision.action));
-    md << "| " << k + 1 << mark << " | " << dims(c.hidden) << " | " << c.max_epochs << " | " << c.lambda << " | " << c.keep_prob
-       << " | " << c.augment_copies << " | " << (c.more_data ? "yes" : "no") << " | " << res.dev_cost.size() << " ("
-       << res.best_epoch << ") | " << fmt("%.2f%%", 100 * res.train_error) << " | " << fmt("%.2f%%", 100 * res.dev_error)
-       << " | " << fmt("%+.2f", 100 * d.avoidable_bias) << " | " << fmt("%+.2f", 100 * d.variance) << " | " << verdict_of(d)
-       << " | " << kata::action_name(round.decision.action) << " |\n";
+                c.augment_copies, c.more_data ? "yes" : "no", res.dev_cost.size(), res.best_epoch,
+                100 * res.train_error, 100 * res.dev_error, 100 * d.avoidable_bias, 100 * d.variance,
+                verdict_of(d).c_str(), kata::action_name(round.decision.action));
+    md << "| " << k + 1 << mark << " | " << dims(c.hidden) << " | " << c.max_epochs << " | " << c.lambda << " | "
+       << c.keep_prob << " | " << c.augment_copies << " | " << (c.more_data ? "yes" : "no") << " | "
+       << res.dev_cost.size() << " (" << res.best_epoch << ") | " << fmt("%.2f%%", 100 * res.train_error) << " | "
+       << fmt("%.2f%%", 100 * res.dev_error) << " | " << fmt("%+.2f", 100 * d.avoidable_bias) << " | "
+       << fmt("%+.2f", 100 * d.variance) << " | " << verdict_of(d) << " | " << kata::action_name(round.decision.action)
+       << " |\n";
   }
   // Lesson 08's question about the trained networks: do activations keep their scale through the layers?
   const arma::mat Z_dev = kata::transform(r.normalizer, s.problem.X.cols(r.dev_indices));
@@ -188,8 +194,10 @@ void report(const Study& s, const kata::RecipeReport& r, double seconds, std::os
   std::string scales;
   for (arma::uword l = 0; l < rms.n_elem; ++l) scales += (l ? ", " : "") + fmt("%.2f", rms(l));
   const double accuracy = 1.0 - r.test_error;
-  std::printf("final model: round %zu (lowest dev error); test accuracy %.2f%% on %llu examples (the test set's only "
-              "reading); %.1f s\n", r.final_round + 1, 100 * accuracy, static_cast<unsigned long long>(s.y_test.n_elem), seconds);
+  std::printf(
+      "final model: round %zu (lowest dev error); test accuracy %.2f%% on %llu examples (the test set's only "
+      "reading); %.1f s\n",
+      r.final_round + 1, 100 * accuracy, static_cast<unsigned long long>(s.y_test.n_elem), seconds);
   std::printf("activation RMS per layer of the final network on dev (lesson 08): %s\n", scales.c_str());
   std::cout << "confusion matrix (rows: true class, columns: predicted):\n" << r.confusion;
   md << "\n\\* the final model: the round with the lowest dev error.\n\n"
@@ -208,7 +216,10 @@ void report(const Study& s, const kata::RecipeReport& r, double seconds, std::os
   }
   md << "\nWhich data each step read (the recipe's trace):\n\n";
   for (const auto& t : r.trace)
-    md << "- " << t.step << ": " << (t.data == kata::Split::train ? "train" : t.data == kata::Split::dev ? "dev" : "**test**")
+    md << "- " << t.step << ": "
+       << (t.data == kata::Split::train ? "train"
+           : t.data == kata::Split::dev ? "dev"
+                                        : "**test**")
        << " (" << t.examples << " examples)\n";
   md << "\n";
   figures(s, r, md);
@@ -233,11 +244,12 @@ int main() {
     std::string yours, reference;
     for (const auto& [lesson, whose] : toolbox()) {
       md << "| " << lesson << " | " << (whose == "yours" ? "**yours**" : whose) << " |\n";
-      (whose == "yours" ? yours : reference) += " " + (lesson.size() > 2 && lesson[2] == '_' ? lesson.substr(0, 2) : lesson) +
-                                               (whose == "yours" || whose == "reference" ? "" : " (" + whose + ")");
+      (whose == "yours" ? yours : reference) += " " +
+                                                (lesson.size() > 2 && lesson[2] == '_' ? lesson.substr(0, 2) : lesson) +
+                                                (whose == "yours" || whose == "reference" ? "" : " (" + whose + ")");
     }
-    std::cout << "toolbox: yours:" << (yours.empty() ? " none" : yours) << "; reference:" << (reference.empty() ? " none" : reference)
-              << "\n";
+    std::cout << "toolbox: yours:" << (yours.empty() ? " none" : yours)
+              << "; reference:" << (reference.empty() ? " none" : reference) << "\n";
     md << "\n";
 
     // digits: 1797 8x8 images, 10 classes. 20% is the sealed test set and 30% is held back as data the recipe
@@ -257,7 +269,8 @@ int main() {
     digits.seed = 12;
     digits.notes = "1797 images: " + std::to_string(digits.y_test.n_elem) + " sealed for the test, " +
                    std::to_string(digits.problem.X_more.n_cols) + " held back as data the recipe may collect, " +
-                   std::to_string(digits.problem.X.n_cols) + " to split into train and dev (75/25). Bayes error "
+                   std::to_string(digits.problem.X.n_cols) +
+                   " to split into train and dev (75/25). Bayes error "
                    "estimate 1% (8 x 8 digits are sometimes ambiguous even to people), threshold 1.5 points.";
     run(digits, md);
 
@@ -273,11 +286,13 @@ int main() {
     cancer.settings.threshold = 0.02;
     cancer.settings.max_rounds = 4;
     cancer.seed = 12;
-    cancer.notes = "569 tumours: " + std::to_string(cancer.y_test.n_elem) + " sealed for the test, " +
-                   std::to_string(cancer.problem.X.n_cols) + " to split into train and dev (75/25). Bayes error "
-                   "estimate 2% (an assumption: the best published models are about 97-98% accurate), threshold 2 points. "
-                   "The dev set holds 114 examples: one of them is 0.9 points, and a dev error's standard error "
-                   "is about 2 points, so gaps of that size are noise as much as signal.";
+    cancer.notes =
+        "569 tumours: " + std::to_string(cancer.y_test.n_elem) + " sealed for the test, " +
+        std::to_string(cancer.problem.X.n_cols) +
+        " to split into train and dev (75/25). Bayes error "
+        "estimate 2% (an assumption: the best published models are about 97-98% accurate), threshold 2 points. "
+        "The dev set holds 114 examples: one of them is 0.9 points, and a dev error's standard error "
+        "is about 2 points, so gaps of that size are noise as much as signal.";
     run(cancer, md);
 
     md << "## What to look for\n\n"

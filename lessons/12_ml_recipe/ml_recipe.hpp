@@ -4,9 +4,9 @@
 // The recipe calls lessons 01–11 through their contracts (its "toolbox"): stratified_split (01), diagnose
 // and basic_recipe (02), l2_penalty and l2_gradient (03), dropout_forward and dropout_backward (04),
 // augment (05), EarlyStopping (06), fit_normalizer and transform (07), init::initialize_he (09) and the
-// gradient check (11). Which implementation it gets is decided when it is built: yours for every lesson
-// whose checks all pass (`./kata check NN` says "done"), the reference for the others. `./kata check 12`
-// and `./kata run 12` print which.
+// gradient check (11); the experiment also uses activation_scales (08). Which implementation it gets is
+// decided when it is built: yours for every lesson whose checks all pass (`./kata check NN` says "done"),
+// the reference for the others. `./kata check 12` and `./kata run 12` print which.
 //
 // Examples are columns (X is n_x × m), labels are 1 × m rows of classes 0 .. K − 1. The network is the
 // support network (kata/network.hpp): ReLU hidden layers, one sigmoid output for K = 2, softmax over K
@@ -266,7 +266,8 @@ struct RoundResult {
 // not finite; lambda < 0 or not finite; keep_prob not in (0, 1]), patience < 0, n_classes < 2, an empty
 // train or dev set, a set whose row count differs from initial's n_x or whose labels are not one per
 // column or not all < n_classes, a training set with no real example (augmented >= its columns), a dev set
-// with augmented copies (augmented > 0), or initial params whose output size does not fit n_classes.
+// with augmented copies (augmented > 0), initial params with no layers, or initial params whose output size
+// does not fit n_classes.
 // Throws std::runtime_error ("train_round(): ...") when no epoch improved at all (every dev cost NaN:
 // training diverged; a smaller learning_rate helps).
 RoundResult train_round(const Model& model, const Config& config, const Params& initial, const LabelledSet& train,

@@ -7,10 +7,10 @@
 #include <stdexcept>
 
 #include "data_augmentation.hpp"
+#include "dropout.hpp"
 #include "early_stopping.hpp"
 #include "kata/errors.hpp"
 #include "l2_regularization.hpp"
-#include "dropout.hpp"
 #include "train_dev_test.hpp"
 #include "weight_initialization.hpp"
 
@@ -20,10 +20,10 @@ namespace {
 // ---- validation, shared so that every message starts with the name of the function called ----
 
 void check_problem(const char* fn, const Problem& p) {
-  require(p.X.n_rows > 0 && p.X.n_cols > 0, str(fn, ": problem.X must not be empty, got ", p.X.n_rows, " x ", p.X.n_cols));
+  require(p.X.n_rows > 0 && p.X.n_cols > 0,
+          str(fn, ": problem.X must not be empty, got ", p.X.n_rows, " x ", p.X.n_cols));
   require(p.X.is_finite(), str(fn, ": problem.X must be finite (a NaN or Inf feature)"));
-  require(p.y.n_elem == p.X.n_cols,
-          str(fn, ": problem.y has ", p.y.n_elem, " labels for ", p.X.n_cols, " examples"));
+  require(p.y.n_elem == p.X.n_cols, str(fn, ": problem.y has ", p.y.n_elem, " labels for ", p.X.n_cols, " examples"));
   require(p.n_classes >= 2, str(fn, ": n_classes must be >= 2, got ", p.n_classes));
   require(p.y.max() < p.n_classes, str(fn, ": label ", p.y.max(), " is not below n_classes = ", p.n_classes));
 }
@@ -60,7 +60,8 @@ void check_settings(const char* fn, const RecipeSettings& s) {
   require(s.check_examples >= 1, str(fn, ": check_examples must be >= 1, got 0"));
   require(s.max_hidden_units >= 1, str(fn, ": max_hidden_units must be >= 1, got 0"));
   require(s.max_epochs_limit >= 1, str(fn, ": max_epochs_limit must be >= 1, got 0"));
-  require(std::isfinite(s.l2_lambda) && s.l2_lambda > 0.0, str(fn, ": l2_lambda must be finite and > 0, got ", s.l2_lambda));
+  require(std::isfinite(s.l2_lambda) && s.l2_lambda > 0.0,
+          str(fn, ": l2_lambda must be finite and > 0, got ", s.l2_lambda));
   require(s.dropout_keep_prob > 0.0 && s.dropout_keep_prob < 1.0,
           str(fn, ": dropout_keep_prob must be in (0, 1), got ", s.dropout_keep_prob));
   require(s.augment_copies >= 1, str(fn, ": augment_copies must be >= 1, got ", s.augment_copies));
@@ -197,10 +198,11 @@ LabelledSet round_training_set(const PreparedData& data, const Problem& problem,
     require(problem.X_more.n_cols > 0, str(fn, ": more_data, but problem.X_more holds no examples"));
     require(problem.X_more.n_rows == X.n_rows,
             str(fn, ": problem.X_more has ", problem.X_more.n_rows, " features, problem.X has ", X.n_rows));
-    require(problem.y_more.n_elem == problem.X_more.n_cols,
-            str(fn, ": problem.y_more has ", problem.y_more.n_elem, " labels for ", problem.X_more.n_cols, " examples"));
-    require(problem.y_more.max() < problem.n_classes,
-            str(fn, ": label ", problem.y_more.max(), " in problem.y_more is not below n_classes = ", problem.n_classes));
+    require(problem.y_more.n_elem == problem.X_more.n_cols, str(fn, ": problem.y_more has ", problem.y_more.n_elem,
+                                                                " labels for ", problem.X_more.n_cols, " examples"));
+    require(
+        problem.y_more.max() < problem.n_classes,
+        str(fn, ": label ", problem.y_more.max(), " in problem.y_more is not below n_classes = ", problem.n_classes));
     X = arma::join_rows(X, problem.X_more);
     y = arma::join_rows(y, problem.y_more);
   }
@@ -226,10 +228,12 @@ RoundResult train_round(const Model& model, const Config& config, const Params& 
   require(!initial.W.empty(), str(fn, ": initial params have no layers"));
   const std::vector<arma::uword> dims = layer_dims(initial);
   require(dims.back() == (n_classes == 2 ? 1 : n_classes),
-          str(fn, ": the network has ", dims.back(), " outputs, ", n_classes, " classes need ", n_classes == 2 ? 1 : n_classes));
+          str(fn, ": the network has ", dims.back(), " outputs, ", n_classes, " classes need ",
+              n_classes == 2 ? 1 : n_classes));
   check_set(fn, "training", train, dims.front(), n_classes);
   check_set(fn, "dev", dev, dims.front(), n_classes);
-  require(dev.augmented == 0, str(fn, ": the dev set has ", dev.augmented, " augmented copies: it must measure real examples"));
+  require(dev.augmented == 0,
+          str(fn, ": the dev set has ", dev.augmented, " augmented copies: it must measure real examples"));
 
   Hooks hooks;
   if (config.lambda > 0.0) add_l2(hooks, config.lambda);
@@ -249,8 +253,9 @@ RoundResult train_round(const Model& model, const Config& config, const Params& 
     }
   }
   if (monitor.best_epoch() < 0)
-    throw std::runtime_error("train_round(): no epoch improved the dev cost (every one was NaN or infinite): training "
-                             "diverged; try a smaller learning_rate");
+    throw std::runtime_error(
+        "train_round(): no epoch improved the dev cost (every one was NaN or infinite): training "
+        "diverged; try a smaller learning_rate");
   r.params = from_list(monitor.best_params());
   r.best_epoch = monitor.best_epoch();
   // The training error of the task's examples: augmented copies (the last train.augmented columns) left out.

@@ -10,8 +10,9 @@
 //     transform, augment, init::initialize_he: deterministic for a seed, whoever implemented them) and from
 //     the support network (kata::cost, kata::gradients, kata::accuracy), never from the lesson's solution.
 // Data sets are generated here from kata::Rng (numpy's stream) or loaded from datasets/.
-#include <boost/test/unit_test.hpp>
+#include "ml_recipe.hpp"
 
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -24,7 +25,6 @@
 #include "kata/dataset.hpp"
 #include "kata/rng.hpp"
 #include "kata_test.hpp"
-#include "ml_recipe.hpp"
 #include "train_dev_test.hpp"
 #include "weight_initialization.hpp"
 
@@ -172,8 +172,8 @@ struct Call {
   double value = 0.0;  // what cost() returned
   std::size_t seq = 0;
   bool has_penalty = false, has_penalty_gradient = false, has_dropout = false;
-  double penalty = kNaN;            // hooks.penalty(probe W, 4)
-  arma::mat penalty_gradient;       // hooks.penalty_gradient(probe W, 4)
+  double penalty = kNaN;                                 // hooks.penalty(probe W, 4)
+  arma::mat penalty_gradient;                            // hooks.penalty_gradient(probe W, 4)
   arma::mat dropout_output, dropout_mask, dropout_back;  // hooks.dropout_* on the probe with Rng(99)
 };
 
@@ -205,7 +205,8 @@ struct Recorder {
 
   kata::Model model() {
     kata::Model m;
-    m.cost = [this](const kata::Params& p, const arma::mat& X, const arma::mat& Y, const kata::Hooks& h, kata::Rng* rng) {
+    m.cost = [this](const kata::Params& p, const arma::mat& X, const arma::mat& Y, const kata::Hooks& h,
+                    kata::Rng* rng) {
       Call c;
       c.params = p;
       c.X = X;
@@ -265,8 +266,8 @@ std::size_t check_no_dev_in_gradients(const Recorder& rec, const arma::mat& X_de
       const auto hit = dev.find(column_key(c.X, j));
       if (hit == dev.end()) continue;
       if (++leaks <= 3)
-        BOOST_ERROR(where << ": gradient call #" << c.seq << " got dev example " << hit->second
-                          << " (column " << j << " of its batch): the dev set entered a gradient step"
+        BOOST_ERROR(where << ": gradient call #" << c.seq << " got dev example " << hit->second << " (column " << j
+                          << " of its batch): the dev set entered a gradient step"
                           << hint_suffix("train on the training set only; the dev set is only evaluated "
                                          "(its cost for early stopping, its error for the diagnosis)"));
     }
@@ -322,24 +323,30 @@ BOOST_AUTO_TEST_CASE(splits_with_lesson_01s_stratified_split) {
   kata::Rng rng(7), expected_rng(7);
   const kata::PreparedData d = kata::prepare_data(p, 0.25, rng);
   const kata::DataSplit expected = kata::stratified_split(p.X, p.y, {0.75, 0.25}, expected_rng);
-  BOOST_CHECK_MESSAGE(arma::all(d.train_indices == expected.indices[0]) && d.train_indices.n_elem == expected.indices[0].n_elem,
-                      "prepare_data(): train_indices should be set 0 of stratified_split(X, y, {0.75, 0.25}, rng): "
-                      "expected " << expected.indices[0].n_elem << " indices starting " << expected.indices[0](0)
-                                  << ", got " << d.train_indices.n_elem << hint_suffix("set 0 is training, set 1 dev; "
-                                  "ratios {1 - dev_fraction, dev_fraction}; stratified, so both keep the class shares"));
-  BOOST_CHECK_MESSAGE(d.dev_indices.n_elem == expected.indices[1].n_elem && arma::all(d.dev_indices == expected.indices[1]),
-                      "prepare_data(): dev_indices should be set 1 of the same split (" << expected.indices[1].n_elem
-                                                                                       << " indices), got " << d.dev_indices.n_elem);
-  BOOST_CHECK_MESSAGE(rng.next_uint32() == expected_rng.next_uint32(),
-                      "prepare_data(): the rng should have drawn exactly one permutation (stratified_split's) and nothing else"
-                          << hint_suffix("run_recipe's later draws (initialization, batches) depend on it"));
+  BOOST_CHECK_MESSAGE(
+      d.train_indices.n_elem == expected.indices[0].n_elem && arma::all(d.train_indices == expected.indices[0]),
+      "prepare_data(): train_indices should be set 0 of stratified_split(X, y, {0.75, 0.25}, rng): "
+      "expected "
+          << expected.indices[0].n_elem << " indices starting " << expected.indices[0](0) << ", got "
+          << d.train_indices.n_elem
+          << hint_suffix("set 0 is training, set 1 dev; "
+                         "ratios {1 - dev_fraction, dev_fraction}; stratified, so both keep the class shares"));
+  BOOST_CHECK_MESSAGE(
+      d.dev_indices.n_elem == expected.indices[1].n_elem && arma::all(d.dev_indices == expected.indices[1]),
+      "prepare_data(): dev_indices should be set 1 of the same split (" << expected.indices[1].n_elem
+                                                                        << " indices), got " << d.dev_indices.n_elem);
+  BOOST_CHECK_MESSAGE(
+      rng.next_uint32() == expected_rng.next_uint32(),
+      "prepare_data(): the rng should have drawn exactly one permutation (stratified_split's) and nothing else"
+          << hint_suffix("run_recipe's later draws (initialization, batches) depend on it"));
 }
 
 BOOST_AUTO_TEST_CASE(normalizer_is_fitted_on_the_training_columns_only) {
   const kata::Problem p = two_gaussians(80, 3, 2.0, 2);
   kata::Rng rng(8);
   const kata::PreparedData d = kata::prepare_data(p, 0.25, rng);
-  BOOST_REQUIRE_MESSAGE(d.train_indices.n_elem == 60, "prepare_data(): expected 60 training indices, got " << d.train_indices.n_elem);
+  BOOST_REQUIRE_MESSAGE(d.train_indices.n_elem == 60,
+                        "prepare_data(): expected 60 training indices, got " << d.train_indices.n_elem);
   // "Exactly" means bit for bit: the same toolbox function on the same columns.
   const kata::Normalizer expected = kata::fit_normalizer(p.X.cols(d.train_indices));
   const bool ok = bitwise_equal(d.normalizer.mu, expected.mu) && bitwise_equal(d.normalizer.sigma, expected.sigma);
@@ -350,8 +357,9 @@ BOOST_AUTO_TEST_CASE(normalizer_is_fitted_on_the_training_columns_only) {
   else if (d.dev_indices.n_elem > 0 && d.normalizer.mu.n_elem == 3 &&
            arma::approx_equal(d.normalizer.mu, kata::fit_normalizer(p.X.cols(d.dev_indices)).mu, "absdiff", 1e-12))
     hint = "these are the DEV set's statistics";
-  BOOST_CHECK_MESSAGE(ok, "prepare_data(): normalizer.mu should be " << expected.mu.t() << " (the training columns'), got "
-                              << d.normalizer.mu.t() << "(bit for bit, no tolerance)" << hint_suffix(hint));
+  BOOST_CHECK_MESSAGE(ok, "prepare_data(): normalizer.mu should be "
+                              << expected.mu.t() << " (the training columns'), got " << d.normalizer.mu.t()
+                              << "(bit for bit, no tolerance)" << hint_suffix(hint));
 }
 
 BOOST_AUTO_TEST_CASE(dev_is_transformed_with_the_training_statistics) {
@@ -374,8 +382,9 @@ BOOST_AUTO_TEST_CASE(raw_columns_and_labels_stay_together) {
   BOOST_CHECK_MESSAGE(bitwise_equal(d.X_train_raw, p.X.cols(d.train_indices)),
                       "prepare_data(): X_train_raw should be problem.X.cols(train_indices), unnormalized"
                           << hint_suffix("augmentation works on raw pixels, so keep them"));
-  BOOST_CHECK_MESSAGE(d.y_train.n_elem == d.train_indices.n_elem && arma::all(d.y_train == p.y.cols(d.train_indices)),
-                      "prepare_data(): y_train should be problem.y.cols(train_indices): labels stay with their examples");
+  BOOST_CHECK_MESSAGE(
+      d.y_train.n_elem == d.train_indices.n_elem && arma::all(d.y_train == p.y.cols(d.train_indices)),
+      "prepare_data(): y_train should be problem.y.cols(train_indices): labels stay with their examples");
   BOOST_CHECK_MESSAGE(d.y_dev.n_elem == d.dev_indices.n_elem && arma::all(d.y_dev == p.y.cols(d.dev_indices)),
                       "prepare_data(): y_dev should be problem.y.cols(dev_indices)");
 }
@@ -389,9 +398,10 @@ BOOST_AUTO_TEST_CASE(image_pixels_share_one_statistic) {
   const double mu = arma::mean(arma::vectorise(train));
   const double sigma = std::sqrt(arma::mean(arma::square(arma::vectorise(train) - mu)));
   // Both are sums of 270 numbers below 16: rounding stays far below 1e-12.
-  kata::test::check_mat_close(d.normalizer.mu, arma::vec(9).fill(mu), 1e-12, "prepare_data() normalizer.mu of a 3 x 3 image problem",
-                              "images: one statistic for all pixels, fit_normalizer(arma::vectorise(training columns).t()), "
-                              "repeated for every pixel");
+  kata::test::check_mat_close(
+      d.normalizer.mu, arma::vec(9).fill(mu), 1e-12, "prepare_data() normalizer.mu of a 3 x 3 image problem",
+      "images: one statistic for all pixels, fit_normalizer(arma::vectorise(training columns).t()), "
+      "repeated for every pixel");
   kata::test::check_mat_close(d.normalizer.sigma, arma::vec(9).fill(sigma), 1e-12,
                               "prepare_data() normalizer.sigma of a 3 x 3 image problem",
                               "the population standard deviation of all training pixels together, repeated");
@@ -405,10 +415,12 @@ BOOST_AUTO_TEST_CASE(only_a_full_image_shape_makes_an_image_problem) {
     kata::Rng rng(12);
     const kata::PreparedData d = kata::prepare_data(p, 0.25, rng);
     const kata::Normalizer expected = kata::fit_normalizer(p.X.cols(d.train_indices));
-    BOOST_CHECK_MESSAGE(bitwise_equal(d.normalizer.mu, expected.mu) && bitwise_equal(d.normalizer.sigma, expected.sigma),
-                        "prepare_data(image_height " << h << ", image_width " << w << "): not an image problem, so one "
-                        "statistic per feature (fit_normalizer of the training columns) is expected"
-                            << hint_suffix("an image problem has image_height > 0 AND image_width > 0"));
+    BOOST_CHECK_MESSAGE(
+        bitwise_equal(d.normalizer.mu, expected.mu) && bitwise_equal(d.normalizer.sigma, expected.sigma),
+        "prepare_data(image_height " << h << ", image_width " << w
+                                     << "): not an image problem, so one "
+                                        "statistic per feature (fit_normalizer of the training columns) is expected"
+                                     << hint_suffix("an image problem has image_height > 0 AND image_width > 0"));
   }
 }
 
@@ -436,13 +448,15 @@ BOOST_AUTO_TEST_CASE(correct_backprop_is_great) {
   const CheckFixture f;
   const kata::GradientCheck c = kata::check_gradients(kata::Model{}, f.params, f.X, f.Y, 0.0);
   // The support network's backprop is right; with eps = 1e-7 lesson 11 measures about 1e-8 on such networks.
-  BOOST_CHECK_MESSAGE(c.difference < 1e-6 && c.verdict == kata::Verdict::great,
-                      "check_gradients(): the support network's own backprop should be 'great' (difference < 1e-6), got "
-                          << c.difference << " (" << kata::verdict_name(c.verdict) << ")"
-                          << hint_suffix("J(θ) = model.cost(params_from_blocks(vector_to_params(θ, layout)), X, Y, hooks, "
-                                         "nullptr) and dθ from model.gradients on the same X, Y, hooks"));
+  BOOST_CHECK_MESSAGE(
+      c.difference < 1e-6 && c.verdict == kata::Verdict::great,
+      "check_gradients(): the support network's own backprop should be 'great' (difference < 1e-6), got "
+          << c.difference << " (" << kata::verdict_name(c.verdict) << ")"
+          << hint_suffix("J(θ) = model.cost(params_from_blocks(vector_to_params(θ, layout)), X, Y, hooks, "
+                         "nullptr) and dθ from model.gradients on the same X, Y, hooks"));
   BOOST_REQUIRE_MESSAGE(c.blocks.size() == 4, "check_gradients(): expected one row per block (W1, b1, W2, b2), got "
-                                                  << c.blocks.size() << hint_suffix("blocks = worst_parameters(approx, dθ, layout)"));
+                                                  << c.blocks.size()
+                                                  << hint_suffix("blocks = worst_parameters(approx, dθ, layout)"));
 }
 
 BOOST_AUTO_TEST_CASE(a_planted_bug_is_a_worry_and_is_localized) {
@@ -450,14 +464,18 @@ BOOST_AUTO_TEST_CASE(a_planted_bug_is_a_worry_and_is_localized) {
   Recorder rec;
   rec.double_dW2 = true;
   const kata::GradientCheck c = kata::check_gradients(rec.model(), f.params, f.X, f.Y, 0.0);
-  BOOST_CHECK_MESSAGE(c.verdict == kata::Verdict::worry && c.difference >= 1e-4,
-                      "check_gradients(): with dW2 doubled the verdict should be 'worry' (>= 1e-4), got " << c.difference
-                          << hint_suffix("dθ must come from model.gradients (the model handed in), not kata::gradients"));
+  BOOST_CHECK_MESSAGE(
+      c.verdict == kata::Verdict::worry && c.difference >= 1e-4,
+      "check_gradients(): with dW2 doubled the verdict should be 'worry' (>= 1e-4), got "
+          << c.difference
+          << hint_suffix("dθ must come from model.gradients (the model handed in), not kata::gradients"));
   BOOST_REQUIRE_MESSAGE(!c.blocks.empty(), "check_gradients(): blocks is empty");
   // |g - 2g| / (|g| + |2g|) = 1/3 exactly for the doubled block; the estimate's error is ~1e-8.
-  BOOST_CHECK_MESSAGE(c.blocks[0].name == "W2", "check_gradients(): the worst block should be W2 (the doubled one), got '"
-                                                    << c.blocks[0].name << "'" << hint_suffix("sorted worst first: worst_parameters()"));
-  check_close(c.blocks[0].difference, 1.0 / 3.0, 1e-6, "check_gradients(): the W2 block's difference (dW2 doubled: exactly 1/3)",
+  BOOST_CHECK_MESSAGE(c.blocks[0].name == "W2",
+                      "check_gradients(): the worst block should be W2 (the doubled one), got '"
+                          << c.blocks[0].name << "'" << hint_suffix("sorted worst first: worst_parameters()"));
+  check_close(c.blocks[0].difference, 1.0 / 3.0, 1e-6,
+              "check_gradients(): the W2 block's difference (dW2 doubled: exactly 1/3)",
               "worst_parameters(approx, dθ, layout) with approx from the same J");
 }
 
@@ -466,22 +484,24 @@ BOOST_AUTO_TEST_CASE(l2_is_in_both_sides_and_dropout_is_off) {
   Recorder rec;
   const double lambda = 0.7;
   const kata::GradientCheck c = kata::check_gradients(rec.model(), f.params, f.X, f.Y, lambda);
-  BOOST_CHECK_MESSAGE(c.verdict == kata::Verdict::great, "check_gradients(lambda = 0.7) on a correct network should be 'great', got "
-                                                             << c.difference << hint_suffix("the penalty in J AND its gradient in dθ"));
+  BOOST_CHECK_MESSAGE(c.verdict == kata::Verdict::great,
+                      "check_gradients(lambda = 0.7) on a correct network should be 'great', got "
+                          << c.difference << hint_suffix("the penalty in J AND its gradient in dθ"));
   // By hand on the probe: (0.7 / (2·4)) · 14.25 = 1.246875; gradient (0.7 / 4) · W.
   std::size_t bad = 0;
   for (const auto& call : rec.calls) {
     const bool penalty_ok = call.has_penalty && std::abs(call.penalty - 1.246875) <= 1e-12;
-    const bool gradient_ok = call.has_penalty_gradient &&
-                             arma::approx_equal(call.penalty_gradient, 0.175 * kProbeW, "absdiff", 1e-12);
+    const bool gradient_ok =
+        call.has_penalty_gradient && arma::approx_equal(call.penalty_gradient, 0.175 * kProbeW, "absdiff", 1e-12);
     if ((!penalty_ok || !gradient_ok || call.has_dropout) && bad++ == 0)
-      BOOST_ERROR("check_gradients(): call #" << call.seq << " of model." << (call.is_gradient ? "gradients" : "cost")
-                                              << " had " << (call.has_penalty ? "" : "no ") << "penalty hook (expected "
-                                              << "(lambda/2m)·Σ||W||² = 1.246875 on the probe, got " << call.penalty << "), "
-                                              << (gradient_ok ? "a right" : "a missing or wrong") << " penalty_gradient hook"
-                                              << (call.has_dropout ? " and dropout hooks" : "")
-                                              << hint_suffix("hooks.penalty = l2_penalty(W, lambda, m), hooks.penalty_gradient = "
-                                                             "l2_gradient(W, lambda, m), for both J and dθ; no dropout"));
+      BOOST_ERROR("check_gradients(): call #"
+                  << call.seq << " of model." << (call.is_gradient ? "gradients" : "cost") << " had "
+                  << (call.has_penalty ? "" : "no ") << "penalty hook (expected "
+                  << "(lambda/2m)·Σ||W||² = 1.246875 on the probe, got " << call.penalty << "), "
+                  << (gradient_ok ? "a right" : "a missing or wrong") << " penalty_gradient hook"
+                  << (call.has_dropout ? " and dropout hooks" : "")
+                  << hint_suffix("hooks.penalty = l2_penalty(W, lambda, m), hooks.penalty_gradient = "
+                                 "l2_gradient(W, lambda, m), for both J and dθ; no dropout"));
   }
   BOOST_CHECK_MESSAGE(!rec.calls.empty(), "check_gradients(): the model was never called");
 }
@@ -496,11 +516,13 @@ BOOST_AUTO_TEST_CASE(calls_the_model_as_the_contract_says) {
     (call.is_gradient ? gradients : costs) += 1;
     wrong += call.has_rng || !bitwise_equal(call.X, f.X);
   }
-  BOOST_CHECK_MESSAGE(gradients == 1, "check_gradients(): model.gradients should be called once (for dθ), got " << gradients);
-  BOOST_CHECK_MESSAGE(costs == 2 * n, "check_gradients(): model.cost should be called 2n = " << 2 * n
-                                                                                             << " times (approximate_gradient), got " << costs);
-  BOOST_CHECK_MESSAGE(wrong == 0, "check_gradients(): " << wrong << " calls had an rng or other examples than X"
-                                                        << hint_suffix("rng = nullptr (deterministic J); the X and Y given"));
+  BOOST_CHECK_MESSAGE(gradients == 1,
+                      "check_gradients(): model.gradients should be called once (for dθ), got " << gradients);
+  BOOST_CHECK_MESSAGE(costs == 2 * n, "check_gradients(): model.cost should be called 2n = "
+                                          << 2 * n << " times (approximate_gradient), got " << costs);
+  BOOST_CHECK_MESSAGE(wrong == 0,
+                      "check_gradients(): " << wrong << " calls had an rng or other examples than X"
+                                            << hint_suffix("rng = nullptr (deterministic J); the X and Y given"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -513,10 +535,13 @@ BOOST_AUTO_TEST_CASE(a_plain_round_trains_on_the_normalized_training_split) {
   const kata::PreparedData d = prepared_by_hand(p, 30);
   kata::Rng round_rng(5), untouched(5);
   const kata::LabelledSet s = kata::round_training_set(d, p, small_config(), round_rng);
-  BOOST_CHECK_MESSAGE(bitwise_equal(s.X, d.X_train) && s.y.n_elem == d.y_train.n_elem && arma::all(s.y == d.y_train) &&
-                          s.augmented == 0,
-                      "round_training_set() without more_data or augmentation should return data.X_train and data.y_train, "
-                      "got " << s.X.n_rows << " x " << s.X.n_cols << " (expected " << d.X_train.n_rows << " x " << d.X_train.n_cols << ")");
+  BOOST_CHECK_MESSAGE(
+      bitwise_equal(s.X, d.X_train) && s.y.n_elem == d.y_train.n_elem && arma::all(s.y == d.y_train) &&
+          s.augmented == 0,
+      "round_training_set() without more_data or augmentation should return data.X_train and data.y_train, "
+      "got "
+          << s.X.n_rows << " x " << s.X.n_cols << " (expected " << d.X_train.n_rows << " x " << d.X_train.n_cols
+          << ")");
   BOOST_CHECK_MESSAGE(round_rng.next_uint32() == untouched.next_uint32(),
                       "round_training_set(): nothing should be drawn without augmentation");
 }
@@ -543,7 +568,8 @@ BOOST_AUTO_TEST_CASE(more_data_is_appended_and_normalized_with_the_training_stat
   p.y_more = p.y_more.head(1);
   const kata::LabelledSet one = kata::round_training_set(d, p, c, rng);
   BOOST_CHECK_MESSAGE(one.X.n_cols == 31, "round_training_set(more_data, one extra example): expected 31 columns, got "
-                                              << one.X.n_cols << hint_suffix("X_more is usable as soon as it has a column"));
+                                              << one.X.n_cols
+                                              << hint_suffix("X_more is usable as soon as it has a column"));
 }
 
 BOOST_AUTO_TEST_CASE(augmentation_is_lesson_05s_on_raw_pixels) {
@@ -561,17 +587,20 @@ BOOST_AUTO_TEST_CASE(augmentation_is_lesson_05s_on_raw_pixels) {
   policy.copies = 2;
   policy.max_degrees = kata::kAugmentMaxDegrees;
   policy.max_shift = kata::kAugmentMaxShift;
-  const kata::AugmentedSet a = kata::augment(arma::join_rows(d.X_train_raw, p.X_more), arma::join_rows(d.y_train, p.y_more),
-                                             3, 3, policy, expected_rng);
-  kata::test::check_mat_close(s.X, kata::transform(d.normalizer, a.X), 1e-12, "round_training_set(augment_copies = 2, more_data) X",
-                              "augment() the RAW training pixels (plus the extra examples) with policy {copies, no flip, no "
-                              "zoom, kAugmentMaxDegrees, kAugmentMaxShift}, then transform() with data.normalizer");
+  const kata::AugmentedSet a = kata::augment(arma::join_rows(d.X_train_raw, p.X_more),
+                                             arma::join_rows(d.y_train, p.y_more), 3, 3, policy, expected_rng);
+  kata::test::check_mat_close(
+      s.X, kata::transform(d.normalizer, a.X), 1e-12, "round_training_set(augment_copies = 2, more_data) X",
+      "augment() the RAW training pixels (plus the extra examples) with policy {copies, no flip, no "
+      "zoom, kAugmentMaxDegrees, kAugmentMaxShift}, then transform() with data.normalizer");
   BOOST_CHECK_MESSAGE(s.y.n_elem == a.y.n_elem && arma::all(s.y == a.y),
                       "round_training_set(augment): labels should be augment()'s (copied with their images)");
-  BOOST_CHECK_MESSAGE(s.augmented == 48, "round_training_set(augment_copies = 2): 24 real examples (18 + 6 extra) get 48 "
-                                         "augmented copies, so augmented should be 48, got " << s.augmented
-                                             << hint_suffix("augment() puts the copies after the real examples; train_round "
-                                                            "measures the training error on the real ones"));
+  BOOST_CHECK_MESSAGE(s.augmented == 48,
+                      "round_training_set(augment_copies = 2): 24 real examples (18 + 6 extra) get 48 "
+                      "augmented copies, so augmented should be 48, got "
+                          << s.augmented
+                          << hint_suffix("augment() puts the copies after the real examples; train_round "
+                                         "measures the training error on the real ones"));
   BOOST_CHECK_MESSAGE(round_rng.next_uint32() == expected_rng.next_uint32(),
                       "round_training_set(): the rng should have made exactly augment()'s draws");
 }
@@ -587,8 +616,9 @@ BOOST_AUTO_TEST_CASE(the_dev_set_never_enters_a_gradient_step) {
   kata::Rng rng(41);
   kata::train_round(rec.model(), small_config(), f.initial, f.train, f.dev, 2, 5, rng);
   const std::size_t seen = check_no_dev_in_gradients(rec, f.dev.X, "train_round()");
-  BOOST_CHECK_MESSAGE(seen > 0, "train_round(): model.gradients was never called"
-                                    << hint_suffix("every gradient goes through model.gradients(params, X_batch, Y_batch, hooks, &rng)"));
+  BOOST_CHECK_MESSAGE(seen > 0,
+                      "train_round(): model.gradients was never called" << hint_suffix(
+                          "every gradient goes through model.gradients(params, X_batch, Y_batch, hooks, &rng)"));
 }
 
 BOOST_AUTO_TEST_CASE(every_epoch_visits_each_training_example_once) {
@@ -603,8 +633,9 @@ BOOST_AUTO_TEST_CASE(every_epoch_visits_each_training_example_once) {
     for (arma::uword j = 0; j < visits.size(); ++j)
       if (visits[j] != 1 && problems++ < 3)
         BOOST_ERROR("train_round(): in epoch " << epoch << " training example " << j << " was in " << visits[j]
-                                               << " batches" << hint_suffix("one permutation per epoch, cut into consecutive "
-                                                                            "batches: every example exactly once"));
+                                               << " batches"
+                                               << hint_suffix("one permutation per epoch, cut into consecutive "
+                                                              "batches: every example exactly once"));
     std::fill(visits.begin(), visits.end(), 0);
     ++epoch;
   };
@@ -615,15 +646,18 @@ BOOST_AUTO_TEST_CASE(every_epoch_visits_each_training_example_once) {
     }
     ++batches;
     if (c.X.n_cols != 16 && c.X.n_cols != 80 % 16 && problems++ < 3)
-      BOOST_ERROR("train_round(): a batch of " << c.X.n_cols << " examples; batch_size is 16 (80 examples: five full batches)");
-    if (!c.has_rng && problems++ < 3) BOOST_ERROR("train_round(): model.gradients got no rng (pass &rng: dropout draws from it)");
+      BOOST_ERROR("train_round(): a batch of " << c.X.n_cols
+                                               << " examples; batch_size is 16 (80 examples: five full batches)");
+    if (!c.has_rng && problems++ < 3)
+      BOOST_ERROR("train_round(): model.gradients got no rng (pass &rng: dropout draws from it)");
     for (arma::uword j = 0; j < c.X.n_cols; ++j) {
       const auto hit = train.find(column_key(c.X, j));
       if (hit != train.end()) ++visits[hit->second];
     }
   }
-  BOOST_CHECK_MESSAGE(batches >= 5 && epoch >= 1, "train_round(): expected gradient calls and one dev cost per epoch, got "
-                                                      << batches << " gradient calls and " << epoch << " dev costs");
+  BOOST_CHECK_MESSAGE(batches >= 5 && epoch >= 1,
+                      "train_round(): expected gradient calls and one dev cost per epoch, got "
+                          << batches << " gradient calls and " << epoch << " dev costs");
 }
 
 BOOST_AUTO_TEST_CASE(full_batch_draws_nothing) {
@@ -636,9 +670,11 @@ BOOST_AUTO_TEST_CASE(full_batch_draws_nothing) {
   const kata::RoundResult r = kata::train_round(rec.model(), c, f.initial, f.train, f.dev, 2, 100, rng);
   std::size_t full = 0;
   for (const auto& call : rec.calls) full += call.is_gradient && bitwise_equal(call.X, f.train.X);
-  BOOST_CHECK_MESSAGE(full == 5 && rec.gradient_calls() == 5,
-                      "train_round(batch_size = 0, 5 epochs): expected 5 gradient calls on the whole training set in its "
-                      "order, got " << rec.gradient_calls() << " calls, " << full << " of them on the whole set");
+  BOOST_CHECK_MESSAGE(
+      full == 5 && rec.gradient_calls() == 5,
+      "train_round(batch_size = 0, 5 epochs): expected 5 gradient calls on the whole training set in its "
+      "order, got "
+          << rec.gradient_calls() << " calls, " << full << " of them on the whole set");
   BOOST_CHECK_MESSAGE(rng.next_uint32() == untouched.next_uint32(),
                       "train_round(): full batch without dropout should draw nothing (no permutation)");
   BOOST_CHECK_MESSAGE(r.dev_cost.size() == 5 && !r.stopped_early,
@@ -661,23 +697,30 @@ BOOST_AUTO_TEST_CASE(early_stopping_watches_dev_and_restores_the_best_epoch) {
   std::vector<const Call*> dev_calls;
   for (const auto& call : rec.calls)
     if (!call.is_gradient && bitwise_equal(call.X, f.dev.X)) dev_calls.push_back(&call);
-  BOOST_REQUIRE_MESSAGE(!dev_calls.empty(), "train_round(): the dev cost was never computed through model.cost"
-                                                << hint_suffix("after every epoch: model.cost(params, dev.X, Y_dev, Hooks{}, nullptr)"));
+  BOOST_REQUIRE_MESSAGE(!dev_calls.empty(),
+                        "train_round(): the dev cost was never computed through model.cost"
+                            << hint_suffix("after every epoch: model.cost(params, dev.X, Y_dev, Hooks{}, nullptr)"));
   std::size_t best = 0;
   for (std::size_t e = 1; e < dev_calls.size(); ++e)
     if (dev_calls[e]->value < dev_calls[best]->value) best = e;
-  BOOST_CHECK_MESSAGE(r.dev_cost.size() == dev_calls.size(), "train_round(): dev_cost has " << r.dev_cost.size()
-                                                                                             << " entries, the model computed " << dev_calls.size() << " dev costs");
+  BOOST_CHECK_MESSAGE(r.dev_cost.size() == dev_calls.size(), "train_round(): dev_cost has "
+                                                                 << r.dev_cost.size() << " entries, the model computed "
+                                                                 << dev_calls.size() << " dev costs");
   BOOST_CHECK_MESSAGE(r.best_epoch == static_cast<long long>(best),
-                      "train_round(): best_epoch should be " << best << " (the lowest dev cost, the first of equals), got " << r.best_epoch
-                                                             << hint_suffix("EarlyStopping::update(epoch, DEV cost, params): not the training cost"));
+                      "train_round(): best_epoch should be "
+                          << best << " (the lowest dev cost, the first of equals), got " << r.best_epoch
+                          << hint_suffix("EarlyStopping::update(epoch, DEV cost, params): not the training cost"));
   BOOST_CHECK_MESSAGE(r.stopped_early && dev_calls.size() == best + patience + 1,
-                      "train_round(): with patience " << patience << " it should stop " << patience << " epochs after epoch "
-                                                      << best << " (" << best + patience + 1 << " epochs), ran " << dev_calls.size()
+                      "train_round(): with patience " << patience << " it should stop " << patience
+                                                      << " epochs after epoch " << best << " (" << best + patience + 1
+                                                      << " epochs), ran " << dev_calls.size()
                                                       << (r.stopped_early ? "" : " and did not stop early"));
   BOOST_CHECK_MESSAGE(same_params(r.params, dev_calls[best]->params),
-                      "train_round(): params should be the parameters of epoch " << best << " (restored by early stopping), bit "
-                                                                                  "for bit" << hint_suffix("params = the monitor's best_params(), not the last epoch's"));
+                      "train_round(): params should be the parameters of epoch "
+                          << best
+                          << " (restored by early stopping), bit "
+                             "for bit"
+                          << hint_suffix("params = the monitor's best_params(), not the last epoch's"));
 }
 
 BOOST_AUTO_TEST_CASE(costs_are_data_costs_without_hooks) {
@@ -697,12 +740,15 @@ BOOST_AUTO_TEST_CASE(costs_are_data_costs_without_hooks) {
     if (bitwise_equal(call.X, f.train.X)) train_costs.push_back(call.value);
     if (bitwise_equal(call.X, f.dev.X)) dev_costs.push_back(call.value);
   }
-  BOOST_CHECK_MESSAGE(bad == 0, "train_round(): " << bad << " cost calls had hooks or an rng"
-                                                  << hint_suffix("train and dev costs are data costs: Hooks{}, nullptr"));
-  BOOST_CHECK_MESSAGE(r.train_cost == train_costs && r.dev_cost == dev_costs && train_costs.size() == 6,
-                      "train_round(): train_cost and dev_cost should be the model.cost values on train.X and dev.X after "
-                      "each of the 6 epochs; got " << r.train_cost.size() << " and " << r.dev_cost.size() << " values for "
-                                                   << train_costs.size() << " and " << dev_costs.size() << " calls");
+  BOOST_CHECK_MESSAGE(bad == 0,
+                      "train_round(): " << bad << " cost calls had hooks or an rng"
+                                        << hint_suffix("train and dev costs are data costs: Hooks{}, nullptr"));
+  BOOST_CHECK_MESSAGE(
+      r.train_cost == train_costs && r.dev_cost == dev_costs && train_costs.size() == 6,
+      "train_round(): train_cost and dev_cost should be the model.cost values on train.X and dev.X after "
+      "each of the 6 epochs; got "
+          << r.train_cost.size() << " and " << r.dev_cost.size() << " values for " << train_costs.size() << " and "
+          << dev_costs.size() << " calls");
 }
 
 BOOST_AUTO_TEST_CASE(l2_and_dropout_go_into_the_gradient_hooks) {
@@ -728,13 +774,14 @@ BOOST_AUTO_TEST_CASE(l2_and_dropout_go_into_the_gradient_hooks) {
                     arma::approx_equal(call.dropout_output, 2.0 * mask / 0.75, "absdiff", 1e-12) &&
                     arma::approx_equal(call.dropout_back, mask / 0.75, "absdiff", 1e-12);
     if (!ok && bad++ == 0)
-      BOOST_ERROR("train_round(lambda = 0.5, keep_prob = 0.75): gradient call #"
-                  << call.seq << ": penalty hook " << (call.has_penalty ? "gave " + std::to_string(call.penalty) : "missing")
-                  << " (expected 0.890625 on the probe), penalty_gradient " << (call.has_penalty_gradient ? "set" : "missing")
-                  << ", dropout " << (call.has_dropout ? "set" : "missing")
-                  << hint_suffix("penalty = l2_penalty(W, lambda, m), penalty_gradient = l2_gradient(W, lambda, m); "
-                                 "dropout_forward(A, rng) = lesson 04's {output, mask}, dropout_backward(dA, mask) = "
-                                 "lesson 04's, with config.keep_prob"));
+      BOOST_ERROR(
+          "train_round(lambda = 0.5, keep_prob = 0.75): gradient call #"
+          << call.seq << ": penalty hook " << (call.has_penalty ? "gave " + std::to_string(call.penalty) : "missing")
+          << " (expected 0.890625 on the probe), penalty_gradient " << (call.has_penalty_gradient ? "set" : "missing")
+          << ", dropout " << (call.has_dropout ? "set" : "missing")
+          << hint_suffix("penalty = l2_penalty(W, lambda, m), penalty_gradient = l2_gradient(W, lambda, m); "
+                         "dropout_forward(A, rng) = lesson 04's {output, mask}, dropout_backward(dA, mask) = "
+                         "lesson 04's, with config.keep_prob"));
   }
   BOOST_CHECK_MESSAGE(rec.gradient_calls() > 0, "train_round(): model.gradients was never called");
 }
@@ -748,10 +795,12 @@ BOOST_AUTO_TEST_CASE(no_hooks_when_lambda_is_0_and_keep_prob_is_1) {
   kata::train_round(rec.model(), c, f.initial, f.train, f.dev, 2, 100, rng);
   std::size_t with_hooks = 0;
   for (const auto& call : rec.calls) with_hooks += call.has_penalty || call.has_penalty_gradient || call.has_dropout;
-  BOOST_CHECK_MESSAGE(rec.gradient_calls() > 0 && with_hooks == 0,
-                      "train_round(lambda = 0, keep_prob = 1): " << with_hooks << " model calls had hooks; expected none"
-                          << hint_suffix("set the L2 hooks only when lambda > 0 and the dropout hooks only when keep_prob < 1 "
-                                         "(dropout with keep_prob 1 still draws, and changes every later draw)"));
+  BOOST_CHECK_MESSAGE(
+      rec.gradient_calls() > 0 && with_hooks == 0,
+      "train_round(lambda = 0, keep_prob = 1): "
+          << with_hooks << " model calls had hooks; expected none"
+          << hint_suffix("set the L2 hooks only when lambda > 0 and the dropout hooks only when keep_prob < 1 "
+                         "(dropout with keep_prob 1 still draws, and changes every later draw)"));
 }
 
 BOOST_AUTO_TEST_CASE(errors_are_those_of_the_restored_parameters) {
@@ -780,7 +829,8 @@ BOOST_AUTO_TEST_CASE(the_softmax_path_trains_three_classes) {
   const kata::Params initial = kata::init::initialize_he({4, 8, 3}, rng);
   kata::Config c = small_config();
   c.max_epochs = 60;
-  const kata::RoundResult r = kata::train_round(kata::Model{}, c, initial, {d.X_train, d.y_train}, {d.X_dev, d.y_dev}, 3, 10, rng);
+  const kata::RoundResult r =
+      kata::train_round(kata::Model{}, c, initial, {d.X_train, d.y_train}, {d.X_dev, d.y_dev}, 3, 10, rng);
   // Three blobs 2 apart in unit noise: the Bayes error is about 0.2; 60 epochs get well below 0.45.
   BOOST_CHECK_MESSAGE(r.dev_error < 0.45 && r.params.W.back().n_rows == 3,
                       "train_round(n_classes = 3): expected a 3-output network with dev error < 0.45, got "
@@ -801,8 +851,10 @@ BOOST_AUTO_TEST_CASE(diverged_training_is_reported) {
   } catch (const std::runtime_error& e) {
     thrown = std::string(e.what()).rfind("train_round()", 0) == 0;
   }
-  BOOST_CHECK_MESSAGE(thrown, "train_round(): when every dev cost is NaN no epoch improves; expected std::runtime_error "
-                              "\"train_round(): ...\"" << hint_suffix("after the loop, best_epoch() < 0 means training diverged"));
+  BOOST_CHECK_MESSAGE(thrown,
+                      "train_round(): when every dev cost is NaN no epoch improves; expected std::runtime_error "
+                      "\"train_round(): ...\""
+                          << hint_suffix("after the loop, best_epoch() < 0 means training diverged"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -843,10 +895,11 @@ void check_decision(const kata::Decision& d, kata::Action action, const kata::Co
   BOOST_CHECK_MESSAGE(same_config(d.next, next),
                       what << ": the next configuration should be hidden " << dims_text(next.hidden) << ", max_epochs "
                            << next.max_epochs << ", lambda " << next.lambda << ", keep_prob " << next.keep_prob
-                           << ", augment_copies " << next.augment_copies << ", more_data " << next.more_data << "; got hidden "
-                           << dims_text(d.next.hidden) << ", max_epochs " << d.next.max_epochs << ", lambda " << d.next.lambda
-                           << ", keep_prob " << d.next.keep_prob << ", augment_copies " << d.next.augment_copies
-                           << ", more_data " << d.next.more_data << hint_suffix("change only what the action names"));
+                           << ", augment_copies " << next.augment_copies << ", more_data " << next.more_data
+                           << "; got hidden " << dims_text(d.next.hidden) << ", max_epochs " << d.next.max_epochs
+                           << ", lambda " << d.next.lambda << ", keep_prob " << d.next.keep_prob << ", augment_copies "
+                           << d.next.augment_copies << ", more_data " << d.next.more_data
+                           << hint_suffix("change only what the action names"));
 }
 }  // namespace
 
@@ -859,9 +912,11 @@ BOOST_AUTO_TEST_CASE(the_course_table) {
   regularized.lambda = 0.7;
   // 1% / 11%: high variance -> the first variance step that applies here is L2.
   const kata::Decision v = kata::decide(0.01, 0.11, c, p, s);
-  BOOST_CHECK_MESSAGE(!v.diagnosis.high_bias && v.diagnosis.high_variance,
-                      "decide(0.01, 0.11): expected high variance only (diagnose() of lesson 02 with bayes_error and threshold)");
-  BOOST_CHECK_MESSAGE(v.recipe == kata::basic_recipe(v.diagnosis), "decide(): recipe should be basic_recipe(diagnosis)");
+  BOOST_CHECK_MESSAGE(
+      !v.diagnosis.high_bias && v.diagnosis.high_variance,
+      "decide(0.01, 0.11): expected high variance only (diagnose() of lesson 02 with bayes_error and threshold)");
+  BOOST_CHECK_MESSAGE(v.recipe == kata::basic_recipe(v.diagnosis),
+                      "decide(): recipe should be basic_recipe(diagnosis)");
   check_decision(v, kata::Action::Regularization, regularized, "decide(0.01, 0.11)",
                  "no extra data and no images: MoreData cannot be taken, Regularization (L2 first) can");
   // 15% / 16%: high bias -> bigger network.
@@ -871,11 +926,13 @@ BOOST_AUTO_TEST_CASE(the_course_table) {
   check_decision(kata::decide(0.15, 0.30, c, p, s), kata::Action::BiggerNetwork, bigger, "decide(0.15, 0.30)",
                  "both problems: the recipe fixes bias FIRST");
   // 0.5% / 1%: neither -> done.
-  check_decision(kata::decide(0.005, 0.01, c, p, s), kata::Action::Done, c, "decide(0.005, 0.01)", "neither is high: done");
+  check_decision(kata::decide(0.005, 0.01, c, p, s), kata::Action::Done, c, "decide(0.005, 0.01)",
+                 "neither is high: done");
   // With a Bayes error of 15%, 15% / 16% is as good as it gets.
   kata::Problem noisy;
   noisy.bayes_error = 0.15;
-  check_decision(kata::decide(0.15, 0.16, c, noisy, s), kata::Action::Done, c, "decide(0.15, 0.16) with bayes_error 0.15",
+  check_decision(kata::decide(0.15, 0.16, c, noisy, s), kata::Action::Done, c,
+                 "decide(0.15, 0.16) with bayes_error 0.15",
                  "avoidable bias is measured from the Bayes error, not from 0");
 }
 
@@ -884,13 +941,15 @@ BOOST_AUTO_TEST_CASE(bias_steps_until_they_run_out) {
   const kata::Problem p;
   // The widest layer may double up to the limit exactly (32 -> 64), not past it (33 -> 66).
   kata::Config c = config_with({32, 16}, 100), expected = config_with({64, 32}, 100);
-  check_decision(kata::decide(0.2, 0.2, c, p, s), kata::Action::BiggerNetwork, expected, "decide(high bias, hidden {32, 16}, limit 64)",
+  check_decision(kata::decide(0.2, 0.2, c, p, s), kata::Action::BiggerNetwork, expected,
+                 "decide(high bias, hidden {32, 16}, limit 64)",
                  "doubling is allowed while the widest layer stays <= max_hidden_units");
   c = config_with({33, 16}, 200);
   expected = config_with({33, 16}, 400);
-  check_decision(kata::decide(0.2, 0.2, c, p, s), kata::Action::TrainLonger, expected,
-                 "decide(high bias, hidden {33, 16}, limit 64, max_epochs 200, limit 400)",
-                 "66 units would pass the limit: the next bias step is TrainLonger (max_epochs doubles while <= the limit)");
+  check_decision(
+      kata::decide(0.2, 0.2, c, p, s), kata::Action::TrainLonger, expected,
+      "decide(high bias, hidden {33, 16}, limit 64, max_epochs 200, limit 400)",
+      "66 units would pass the limit: the next bias step is TrainLonger (max_epochs doubles while <= the limit)");
   c = config_with({33, 16}, 201);
   check_decision(kata::decide(0.2, 0.2, c, p, s), kata::Action::NewArchitecture, c,
                  "decide(high bias, no bigger network or longer training allowed)",
@@ -907,8 +966,8 @@ BOOST_AUTO_TEST_CASE(variance_steps_in_order) {
   p.image_width = 2;
   kata::Config c = config_with({8}, 100), expected = c;
   expected.more_data = true;
-  check_decision(kata::decide(0.0, 0.2, c, p, s), kata::Action::MoreData, expected, "decide(high variance, extra data available)",
-                 "MoreData first: collect problem.X_more");
+  check_decision(kata::decide(0.0, 0.2, c, p, s), kata::Action::MoreData, expected,
+                 "decide(high variance, extra data available)", "MoreData first: collect problem.X_more");
   c.more_data = true;
   expected = c;
   expected.augment_copies = 3;
@@ -919,15 +978,16 @@ BOOST_AUTO_TEST_CASE(variance_steps_in_order) {
   expected = c;
   expected.lambda = 0.7;
   check_decision(kata::decide(0.0, 0.2, c, p, s), kata::Action::Regularization, expected,
-                 "decide(high variance, no more data to get)", "Regularization: L2 first (lambda = settings.l2_lambda)");
+                 "decide(high variance, no more data to get)",
+                 "Regularization: L2 first (lambda = settings.l2_lambda)");
   c.lambda = 0.7;
   expected = c;
   expected.keep_prob = 0.85;
-  check_decision(kata::decide(0.0, 0.2, c, p, s), kata::Action::Regularization, expected, "decide(high variance, L2 on)",
-                 "then dropout (keep_prob = settings.dropout_keep_prob)");
+  check_decision(kata::decide(0.0, 0.2, c, p, s), kata::Action::Regularization, expected,
+                 "decide(high variance, L2 on)", "then dropout (keep_prob = settings.dropout_keep_prob)");
   c.keep_prob = 0.85;
-  check_decision(kata::decide(0.0, 0.2, c, p, s), kata::Action::NewArchitecture, c, "decide(high variance, every step taken)",
-                 "out of steps: NewArchitecture, configuration unchanged");
+  check_decision(kata::decide(0.0, 0.2, c, p, s), kata::Action::NewArchitecture, c,
+                 "decide(high variance, every step taken)", "out of steps: NewArchitecture, configuration unchanged");
 }
 
 BOOST_AUTO_TEST_CASE(both_problems_turn_to_variance_when_bias_steps_are_used_up) {
@@ -946,7 +1006,8 @@ BOOST_AUTO_TEST_CASE(extra_data_is_not_collected_twice_and_images_only_augment) 
   kata::Config c = config_with({8}, 100), expected = c;
   expected.lambda = 0.7;
   check_decision(kata::decide(0.0, 0.2, c, p, s), kata::Action::Regularization, expected,
-                 "decide(high variance, no extra data, no images)", "MoreData needs problem.X_more or an image problem");
+                 "decide(high variance, no extra data, no images)",
+                 "MoreData needs problem.X_more or an image problem");
   p.image_height = 2;  // width still 0: not an image problem
   check_decision(kata::decide(0.0, 0.2, c, p, s), kata::Action::Regularization, expected,
                  "decide(high variance, image_height 2 but image_width 0)", "an image problem has BOTH sizes > 0");
@@ -964,20 +1025,26 @@ BOOST_AUTO_TEST_CASE(the_test_set_is_opened_once_after_the_last_gradient_step) {
   Recorder rec;
   kata::SealedTestSet test(h.X_test, h.y_test, rec.on_open());
   const kata::RecipeReport r = kata::run_recipe(h.problem, test, small_settings(), 61, rec.model());
-  BOOST_REQUIRE_MESSAGE(rec.opened_at.size() == 1,
-                        "run_recipe(): the test set was opened " << rec.opened_at.size() << " times; expected exactly once"
-                            << hint_suffix(rec.opened_at.empty() ? "open it once at the end, to measure the final model"
-                                                                 : "each look at the test set is a chance to tune on it: not "
-                                                                   "every round, not for early stopping, not to pick a round"));
+  BOOST_REQUIRE_MESSAGE(
+      rec.opened_at.size() == 1,
+      "run_recipe(): the test set was opened "
+          << rec.opened_at.size() << " times; expected exactly once"
+          << hint_suffix(rec.opened_at.empty() ? "open it once at the end, to measure the final model"
+                                               : "each look at the test set is a chance to tune on it: not "
+                                                 "every round, not for early stopping, not to pick a round"));
   std::size_t last_gradient = 0;
   for (const auto& c : rec.calls)
     if (c.is_gradient) last_gradient = std::max(last_gradient, c.seq);
   BOOST_CHECK_MESSAGE(rec.opened_at[0] > last_gradient,
-                      "run_recipe(): the test set was opened (event #" << rec.opened_at[0] << ") before the last gradient step "
-                                                                       "(#" << last_gradient << ")"
-                          << hint_suffix("train every round first; the test set comes last"));
-  BOOST_REQUIRE_MESSAGE(!r.rounds.empty() && r.final_round < r.rounds.size(), "run_recipe(): no rounds, or final_round out of range");
-  const double expected = 1.0 - kata::accuracy(r.rounds[r.final_round].result.params, kata::transform(r.normalizer, h.X_test), h.y_test);
+                      "run_recipe(): the test set was opened (event #"
+                          << rec.opened_at[0]
+                          << ") before the last gradient step "
+                             "(#"
+                          << last_gradient << ")" << hint_suffix("train every round first; the test set comes last"));
+  BOOST_REQUIRE_MESSAGE(!r.rounds.empty() && r.final_round < r.rounds.size(),
+                        "run_recipe(): no rounds, or final_round out of range");
+  const double expected =
+      1.0 - kata::accuracy(r.rounds[r.final_round].result.params, kata::transform(r.normalizer, h.X_test), h.y_test);
   check_close(r.test_error, expected, 1e-15, "run_recipe() test_error",
               "1 - accuracy of the final round's params on the test set transformed with the TRAINING statistics");
 }
@@ -988,13 +1055,14 @@ BOOST_AUTO_TEST_CASE(normalization_uses_the_training_split_only) {
   const kata::RecipeReport r = kata::run_recipe(h.problem, test, small_settings(), 62);
   kata::Rng rng(62);
   const kata::DataSplit split = kata::stratified_split(h.problem.X, h.problem.y, {0.75, 0.25}, rng);
-  BOOST_CHECK_MESSAGE(r.train_indices.n_elem == split.indices[0].n_elem && arma::all(r.train_indices == split.indices[0]),
-                      "run_recipe(): train_indices should come from prepare_data with Rng(seed)'s first draw"
-                          << hint_suffix("rng = Rng(seed); prepare_data(problem, dev_fraction, rng) first"));
+  BOOST_CHECK_MESSAGE(
+      r.train_indices.n_elem == split.indices[0].n_elem && arma::all(r.train_indices == split.indices[0]),
+      "run_recipe(): train_indices should come from prepare_data with Rng(seed)'s first draw"
+          << hint_suffix("rng = Rng(seed); prepare_data(problem, dev_fraction, rng) first"));
   const kata::Normalizer expected = kata::fit_normalizer(h.problem.X.cols(split.indices[0]));
   BOOST_CHECK_MESSAGE(bitwise_equal(r.normalizer.mu, expected.mu) && bitwise_equal(r.normalizer.sigma, expected.sigma),
-                      "run_recipe(): the normalizer should be the training split's statistics exactly, mu " << expected.mu.t()
-                                                                                                           << "got " << r.normalizer.mu.t()
+                      "run_recipe(): the normalizer should be the training split's statistics exactly, mu "
+                          << expected.mu.t() << "got " << r.normalizer.mu.t()
                           << hint_suffix("never fit on all of problem.X, nor on dev, nor on the test set"));
 }
 
@@ -1013,8 +1081,9 @@ BOOST_AUTO_TEST_CASE(the_dev_set_never_enters_a_gradient_step) {
   for (const auto& c : rec.calls)
     if (c.is_gradient)
       for (arma::uword j = 0; j < c.X.n_cols; ++j) foreign += train.count(column_key(c.X, j)) == 0;
-  BOOST_CHECK_MESSAGE(seen > 0 && foreign == 0, "run_recipe(): " << foreign << " of " << seen
-                                                                 << " examples in gradient calls are not training examples");
+  BOOST_CHECK_MESSAGE(
+      seen > 0 && foreign == 0,
+      "run_recipe(): " << foreign << " of " << seen << " examples in gradient calls are not training examples");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -1027,20 +1096,23 @@ BOOST_AUTO_TEST_CASE(a_broken_gradient_stops_the_recipe_before_training) {
   rec.double_dW2 = true;
   kata::SealedTestSet test(h.X_test, h.y_test, rec.on_open());
   const kata::RecipeReport r = kata::run_recipe(h.problem, test, small_settings(), 64, rec.model());
-  BOOST_CHECK_MESSAGE(!r.trained && r.rounds.empty() && rec.gradient_calls() == 1,
-                      "run_recipe(): with a broken backprop (dW2 doubled) the gradient check says 'worry' and nothing may be "
-                      "trained; got trained = " << r.trained << ", " << r.rounds.size() << " rounds, "
-                                                << rec.gradient_calls() << " gradient calls (the check's own is 1)"
-                          << hint_suffix("if check.verdict == Verdict::worry: return the report before the first round"));
-  BOOST_CHECK_MESSAGE(r.gradient_check.verdict == kata::Verdict::worry && !r.gradient_check.blocks.empty() &&
-                          r.gradient_check.blocks[0].name == "W2",
-                      "run_recipe(): the report should carry the check: verdict worry, worst block W2; got "
-                          << kata::verdict_name(r.gradient_check.verdict) << ", "
-                          << (r.gradient_check.blocks.empty() ? std::string("no blocks") : "worst " + r.gradient_check.blocks[0].name));
+  BOOST_CHECK_MESSAGE(
+      !r.trained && r.rounds.empty() && rec.gradient_calls() == 1,
+      "run_recipe(): with a broken backprop (dW2 doubled) the gradient check says 'worry' and nothing may be "
+      "trained; got trained = "
+          << r.trained << ", " << r.rounds.size() << " rounds, " << rec.gradient_calls()
+          << " gradient calls (the check's own is 1)"
+          << hint_suffix("if check.verdict == Verdict::worry: return the report before the first round"));
+  BOOST_CHECK_MESSAGE(
+      r.gradient_check.verdict == kata::Verdict::worry && !r.gradient_check.blocks.empty() &&
+          r.gradient_check.blocks[0].name == "W2",
+      "run_recipe(): the report should carry the check: verdict worry, worst block W2; got "
+          << kata::verdict_name(r.gradient_check.verdict) << ", "
+          << (r.gradient_check.blocks.empty() ? std::string("no blocks") : "worst " + r.gradient_check.blocks[0].name));
   BOOST_CHECK_MESSAGE(rec.opened_at.empty() && std::isnan(r.test_error) && r.confusion.n_elem == 0,
-                      "run_recipe(): nothing was trained, so the test set stays sealed (opened " << rec.opened_at.size()
-                                                                                                << " times), test_error NaN (got "
-                                                                                                << r.test_error << "), no confusion matrix");
+                      "run_recipe(): nothing was trained, so the test set stays sealed (opened "
+                          << rec.opened_at.size() << " times), test_error NaN (got " << r.test_error
+                          << "), no confusion matrix");
 }
 
 BOOST_AUTO_TEST_CASE(the_first_rounds_initial_network_is_checked_on_training_examples) {
@@ -1067,8 +1139,9 @@ BOOST_AUTO_TEST_CASE(the_first_rounds_initial_network_is_checked_on_training_exa
                       "run_recipe(): the gradient check should run on the first round's initial network "
                       "(init::initialize_he right after prepare_data), without an rng"
                           << hint_suffix("check BEFORE training, at the initialization; the same network then trains"));
-  BOOST_CHECK_MESSAGE(bitwise_equal(first_gradient->X, X_train.cols(0, 4)),
-                      "run_recipe(): the gradient check should use the first check_examples = 5 TRAINING examples (normalized)");
+  BOOST_CHECK_MESSAGE(
+      bitwise_equal(first_gradient->X, X_train.cols(0, 4)),
+      "run_recipe(): the gradient check should use the first check_examples = 5 TRAINING examples (normalized)");
   BOOST_CHECK_MESSAGE(first_gradient->has_penalty && std::abs(first_gradient->penalty - 0.3 / 8.0 * 14.25) <= 1e-12,
                       "run_recipe(): the gradient check should include the start's L2 (lambda 0.3)");
   BOOST_CHECK_MESSAGE(r.gradient_check.verdict == kata::Verdict::great && r.trained,
@@ -1119,28 +1192,32 @@ BOOST_AUTO_TEST_CASE(a_high_bias_case_gets_a_bigger_network) {
   s.start.batch_size = 32;
   s.dev_fraction = 0.5;
   const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 71);
-  BOOST_REQUIRE_MESSAGE(r.rounds.size() == 2, "run_recipe(high bias, max_rounds 2): expected 2 rounds, got " << r.rounds.size());
+  BOOST_REQUIRE_MESSAGE(r.rounds.size() == 2,
+                        "run_recipe(high bias, max_rounds 2): expected 2 rounds, got " << r.rounds.size());
   const kata::Decision& d = r.rounds[0].decision;
   BOOST_CHECK_MESSAGE(d.diagnosis.high_bias && d.action == kata::Action::BiggerNetwork,
                       "run_recipe(): a 1-unit network on two rings should be diagnosed high bias (train error "
                           << r.rounds[0].result.train_error << ") and get a bigger network; got action '"
                           << kata::action_name(d.action) << "'");
   BOOST_CHECK_MESSAGE(r.rounds[1].config.hidden == std::vector<arma::uword>{2},
-                      "run_recipe(): round 2 should train the next configuration, hidden {2}, got " << dims_text(r.rounds[1].config.hidden)
+                      "run_recipe(): round 2 should train the next configuration, hidden {2}, got "
+                          << dims_text(r.rounds[1].config.hidden)
                           << hint_suffix("config = decision.next before the next round"));
 }
 
 BOOST_AUTO_TEST_CASE(a_high_variance_case_gets_regularization) {
   const kata::RecipeReport& r = high_variance_case();
-  BOOST_REQUIRE_MESSAGE(r.rounds.size() == 3, "run_recipe(high variance, max_rounds 3): expected 3 rounds, got " << r.rounds.size());
+  BOOST_REQUIRE_MESSAGE(r.rounds.size() == 3,
+                        "run_recipe(high variance, max_rounds 3): expected 3 rounds, got " << r.rounds.size());
   const kata::Decision& d = r.rounds[0].decision;
   BOOST_CHECK_MESSAGE(!d.diagnosis.high_bias && d.diagnosis.high_variance && d.action == kata::Action::Regularization,
                       "run_recipe(): 16 units on 100 noisy examples should be diagnosed high variance only (train "
                           << r.rounds[0].result.train_error << ", dev " << r.rounds[0].result.dev_error
                           << ") and get regularization; got action '" << kata::action_name(d.action) << "'");
   BOOST_CHECK_MESSAGE(r.rounds[1].config.lambda == 0.8 && r.rounds[2].config.keep_prob == 0.8,
-                      "run_recipe(): round 2 should train with lambda = l2_lambda = 0.8 (got " << r.rounds[1].config.lambda
-                          << "), round 3 add dropout with keep_prob 0.8 (got " << r.rounds[2].config.keep_prob << ")"
+                      "run_recipe(): round 2 should train with lambda = l2_lambda = 0.8 (got "
+                          << r.rounds[1].config.lambda << "), round 3 add dropout with keep_prob 0.8 (got "
+                          << r.rounds[2].config.keep_prob << ")"
                           << hint_suffix("config = decision.next before the next round"));
 }
 
@@ -1160,12 +1237,14 @@ BOOST_AUTO_TEST_CASE(a_case_at_the_bayes_error_is_done_after_one_round) {
   const kata::RecipeReport r = kata::run_recipe(p, test, s, 73);
   BOOST_REQUIRE_MESSAGE(!r.rounds.empty(), "run_recipe(): no rounds");
   const kata::Decision& d = r.rounds[0].decision;
-  BOOST_CHECK_MESSAGE(r.rounds.size() == 1 && d.action == kata::Action::Done && !d.diagnosis.high_bias && !d.diagnosis.high_variance,
-                      "run_recipe(): at the Bayes error (train " << r.rounds[0].result.train_error << ", dev "
-                                                                 << r.rounds[0].result.dev_error << ", Bayes 0.159) the recipe "
-                                                                    "is done after round 1; got " << r.rounds.size()
-                                                                 << " rounds, action '" << kata::action_name(d.action) << "'"
-                          << hint_suffix("avoidable bias = train - BAYES error; stop when the action is Done"));
+  BOOST_CHECK_MESSAGE(
+      r.rounds.size() == 1 && d.action == kata::Action::Done && !d.diagnosis.high_bias && !d.diagnosis.high_variance,
+      "run_recipe(): at the Bayes error (train "
+          << r.rounds[0].result.train_error << ", dev " << r.rounds[0].result.dev_error
+          << ", Bayes 0.159) the recipe "
+             "is done after round 1; got "
+          << r.rounds.size() << " rounds, action '" << kata::action_name(d.action) << "'"
+          << hint_suffix("avoidable bias = train - BAYES error; stop when the action is Done"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -1179,9 +1258,13 @@ BOOST_AUTO_TEST_CASE(the_final_round_is_chosen_on_dev) {
   std::size_t best = 0;
   for (std::size_t k = 1; k < r.rounds.size(); ++k)
     if (r.rounds[k].result.dev_error < r.rounds[best].result.dev_error) best = k;
-  BOOST_CHECK_MESSAGE(r.final_round == best, "run_recipe(): final_round should be " << best << " (the lowest dev error, the "
-                                                                                         "earliest of equals), got " << r.final_round
-                                                 << hint_suffix("chosen on dev: never on the test set, and not simply the last round"));
+  BOOST_CHECK_MESSAGE(r.final_round == best,
+                      "run_recipe(): final_round should be "
+                          << best
+                          << " (the lowest dev error, the "
+                             "earliest of equals), got "
+                          << r.final_round
+                          << hint_suffix("chosen on dev: never on the test set, and not simply the last round"));
 }
 
 BOOST_AUTO_TEST_CASE(the_trace_and_the_confusion_matrix) {
@@ -1202,18 +1285,23 @@ BOOST_AUTO_TEST_CASE(the_trace_and_the_confusion_matrix) {
   expected.push_back({"test", kata::Split::test, h.X_test.n_cols});
   bool same = r.trace.size() == expected.size();
   for (std::size_t k = 0; same && k < expected.size(); ++k)
-    same = r.trace[k].step == expected[k].step && r.trace[k].data == expected[k].data && r.trace[k].examples == expected[k].examples;
+    same = r.trace[k].step == expected[k].step && r.trace[k].data == expected[k].data &&
+           r.trace[k].examples == expected[k].examples;
   std::string got;
   for (const auto& t : r.trace) got += "\n      " + t.step + " (" + std::to_string(t.examples) + ")";
-  BOOST_CHECK_MESSAGE(same, "run_recipe(): the trace should be normalize, gradient check, two lines per round, test; got"
-                                << got << hint_suffix("see run_recipe() in ml_recipe.hpp for the exact names"));
+  BOOST_CHECK_MESSAGE(same,
+                      "run_recipe(): the trace should be normalize, gradient check, two lines per round, test; got"
+                          << got << hint_suffix("see run_recipe() in ml_recipe.hpp for the exact names"));
   // The confusion matrix counts every test example once, by (true class, predicted class).
-  const arma::urowvec predicted = kata::predict(r.rounds[r.final_round].result.params, kata::transform(r.normalizer, h.X_test));
+  const arma::urowvec predicted =
+      kata::predict(r.rounds[r.final_round].result.params, kata::transform(r.normalizer, h.X_test));
   arma::umat expected_confusion(3, 3, arma::fill::zeros);
   for (arma::uword i = 0; i < predicted.n_elem; ++i) ++expected_confusion(h.y_test(i), predicted(i));
-  BOOST_CHECK_MESSAGE(r.confusion.n_rows == 3 && r.confusion.n_cols == 3 && arma::all(arma::vectorise(r.confusion == expected_confusion)),
+  BOOST_CHECK_MESSAGE(r.confusion.n_rows == 3 && r.confusion.n_cols == 3 &&
+                          arma::all(arma::vectorise(r.confusion == expected_confusion)),
                       "run_recipe(): confusion should be 3 x 3 with confusion(true, predicted) counts; expected\n"
-                          << expected_confusion << "got\n" << r.confusion);
+                          << expected_confusion << "got\n"
+                          << r.confusion);
 }
 
 BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_report) {
@@ -1223,7 +1311,8 @@ BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_report) {
   kata::SealedTestSet a(h.X_test, h.y_test), b(h.X_test, h.y_test);
   const kata::RecipeReport r1 = kata::run_recipe(h.problem, a, s, 83), r2 = kata::run_recipe(h.problem, b, s, 83);
   bool same = r1.rounds.size() == r2.rounds.size() && !r1.rounds.empty();
-  for (std::size_t k = 0; same && k < r1.rounds.size(); ++k) same = same_params(r1.rounds[k].result.params, r2.rounds[k].result.params);
+  for (std::size_t k = 0; same && k < r1.rounds.size(); ++k)
+    same = same_params(r1.rounds[k].result.params, r2.rounds[k].result.params);
   BOOST_CHECK_MESSAGE(same, "run_recipe(): two runs with the same seed should give the same parameters in every round"
                                 << hint_suffix("draw everything from ONE Rng(seed); no other source of randomness"));
 }
@@ -1259,7 +1348,8 @@ BOOST_AUTO_TEST_CASE(digits_above_0_95) {
   s.max_rounds = 1;
   const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 9);
   BOOST_CHECK_MESSAGE(r.trained && 1.0 - r.test_error >= 0.95,
-                      "run_recipe() on digits (one round, 40 epochs): test accuracy should be >= 0.95, got " << 1.0 - r.test_error
+                      "run_recipe() on digits (one round, 40 epochs): test accuracy should be >= 0.95, got "
+                          << 1.0 - r.test_error
                           << hint_suffix("the reference reaches 0.958 .. 0.983 over 10 seeds with these settings"));
 }
 
@@ -1280,7 +1370,8 @@ BOOST_AUTO_TEST_CASE(breast_cancer_above_0_95) {
   const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 1);
   BOOST_CHECK_MESSAGE(r.trained && 1.0 - r.test_error >= 0.95,
                       "run_recipe() on breast_cancer (one round, <= 100 epochs): test accuracy should be >= 0.95, got "
-                          << 1.0 - r.test_error << hint_suffix("breast_cancer's features range from 1e-3 to 4e3: normalize them"));
+                          << 1.0 - r.test_error
+                          << hint_suffix("breast_cancer's features range from 1e-3 to 4e3: normalize them"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -1293,10 +1384,12 @@ BOOST_AUTO_TEST_SUITE(bad_input, *utf::label("task_7"))
 BOOST_AUTO_TEST_CASE(prepare_data_rejects_bad_problems_and_fractions) {
   const kata::Problem good = two_gaussians(20, 2, 2.0, 91);
   auto reject = [&](const kata::Problem& p, double f, const std::string& what) {
-    check_rejects([&] {
-      kata::Rng rng(1);
-      kata::prepare_data(p, f, rng);
-    }, "prepare_data()", what);
+    check_rejects(
+        [&] {
+          kata::Rng rng(1);
+          kata::prepare_data(p, f, rng);
+        },
+        "prepare_data()", what);
   };
   kata::Problem p = good;
   p.X.reset();
@@ -1327,8 +1420,8 @@ BOOST_AUTO_TEST_CASE(check_gradients_rejects_bad_lambda_and_shapes) {
   for (const double lambda : {-0.1, kNaN, kInf})
     check_rejects([&] { kata::check_gradients(kata::Model{}, params, X, Y, lambda); }, "check_gradients()",
                   "lambda = " + std::to_string(lambda));
-  check_rejects([&] { kata::check_gradients(kata::Model{}, params, arma::mat(3, 0), arma::mat(1, 0), 0.0); }, "check_gradients()",
-                "an X with no examples");
+  check_rejects([&] { kata::check_gradients(kata::Model{}, params, arma::mat(3, 0), arma::mat(1, 0), 0.0); },
+                "check_gradients()", "an X with no examples");
   check_rejects([&] { kata::check_gradients(kata::Model{}, params, rng.randn(2, 5), Y, 0.0); }, "check_gradients()",
                 "an X with 2 rows for a network with n_x = 3");
   check_rejects([&] { kata::check_gradients(kata::Model{}, params, X, arma::mat(2, 5, arma::fill::zeros), 0.0); },
@@ -1341,10 +1434,12 @@ BOOST_AUTO_TEST_CASE(round_training_set_rejects_what_the_problem_cannot_give) {
   kata::Problem images = tiny_images(16, 93);
   const kata::PreparedData d = prepared_by_hand(images, 12);
   auto reject = [&](const kata::Problem& p, const kata::Config& c, const std::string& what) {
-    check_rejects([&] {
-      kata::Rng r(1);
-      kata::round_training_set(d, p, c, r);
-    }, "round_training_set()", what);
+    check_rejects(
+        [&] {
+          kata::Rng r(1);
+          kata::round_training_set(d, p, c, r);
+        },
+        "round_training_set()", what);
   };
   kata::Config c = small_config();
   c.augment_copies = -1;
@@ -1377,10 +1472,12 @@ BOOST_AUTO_TEST_CASE(train_round_rejects_bad_configs_and_sets) {
   const RoundFixture f;
   auto reject = [&](const kata::Config& c, const kata::Params& initial, const kata::LabelledSet& train,
                     const kata::LabelledSet& dev, arma::uword K, long long patience, const std::string& what) {
-    check_rejects([&] {
-      kata::Rng rng(1);
-      kata::train_round(kata::Model{}, c, initial, train, dev, K, patience, rng);
-    }, "train_round()", what);
+    check_rejects(
+        [&] {
+          kata::Rng rng(1);
+          kata::train_round(kata::Model{}, c, initial, train, dev, K, patience, rng);
+        },
+        "train_round()", what);
   };
   const kata::Config good = small_config();
   kata::Config c = good;
@@ -1407,7 +1504,8 @@ BOOST_AUTO_TEST_CASE(train_round_rejects_bad_configs_and_sets) {
   reject(good, kata::Params{}, f.train, f.dev, 2, 3, "initial params with no layers");
   reject(good, f.initial, {arma::mat(4, 0), arma::urowvec()}, f.dev, 2, 3, "an empty training set");
   reject(good, f.initial, f.train, {arma::mat(4, 0), arma::urowvec()}, 2, 3, "an empty dev set");
-  reject(good, f.initial, {f.train.X.rows(0, 2), f.train.y}, f.dev, 2, 3, "training examples with 3 features for n_x = 4");
+  reject(good, f.initial, {f.train.X.rows(0, 2), f.train.y}, f.dev, 2, 3,
+         "training examples with 3 features for n_x = 4");
   reject(good, f.initial, f.train, {f.dev.X.rows(0, 2), f.dev.y}, 2, 3, "dev examples with 3 features for n_x = 4");
   reject(good, f.initial, {f.train.X, f.train.y.head(79)}, f.dev, 2, 3, "79 training labels for 80 examples");
   reject(good, f.initial, f.train, {f.dev.X, f.dev.y.head(39)}, 2, 3, "39 dev labels for 40 examples");
@@ -1489,7 +1587,10 @@ BOOST_AUTO_TEST_CASE(run_recipe_rejects_bad_settings_before_anything_happens) {
       {"dropout_keep_prob = 0", [](auto& s) { s.dropout_keep_prob = 0.0; }},
       {"augment_copies = 0", [](auto& s) { s.augment_copies = 0; }},
       {"start.hidden empty", [](auto& s) { s.start.hidden.clear(); }},
-      {"start.hidden {4, 0}", [](auto& s) { s.start.hidden = {4, 0}; }},
+      {"start.hidden {4, 0}",
+       [](auto& s) {
+         s.start.hidden = {4, 0};
+       }},
       {"start.augment_copies = -1", [](auto& s) { s.start.augment_copies = -1; }},
       {"start.max_epochs = 0", [](auto& s) { s.start.max_epochs = 0; }},
       {"start.learning_rate = 0", [](auto& s) { s.start.learning_rate = 0.0; }},
@@ -1501,10 +1602,11 @@ BOOST_AUTO_TEST_CASE(run_recipe_rejects_bad_settings_before_anything_happens) {
     edit(s);
     reject(h.problem, s, what);
   }
-  BOOST_CHECK_MESSAGE(rec.calls.empty() && rec.opened_at.empty(),
-                      "run_recipe(): bad settings must be rejected before anything happens; the model was called "
-                          << rec.calls.size() << " times and the test set opened " << rec.opened_at.size() << " times"
-                          << hint_suffix("validate everything first: a typo found after an hour of training wastes the hour"));
+  BOOST_CHECK_MESSAGE(
+      rec.calls.empty() && rec.opened_at.empty(),
+      "run_recipe(): bad settings must be rejected before anything happens; the model was called "
+          << rec.calls.size() << " times and the test set opened " << rec.opened_at.size() << " times"
+          << hint_suffix("validate everything first: a typo found after an hour of training wastes the hour"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
