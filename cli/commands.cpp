@@ -14,6 +14,7 @@
 #include "result_printer.hpp"
 #include "results_store.hpp"
 #include "test_source.hpp"
+#include "toolbox.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -321,8 +322,13 @@ double experiment_time_limit() {
 ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string& variant, bool live) {
   ExperimentRun run;
   const std::string target = "experiment_" + lesson.number + "_" + variant;
+  ToolboxChoice toolbox;
   {
     BuildLock lock(ws.build_dir(), "kata run " + lesson.number);
+    // Lesson 12: your finished lessons in its toolbox, the reference for the others (the solution variant
+    // always links the reference).
+    if (variant == "learner") toolbox = prepare_toolbox(ws, lesson, ToolboxUse::run);
+    if (!toolbox.empty()) std::cout << toolbox.summary() << "\n";
     const auto build = build_targets(ws, {target}, "building " + target);
     if (!build.ok) {
       run.exit_code = -1;
@@ -339,6 +345,7 @@ ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string
   ProcessOptions opts;
   opts.working_dir = ws.root().string();
   opts.env = {{"KATA_OUT_DIR", run.out_dir.string()}, {"KATA_VARIANT", variant}};
+  if (!toolbox.empty()) opts.env["KATA_TOOLBOX"] = toolbox.env();
   opts.timeout_seconds = run.limit;
   opts.memory_limit_mb = learner_memory_limit_mb();
   opts.log_file = (run.out_dir.parent_path() / (variant + ".log")).string();

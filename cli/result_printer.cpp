@@ -89,6 +89,7 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
       reached_unfinished = !t.done();
     }
   }
+  if (!result.toolbox.empty()) std::cout << "\n" << ui::dim(result.toolbox) << "\n";
   const std::string summary = std::to_string(result.passed()) + " of " + std::to_string(result.total()) +
                               " checks pass";
   const std::string status = result.status();

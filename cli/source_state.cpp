@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hashing.hpp"
+#include "toolbox.hpp"
 
 namespace kata::cli {
 
@@ -63,7 +64,7 @@ std::string lesson_source_digests(Workspace& ws, const Lesson& lesson) {
 std::string lesson_fingerprint(Workspace& ws, const Lesson& lesson) {
   std::string all = lesson_source_digests(ws, lesson);
   for (const auto& line : digest_lines(ws, ws.root() / "tests" / lesson.name, false)) all += line + "\n";
-  return sha256_of(all);
+  return sha256_of(all + toolbox_signature(ws, lesson));
 }
 
 void forget_stale_objects(Workspace& ws, const Lesson& lesson) {

@@ -13,6 +13,9 @@
 # test_NN_learner, test_NN_solution (test executables), experiment_NN_learner, experiment_NN_solution,
 # test_NN_mistake_<name>. Every Boost.Test case becomes its own CTest test named
 # "NN_topic/<variant>/<suite path>/<case>", so a crash or hang fails exactly one check.
+#
+# A lesson may call earlier lessons through their contracts (lesson 12's "toolbox"): declare them with
+# kata_lesson_toolbox(NN_topic LESSON...) before kata_add_lesson(NN_topic). See that function.
 
 set(KATA_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
 
@@ -34,6 +37,9 @@ endfunction()
 function(_kata_lesson_library target sources lesson_dir warnings pch)
   add_library(${target} OBJECT ${sources})
   target_include_directories(${target} PUBLIC "${lesson_dir}")
+  if(_kata_toolbox_dirs)  # set by kata_add_lesson() for a lesson with a toolbox
+    target_include_directories(${target} PRIVATE ${_kata_toolbox_dirs})
+  endif()
   target_link_libraries(${target} PUBLIC kata_support PRIVATE ${warnings} kata_instrument)
   if(pch STREQUAL "kata_pch_checks" OR pch STREQUAL "kata_pch_memcheck")
     target_link_libraries(${target} PRIVATE kata_compile_fast)
@@ -47,6 +53,79 @@ function(_kata_test_executable target objects impl lesson variant)
   add_executable(${target})
   target_link_libraries(${target} PRIVATE ${objects} ${impl} kata_test_main kata_instrument_tests)
   kata_discover_tests(${target} "${lesson}" "${variant}")
+endfunction()
+
+# kata_lesson_toolbox(NN_topic LESSON...): lesson NN_topic calls the listed (earlier) lessons through their
+# contracts. Lessons stay independent: for each toolbox lesson it gets the learner's implementation only when
+# that lesson is done, else the reference, chosen when it is built:
+#   - test_NN_solution, experiment_NN_solution and the mistakes catalog link the reference objects of every
+#     toolbox lesson (kata_XX_solution), always;
+#   - test_NN_learner (and its memory check) link the objects named in the response file
+#     <build>/kata-state/NN_topic.toolbox-checks.rsp, experiment_NN_learner those in
+#     NN_topic.toolbox-run.rsp (LINK_DEPENDS: a new list relinks). Both start as copies of
+#     <build>/kata-toolbox/NN_topic-reference.rsp (every reference object); the CLI rewrites them before it
+#     builds lesson NN, naming the learner's objects (kata_XX_learner for the checks,
+#     kata_XX_learner_optimized for the experiment) of every toolbox lesson whose saved verdict is "done"
+#     (cli/toolbox.cpp). Exactly one implementation of each toolbox lesson is ever on a link line: two
+#     objects with the same symbols cannot both be linked.
+#   - <build>/kata-toolbox/NN_topic.tsv tells the CLI which objects those are: one row per toolbox lesson,
+#     "XX_topic<TAB>solution objects<TAB>learner objects<TAB>optimized learner objects", objects joined by '|'.
+function(kata_lesson_toolbox name)
+  set_property(GLOBAL PROPERTY KATA_TOOLBOX_${name} "${ARGN}")
+endfunction()
+
+# The objects of `target` as response-file lines: each path quoted (gcc and clang read @file that way).
+function(_kata_rsp_lines out target)
+  set(${out} "\"$<JOIN:$<TARGET_OBJECTS:${target}>,\"\n\">\"\n" PARENT_SCOPE)
+endfunction()
+
+# Sets up lesson `num`'s toolbox (called by kata_add_lesson with the toolbox lessons' names).
+function(_kata_toolbox name num lessons)
+  set(table "")
+  set(reference "")
+  set(solutions "")
+  foreach(t IN LISTS lessons)
+    string(SUBSTRING "${t}" 0 2 n)
+    if(NOT TARGET kata_${n}_solution)
+      message(FATAL_ERROR "kata_lesson_toolbox(${name}): lesson ${t} must be added (kata_add_lesson) before ${name}")
+    endif()
+    string(APPEND table "${t}\t$<JOIN:$<TARGET_OBJECTS:kata_${n}_solution>,|>\t"
+                        "$<JOIN:$<TARGET_OBJECTS:kata_${n}_learner>,|>\t"
+                        "$<JOIN:$<TARGET_OBJECTS:kata_${n}_learner_optimized>,|>\n")
+    _kata_rsp_lines(lines kata_${n}_solution)
+    string(APPEND reference "${lines}")
+    list(APPEND solutions kata_${n}_solution)
+  endforeach()
+  set(dir "${CMAKE_BINARY_DIR}/kata-toolbox")
+  file(GENERATE OUTPUT "${dir}/${name}.tsv" CONTENT "${table}")
+  file(GENERATE OUTPUT "${dir}/${name}-reference.rsp" CONTENT "${reference}")
+  set(checks "${CMAKE_BINARY_DIR}/kata-state/${name}.toolbox-checks.rsp")
+  set(run "${CMAKE_BINARY_DIR}/kata-state/${name}.toolbox-run.rsp")
+  # Created when missing (and reset when the reference list changes); afterwards the CLI owns them.
+  add_custom_command(OUTPUT "${checks}" "${run}"
+                     COMMAND "${CMAKE_COMMAND}" -E copy "${dir}/${name}-reference.rsp" "${checks}"
+                     COMMAND "${CMAKE_COMMAND}" -E copy "${dir}/${name}-reference.rsp" "${run}"
+                     DEPENDS "${dir}/${name}-reference.rsp"
+                     COMMENT "Toolbox of ${name}: the reference implementations")
+  add_custom_target(kata_${num}_toolbox DEPENDS "${checks}" "${run}")
+  add_dependencies(kata_${num}_toolbox ${solutions})
+  set_property(GLOBAL PROPERTY KATA_TOOLBOX_RSP_${num} "${checks}")
+endfunction()
+
+# Links lesson `num`'s toolbox into a learner executable through the response file `rsp`.
+function(_kata_link_toolbox_rsp target num rsp)
+  target_link_options(${target} PRIVATE "@${rsp}")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${rsp}")
+  add_dependencies(${target} kata_${num}_toolbox)
+endfunction()
+
+# For tests/memcheck: the memory check's executable of lesson `num` links the checks' toolbox (no-op for a
+# lesson without a toolbox).
+function(kata_link_toolbox target num)
+  get_property(rsp GLOBAL PROPERTY KATA_TOOLBOX_RSP_${num})
+  if(rsp)
+    _kata_link_toolbox_rsp(${target} ${num} "${rsp}")
+  endif()
 endfunction()
 
 function(kata_add_lesson name)
@@ -65,6 +144,14 @@ function(kata_add_lesson name)
     if(NOT IS_DIRECTORY "${root}/${part}")
       message(FATAL_ERROR "kata_add_lesson(${name}): missing folder ${part}")
     endif()
+  endforeach()
+  get_property(toolbox GLOBAL PROPERTY KATA_TOOLBOX_${name})
+  set(_kata_toolbox_dirs "")         # read by _kata_lesson_library()
+  set(_kata_toolbox_solutions "")
+  foreach(t IN LISTS toolbox)
+    string(SUBSTRING "${t}" 0 2 n)
+    list(APPEND _kata_toolbox_dirs "${root}/lessons/${t}")
+    list(APPEND _kata_toolbox_solutions kata_${n}_solution)
   endforeach()
   file(GLOB learner_src CONFIGURE_DEPENDS "${lesson_dir}/*.cpp")
   file(GLOB solution_src CONFIGURE_DEPENDS "${root}/solutions/${name}/*.cpp")
@@ -87,11 +174,17 @@ function(kata_add_lesson name)
 
   add_library(kata_${num}_tests OBJECT ${test_src})
   target_link_libraries(kata_${num}_tests PUBLIC kata_test_support PRIVATE kata_warnings kata_instrument_tests)
-  target_include_directories(kata_${num}_tests PRIVATE "${lesson_dir}")
+  target_include_directories(kata_${num}_tests PRIVATE "${lesson_dir}" ${_kata_toolbox_dirs})
   target_precompile_headers(kata_${num}_tests REUSE_FROM kata_pch_test)
 
   _kata_test_executable(test_${num}_learner kata_${num}_tests kata_${num}_learner ${name} learner)
   _kata_test_executable(test_${num}_solution kata_${num}_tests kata_${num}_solution ${name} solution)
+  if(toolbox)
+    _kata_toolbox(${name} ${num} "${toolbox}")
+    get_property(checks_rsp GLOBAL PROPERTY KATA_TOOLBOX_RSP_${num})
+    _kata_link_toolbox_rsp(test_${num}_learner ${num} "${checks_rsp}")
+    target_link_libraries(test_${num}_solution PRIVATE ${_kata_toolbox_solutions})
+  endif()
 
   # An instructor's extra checks (kata grade --extra-tests DIR): DIR/NN_topic/*.cpp, Boost.Test cases without
   # a module, compiled against the learner's code like the lesson's own checks.
@@ -112,7 +205,7 @@ function(kata_add_lesson name)
     set(has_experiment 1)
     # Compiled once, linked twice: the experiment only calls the contract.
     add_library(kata_${num}_experiment OBJECT "${experiment}")
-    target_include_directories(kata_${num}_experiment PRIVATE "${lesson_dir}")
+    target_include_directories(kata_${num}_experiment PRIVATE "${lesson_dir}" ${_kata_toolbox_dirs})
     target_link_libraries(kata_${num}_experiment PRIVATE kata_support kata_warnings kata_optimize kata_instrument)
     target_precompile_headers(kata_${num}_experiment REUSE_FROM kata_pch_lib)
     add_executable(experiment_${num}_learner)
@@ -121,6 +214,11 @@ function(kata_add_lesson name)
     add_executable(experiment_${num}_solution)
     target_link_libraries(experiment_${num}_solution PRIVATE kata_${num}_experiment kata_${num}_solution
                                                              kata_instrument)
+    if(toolbox)
+      _kata_link_toolbox_rsp(experiment_${num}_learner ${num}
+                             "${CMAKE_BINARY_DIR}/kata-state/${name}.toolbox-run.rsp")
+      target_link_libraries(experiment_${num}_solution PRIVATE ${_kata_toolbox_solutions})
+    endif()
   endif()
 
   set(n_mistakes 0)
@@ -161,7 +259,7 @@ function(_kata_add_mistake name num stem mistake solution_src lesson_dir)
   _kata_lesson_library(kata_${num}_mistake_${stem} "${sources}" "${lesson_dir}" kata_learner_warnings kata_pch_lib)
   add_executable(${target})
   target_link_libraries(${target} PRIVATE kata_${num}_tests kata_${num}_mistake_${stem} kata_test_main
-                                          kata_instrument_tests)
+                                          kata_instrument_tests ${_kata_toolbox_solutions})
   add_test(NAME "${name}/mistake/${stem}" COMMAND ${target} --log_level=error --report_level=no
            --color_output=no WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
   set_tests_properties("${name}/mistake/${stem}" PROPERTIES WILL_FAIL TRUE LABELS "mistake;${name}"
