@@ -13,6 +13,7 @@
 #include "process.hpp"
 #include "result_printer.hpp"
 #include "results_store.hpp"
+#include "source_state.hpp"
 #include "test_source.hpp"
 #include "toolbox.hpp"
 #include "ui.hpp"
@@ -327,7 +328,10 @@ ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string
     BuildLock lock(ws.build_dir(), "kata run " + lesson.number);
     // Lesson 12: your finished lessons in its toolbox, the reference for the others (the solution variant
     // always links the reference).
-    if (variant == "learner") toolbox = prepare_toolbox(ws, lesson, ToolboxUse::run);
+    if (variant == "learner") {
+      forget_stale_objects(ws, lesson);  // a file restored with an old time stamp is compiled again
+      toolbox = prepare_toolbox(ws, lesson, ToolboxUse::run);
+    }
     if (!toolbox.empty()) std::cout << toolbox.summary() << "\n";
     const auto build = build_targets(ws, {target}, "building " + target);
     if (!build.ok) {

@@ -316,7 +316,7 @@ kata::RecipeSettings small_settings() {
 }  // namespace
 
 // =========================================================================================================
-BOOST_AUTO_TEST_SUITE(prepare_data, *utf::label("task_1"))
+BOOST_AUTO_TEST_SUITE(prepare_data, *utf::description("task 1: split and normalize on train only"))
 
 BOOST_AUTO_TEST_CASE(splits_with_lesson_01s_stratified_split) {
   const kata::Problem p = two_gaussians(60, 3, 2.0, 1);
@@ -427,7 +427,7 @@ BOOST_AUTO_TEST_CASE(only_a_full_image_shape_makes_an_image_problem) {
 BOOST_AUTO_TEST_SUITE_END()
 
 // =========================================================================================================
-BOOST_AUTO_TEST_SUITE(check_gradients, *utf::label("task_2"))
+BOOST_AUTO_TEST_SUITE(check_gradients, *utf::description("task 2: gradient check before training"))
 
 namespace {
 struct CheckFixture {
@@ -528,7 +528,7 @@ BOOST_AUTO_TEST_CASE(calls_the_model_as_the_contract_says) {
 BOOST_AUTO_TEST_SUITE_END()
 
 // =========================================================================================================
-BOOST_AUTO_TEST_SUITE(round_training_set, *utf::label("task_3"))
+BOOST_AUTO_TEST_SUITE(round_training_set, *utf::description("task 3: the training set of a round"))
 
 BOOST_AUTO_TEST_CASE(a_plain_round_trains_on_the_normalized_training_split) {
   const kata::Problem p = two_gaussians(40, 3, 2.0, 31);
@@ -608,7 +608,7 @@ BOOST_AUTO_TEST_CASE(augmentation_is_lesson_05s_on_raw_pixels) {
 BOOST_AUTO_TEST_SUITE_END()
 
 // =========================================================================================================
-BOOST_AUTO_TEST_SUITE(train_round, *utf::label("task_4"))
+BOOST_AUTO_TEST_SUITE(train_round, *utf::description("task 4: train with early stopping on dev"))
 
 BOOST_AUTO_TEST_CASE(the_dev_set_never_enters_a_gradient_step) {
   const RoundFixture f;
@@ -860,7 +860,7 @@ BOOST_AUTO_TEST_CASE(diverged_training_is_reported) {
 BOOST_AUTO_TEST_SUITE_END()
 
 // =========================================================================================================
-BOOST_AUTO_TEST_SUITE(decide, *utf::label("task_5"))
+BOOST_AUTO_TEST_SUITE(decide, *utf::description("task 5: diagnose and decide"))
 
 namespace {
 kata::Config config_with(std::vector<arma::uword> hidden, std::size_t epochs) {
@@ -1016,7 +1016,7 @@ BOOST_AUTO_TEST_CASE(extra_data_is_not_collected_twice_and_images_only_augment) 
 BOOST_AUTO_TEST_SUITE_END()
 
 // =========================================================================================================
-BOOST_AUTO_TEST_SUITE(run_recipe, *utf::label("task_6"))
+BOOST_AUTO_TEST_SUITE(run_recipe, *utf::description("task 6: the recipe end to end"))
 
 BOOST_AUTO_TEST_SUITE(leakage)
 
@@ -1379,7 +1379,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()  // run_recipe
 
 // =========================================================================================================
-BOOST_AUTO_TEST_SUITE(bad_input, *utf::label("task_7"))
+BOOST_AUTO_TEST_SUITE(bad_input, *utf::description("task 7: harden it"))
 
 BOOST_AUTO_TEST_CASE(prepare_data_rejects_bad_problems_and_fractions) {
   const kata::Problem good = two_gaussians(20, 2, 2.0, 91);
