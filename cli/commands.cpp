@@ -152,7 +152,7 @@ void write_reports(const std::vector<LessonReport>& reports, const ReportFiles& 
   }
 }
 
-int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFiles& files) {
+int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFiles& files, bool verbose) {
   std::vector<LessonReport> reports;
   if (all) {
     int done = 0;
@@ -170,7 +170,7 @@ int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFile
   const Lesson& lesson = lesson_for(ws, spec);
   const bool was_done = is_done(ws, lesson);
   const auto result = check_lesson(ws, lesson);
-  print_result(lesson, result);
+  print_result(lesson, result, 1000, verbose);
   if (files.wanted()) {
     reports.push_back(report_for(ws, lesson, result, "learner"));
     write_reports(reports, files, "");

@@ -74,6 +74,9 @@ int main(int argc, char** argv) {
   bool all = false;
   ReportFiles reports;
   check->add_flag("--all", all, "every lesson, in order (one line each)");
+  bool verbose = false;
+  check->add_flag("--verbose,-v", verbose, "every check of every task (by default the tasks after the first "
+                                           "unfinished one are shown in a line each)");
   check->add_option("--json", reports.json, "also write the results to this file, in Exercism's test-runner format "
                                             "(version 3)");
   check->add_option("--junit", reports.junit, "also write the results to this file as JUnit XML");
@@ -159,7 +162,7 @@ int main(int argc, char** argv) {
     if (*check && sanitize) return cmd_check_sanitized(ws, lesson);
     if (*check) {
       if (all && !lesson.empty()) throw UsageError("check takes a lesson or --all, not both\n");
-      return cmd_check(ws, lesson, all, reports);
+      return cmd_check(ws, lesson, all, reports, verbose);
     }
     if (*watch) return cmd_watch(ws, lesson);
     if (*hint) return cmd_hint(ws, lesson, reset_hints);
