@@ -204,9 +204,10 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
   const bool had_stubs = fs::exists(stubs, ec);
   const std::string stubs_before = had_stubs ? read_text(stubs) : "";
   auto fail = [&](const std::string& why) {
-    remove_created(created);
+    // The record first: a new one sits in a folder this call may have created.
     if (had_stubs) write_text(stubs, stubs_before);
     else fs::remove(stubs, ec);
+    remove_created(created);
     throw std::runtime_error(why + "; nothing was written");
   };
   for (const auto& f : files) {
