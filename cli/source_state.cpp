@@ -57,13 +57,13 @@ std::map<std::string, std::string> parse(const std::string& text) {
 
 std::string lesson_source_digests(Workspace& ws, const Lesson& lesson) {
   std::string out;
-  for (const auto& line : digest_lines(ws, ws.root() / "lessons" / lesson.name, true)) out += line + "\n";
+  for (const auto& line : digest_lines(ws, lesson.folder("lessons"), true)) out += line + "\n";
   return out;
 }
 
 std::string lesson_fingerprint(Workspace& ws, const Lesson& lesson) {
   std::string all = lesson_source_digests(ws, lesson);
-  for (const auto& line : digest_lines(ws, ws.root() / "tests" / lesson.name, false)) all += line + "\n";
+  for (const auto& line : digest_lines(ws, lesson.folder("tests"), false)) all += line + "\n";
   return sha256_of(all + toolbox_signature(ws, lesson));
 }
 
