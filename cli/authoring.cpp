@@ -122,7 +122,7 @@ bool write_text(const fs::path& file, const std::string& text) {
 std::string invalid_lesson_name(const std::string& name) {
   const bool shape = name.size() >= 4 && std::isdigit(static_cast<unsigned char>(name[0])) &&
                      std::isdigit(static_cast<unsigned char>(name[1])) && name[2] == '_';
-  if (!shape) return "a lesson's name is NN_topic: two digits, '_', the topic (e.g. 12_momentum); got '" + name + "'";
+  if (!shape) return "a lesson's name is NN_topic: two digits, '_', the topic (e.g. 21_momentum); got '" + name + "'";
   const std::string topic = name.substr(3);
   const bool identifier = std::islower(static_cast<unsigned char>(topic[0])) &&
                           std::all_of(topic.begin(), topic.end(), [](unsigned char c) {

@@ -12,7 +12,7 @@
 namespace kata::cli {
 
 struct NewLessonOptions {
-  std::string name;   // "12_momentum"
+  std::string name;   // "21_momentum"
   std::string title;  // "Momentum"
   std::string pack;   // a lesson pack's folder; empty: the workspace itself
 };

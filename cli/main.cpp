@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
                   "for authors: record the protected files' hashes in tests/protected.sha256");
   NewLessonOptions new_lesson;
   auto* add = app.add_subcommand("new", "for authors: write a new lesson from tools/lesson-template/ (docs/authoring.md)");
-  add->add_option("name", new_lesson.name, "the lesson's folder name, NN_topic (e.g. 12_momentum)")->required();
+  add->add_option("name", new_lesson.name, "the lesson's folder name, NN_topic (e.g. 21_momentum)")->required();
   add->add_option("title", new_lesson.title, "its title, e.g. \"Momentum\"")->required();
   add->add_option("--pack", new_lesson.pack, "write it into this lesson pack's folder instead of the workspace");
   auto* setup = app.add_subcommand("setup", "install the system packages the workspace needs");

@@ -181,7 +181,6 @@ LessonRun plan_lesson(Workspace& ws, const Lesson& lesson, const fs::path& mutat
     run.error = "cannot find the compile and link commands of " + target + " in `ninja -t commands`";
     return run;
   }
-  std::error_code ec;
   const auto built = fs::last_write_time(ws.build_dir() / target, ec);
   if (ec) {
     run.error = target + " was not built (the lesson does not compile: see the build gate)";

@@ -34,9 +34,9 @@ struct Lesson {
   // A path the way people read it: relative to the root for the root's files ("lessons/04_dropout"),
   // else absolute.
   std::string shown(const fs::path& path, const fs::path& root) const;
-  // `source` (one of the sources above) relative to the lesson's home: "lessons/12_momentum/momentum.cpp".
+  // `source` (one of the sources above) relative to the lesson's home: "lessons/21_momentum/momentum.cpp".
   std::string home_relative(const std::string& source, const fs::path& root) const;
-  // "04_dropout", or "12_momentum (pack optimizers)".
+  // "04_dropout", or "21_momentum (pack optimizers)".
   std::string label() const { return pack.empty() ? name : name + " (pack " + pack + ")"; }
 };
 

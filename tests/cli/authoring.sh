@@ -7,7 +7,7 @@
 #      the author's job (>= 4 mistakes); kata new validates names, refuses a taken number and never
 #      overwrites; --pack writes into a pack with its own stubs record;
 #   B. the example pack (tests/example-pack, KATA_LESSON_PACKS) is listed after the core lessons, checked,
-#      reset from the pack's own git history, run, and passes every gate of `kata selftest --lesson 12`;
+#      reset from the pack's own git history, run, and passes every gate of `kata selftest --lesson 21`;
 #   C. packs that are broken — a lesson that does not compile, a lesson without its solutions/ and tests/
 #      folders, a lesson whose number is taken — leave the eleven core lessons working: configure, list and
 #      check still run, each broken lesson is one entry with its reason.
@@ -99,22 +99,22 @@ git -C "$PACK" add -A && git -C "$PACK" -c user.name=kata -c user.email=kata@exa
 run list_pack "$KATA" list
 check "kata list with the example pack exits 0 (got $rc)" test "$rc" -eq 0
 check "the pack's lesson is listed after the core lessons, marked as from the pack" \
-  sh -c "grep -E '^  [0-9]{2}  ' '$WORK/list_pack.out' | tail -n 1 | grep -Eq '^  12  momentum +not started +0/14 .*pack example-pack'"
+  sh -c "grep -E '^  [0-9]{2}  ' '$WORK/list_pack.out' | tail -n 1 | grep -Eq '^  21  momentum +not started +0/14 .*pack example-pack'"
 run check_pack "$KATA" check momentum
 check "kata check momentum runs the pack's checks against its stub (exit 1, got $rc)" test "$rc" -eq 1
-check "... 0 of 14 pass" says check_pack "12_momentum: 0 of 14 checks pass"
-printf '\n// my work\n' >> "$PACK/lessons/12_momentum/momentum.cpp"
-run reset_pack "$KATA" reset 12 --yes
+check "... 0 of 14 pass" says check_pack "21_momentum: 0 of 14 checks pass"
+printf '\n// my work\n' >> "$PACK/lessons/21_momentum/momentum.cpp"
+run reset_pack "$KATA" reset 21 --yes
 check "kata reset restores the pack's stub from the pack's history (exit 0, got $rc)" test "$rc" -eq 0
 check "... so the file is the recorded stub again" sh -c "cd '$PACK' && sha256sum -c --quiet tests/stubs.sha256"
 check "... and the learner's version is kept in the pack's lesson folder" \
-  sh -c "ls '$PACK/lessons/12_momentum/.backup/' | grep -q '^momentum.cpp\.'"
-run run_pack "$KATA" run 12 --reference
-check "kata run 12 --reference runs the pack's experiment (exit 0, got $rc)" test "$rc" -eq 0
+  sh -c "ls '$PACK/lessons/21_momentum/.backup/' | grep -q '^momentum.cpp\.'"
+run run_pack "$KATA" run 21 --reference
+check "kata run 21 --reference runs the pack's experiment (exit 0, got $rc)" test "$rc" -eq 0
 check "... and prints its table" says run_pack "momentum 0.9, 20 alpha"
 "$KATA" grade --record-manifest >/dev/null 2>&1 || fail "could not record the copy's manifest"
-run selftest_pack "$KATA" selftest --lesson 12
-check "the example pack passes every gate of selftest --lesson 12 (exit 0, got $rc)" test "$rc" -eq 0
+run selftest_pack "$KATA" selftest --lesson 21
+check "the example pack passes every gate of selftest --lesson 21 (exit 0, got $rc)" test "$rc" -eq 0
 check "... with the mutation gate among them" sh -c "grep -Eq '^mutants killed .* [1-9][0-9]* +0$' '$WORK/selftest_pack.out'"
 check "... and its 9 catalogued mistakes caught" sh -c "grep -Eq '^mistakes catalog: each entry caught +9 +0$' '$WORK/selftest_pack.out'"
 
@@ -143,7 +143,7 @@ check "the pack lesson without solutions/ and tests/ is one entry with the reaso
   says list_broken "✗ pack broken-layout: 16_nolayout: missing folder solutions/16_nolayout"
 check "the pack lesson whose number is taken is one entry with the reason" \
   says list_broken "✗ pack taken: 04_again: the number 04 is taken by 04_dropout"
-check "the good pack is still there" sh -c "grep -Eq '^  12  momentum .*pack example-pack' '$WORK/list_broken.out'"
+check "the good pack is still there" sh -c "grep -Eq '^  21  momentum .*pack example-pack' '$WORK/list_broken.out'"
 run check_core "$KATA" check 04
 check "kata check 04 runs lesson 04's checks beside the broken packs (exit 0 or 1, got $rc)" test "$rc" -le 1
 check "... and reports them" sh -c "grep -Eq '^04_dropout: [0-9]+ of [0-9]+ checks pass' '$WORK/check_core.out'"

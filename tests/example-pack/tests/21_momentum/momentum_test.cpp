@@ -5,7 +5,7 @@
 // by the plain loop of the course, v = beta * v + (1 - beta) * theta_t, printed with repr(); never taken from
 // the reference solution. Tolerances: an implementation may order the same arithmetic differently
 // (v + (1 - beta)(theta_t - v) is the same average); on these inputs that moves entries by at most 4e-15
-// (measured with numpy), so 1e-12 leaves room, while every mistake of tests/mistakes/12_momentum that changes
+// (measured with numpy), so 1e-12 leaves room, while every mistake of tests/mistakes/21_momentum that changes
 // a value moves some entry by more than 1e-2.
 #include <boost/test/unit_test.hpp>
 #include <cmath>

@@ -44,7 +44,7 @@ void train(const arma::mat& Xb, const arma::rowvec& y, Run& run, arma::uword ste
 }  // namespace
 
 int main() {
-  return kata::run_experiment("12 momentum", [] {
+  return kata::run_experiment("21 momentum", [] {
     // 1. A year of daily temperatures: a seasonal curve plus noise (sd 4 degrees), fixed seed.
     kata::Rng rng(12);
     const arma::vec day = arma::regspace(1, 365);
