@@ -36,6 +36,7 @@ struct LessonResult {
   bool memory_check_required = false;
   bool memory_checked = false;
   std::string memory_note;       // why the memory check could not run, when it could not
+  std::string toolbox;           // for a lesson with a toolbox: whose implementations it linked (toolbox.hpp)
 
   int passed() const;
   // The tasks in order (one unnamed task 0 when the lesson's checks carry no task descriptions).

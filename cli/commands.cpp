@@ -13,7 +13,9 @@
 #include "process.hpp"
 #include "result_printer.hpp"
 #include "results_store.hpp"
+#include "source_state.hpp"
 #include "test_source.hpp"
+#include "toolbox.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -42,20 +44,22 @@ const Lesson* next_unfinished(Workspace& ws, const Lesson& after) {
   return nullptr;
 }
 
+// The lesson whose folder (lessons/, solutions/, tests/ or tests/mistakes/ of its home: the root, or its
+// pack's folder) holds the working folder.
 const Lesson* lesson_of_working_dir(Workspace& ws) {
   std::error_code ec;
   const fs::path here = fs::weakly_canonical(fs::current_path(ec), ec);
-  const fs::path root = fs::weakly_canonical(ws.root(), ec);
-  const fs::path rel = here.lexically_relative(root);
-  auto part = rel.begin();
-  if (rel.empty() || part == rel.end() || *part == "..") return nullptr;
-  const std::string top = part->string();
-  if (top != "lessons" && top != "solutions" && top != "tests" && top != "experiments") return nullptr;
-  if (++part == rel.end()) return nullptr;
-  const std::string folder = fs::path(part->string()).stem().string();  // experiments/NN_topic.cpp too
   for (const auto& l : ws.lessons())
-    if (l.name == folder) return &l;
+    for (const char* part : {"lessons", "solutions", "tests", "tests/mistakes"}) {
+      const fs::path rel = here.lexically_relative(fs::weakly_canonical(l.folder(part), ec));
+      if (!rel.empty() && *rel.begin() != "..") return &l;
+    }
   return nullptr;
+}
+
+// "lessons/04_dropout/README.md", or the full path of a pack's lesson README.
+std::string readme_of(Workspace& ws, const Lesson& l) {
+  return l.shown(l.folder("lessons") / "README.md", ws.root());
 }
 
 const Lesson& lesson_for(Workspace& ws, const std::string& spec) {
@@ -71,7 +75,7 @@ void print_what_next(Workspace& ws, const Lesson& lesson) {
     std::cout << "  ./kata run " << lesson.number << "        the experiment on real data, with your code\n";
   std::cout << "  ./kata coverage " << lesson.number << "   which lines of your code the checks ran\n";
   if (const Lesson* next = next_unfinished(ws, lesson))
-    std::cout << "  then lessons/" << next->name << "/README.md  (./kata check " << next->number << ")\n";
+    std::cout << "  then " << readme_of(ws, *next) << "  (./kata check " << next->number << ")\n";
   else
     std::cout << ui::green("  and that was the last lesson: every lesson is done.") << "\n";
 }
@@ -111,17 +115,20 @@ int cmd_list(Workspace& ws) {
     const std::string task = r.tasks > 0 && r.status != "done" && r.status != "not started"
                                  ? "task " + std::to_string(std::min(r.tasks_done + 1, r.tasks)) + "/" + std::to_string(r.tasks)
                                  : "";
-    std::printf("  %s  %-28s %s %-9s %3d/%-3d %s\n", l->number.c_str(), l->name.c_str() + 3, status.c_str(),
-                task.c_str(), r.passed, r.total, ui::bar(r.passed, r.total, 12).c_str());
+    std::printf("  %s  %-28s %s %-9s %3d/%-3d %s%s\n", l->number.c_str(), l->name.c_str() + 3, status.c_str(),
+                task.c_str(), r.passed, r.total, ui::bar(r.passed, r.total, 12).c_str(),
+                l->pack.empty() ? "" : ("  pack " + l->pack).c_str());
     if (r.status == "done") ++done;
     else if (next == nullptr) next = l;
     passed += r.passed;
     total += r.total;
   }
+  // A pack's lesson that could not be added: one failing entry each, with the reason; the others work.
+  for (const auto& p : ws.pack_problems()) std::cout << "  " << ui::red("✗ " + p.what()) << "\n";
   std::printf("\n  progress %s %d of %zu lessons, %d of %d checks\n", ui::bar(done, lessons.size()).c_str(),
               done, lessons.size(), passed, total);
   if (next != nullptr)
-    std::cout << "  next: read lessons/" << next->name << "/README.md, then run ./kata check " << next->number
+    std::cout << "  next: read " << readme_of(ws, *next) << ", then run ./kata check " << next->number
               << "  (or ./kata watch)\n";
   else
     std::cout << ui::green("  every lesson is done. Try ./kata run NN for the experiments.") << "\n";
@@ -135,7 +142,7 @@ LessonReport report_for(Workspace& ws, const Lesson& lesson, LessonResult result
   const fs::path exe = ws.build_dir() / ("test_" + lesson.number + "_" + variant);
   if (report.result.built)
     for (const auto& [name, where] : check_locations(exe, ws.root()))
-      report.test_code[name] = test_code(ws.root() / "tests" / lesson.name, where);
+      report.test_code[name] = test_code(lesson.folder("tests"), where);
   return report;
 }
 
@@ -150,7 +157,7 @@ void write_reports(const std::vector<LessonReport>& reports, const ReportFiles& 
   }
 }
 
-int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFiles& files) {
+int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFiles& files, bool verbose) {
   std::vector<LessonReport> reports;
   if (all) {
     int done = 0;
@@ -161,14 +168,15 @@ int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFile
       done += result.status() == "done" ? 1 : 0;
       if (files.wanted()) reports.push_back(report_for(ws, lesson, result, "learner"));
     }
+    for (const auto& p : ws.pack_problems()) std::cout << p.what() << "\n";
     std::cout << "\n" << done << " of " << ws.lessons().size() << " lessons done\n";
     write_reports(reports, files, "");
-    return done == static_cast<int>(ws.lessons().size()) ? 0 : 1;
+    return done == static_cast<int>(ws.lessons().size()) && ws.pack_problems().empty() ? 0 : 1;
   }
   const Lesson& lesson = lesson_for(ws, spec);
   const bool was_done = is_done(ws, lesson);
   const auto result = check_lesson(ws, lesson);
-  print_result(lesson, result);
+  print_result(lesson, result, 1000, verbose);
   if (files.wanted()) {
     reports.push_back(report_for(ws, lesson, result, "learner"));
     write_reports(reports, files, "");
@@ -176,13 +184,13 @@ int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFile
   if (result.status() == "done") {
     if (!was_done) print_what_next(ws, lesson);
     else if (const Lesson* next = next_unfinished(ws, lesson))
-      std::cout << "next: lessons/" << next->name << "/README.md  (./kata check " << next->number << ")\n";
+      std::cout << "next: " << readme_of(ws, *next) << "  (./kata check " << next->number << ")\n";
     else
       std::cout << ui::green("every lesson is done.") << "\n";
     return 0;
   }
   if (result.status() == "not started")
-    std::cout << "start with lessons/" << lesson.name << "/README.md; stuck? ./kata hint " << lesson.number << "\n";
+    std::cout << "start with " << readme_of(ws, lesson) << "; stuck? ./kata hint " << lesson.number << "\n";
   return 1;
 }
 
@@ -321,8 +329,16 @@ double experiment_time_limit() {
 ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string& variant, bool live) {
   ExperimentRun run;
   const std::string target = "experiment_" + lesson.number + "_" + variant;
+  ToolboxChoice toolbox;
   {
     BuildLock lock(ws.build_dir(), "kata run " + lesson.number);
+    // Lesson 12: your finished lessons in its toolbox, the reference for the others (the solution variant
+    // always links the reference).
+    if (variant == "learner") {
+      forget_stale_objects(ws, lesson);  // a file restored with an old time stamp is compiled again
+      toolbox = prepare_toolbox(ws, lesson, ToolboxUse::run);
+    }
+    if (!toolbox.empty()) std::cout << toolbox.summary() << "\n";
     const auto build = build_targets(ws, {target}, "building " + target);
     if (!build.ok) {
       run.exit_code = -1;
@@ -339,6 +355,7 @@ ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string
   ProcessOptions opts;
   opts.working_dir = ws.root().string();
   opts.env = {{"KATA_OUT_DIR", run.out_dir.string()}, {"KATA_VARIANT", variant}};
+  if (!toolbox.empty()) opts.env["KATA_TOOLBOX"] = toolbox.env();
   opts.timeout_seconds = run.limit;
   opts.memory_limit_mb = learner_memory_limit_mb();
   opts.log_file = (run.out_dir.parent_path() / (variant + ".log")).string();

@@ -15,7 +15,7 @@ struct ReportFiles {
   std::string json, junit;
   bool wanted() const { return !json.empty() || !junit.empty(); }
 };
-int cmd_check(Workspace& ws, const std::string& lesson, bool all, const ReportFiles& files);
+int cmd_check(Workspace& ws, const std::string& lesson, bool all, const ReportFiles& files, bool verbose = false);
 int cmd_run(Workspace& ws, const std::string& lesson, bool reference, bool both);
 int cmd_check_sanitized(Workspace& ws, const std::string& lesson);
 int cmd_watch(Workspace& ws, const std::string& lesson);

@@ -108,10 +108,10 @@ std::vector<std::string> read_hints(const fs::path& hints_md) {
 }
 
 int show_next_hint(Workspace& ws, const Lesson& lesson) {
-  const fs::path file = ws.root() / "lessons" / lesson.name / "HINTS.md";
+  const fs::path file = lesson.folder("lessons") / "HINTS.md";
   const auto hints = read_hints(file);
   if (hints.empty()) {
-    std::cout << lesson.name << " has no hints (lessons/" << lesson.name << "/HINTS.md).\n";
+    std::cout << lesson.name << " has no hints (" << lesson.shown(file, ws.root()) << ").\n";
     return 1;
   }
   const fs::path state = hint_state(ws, lesson);
@@ -120,8 +120,8 @@ int show_next_hint(Workspace& ws, const Lesson& lesson) {
   const int total = static_cast<int>(hints.size());
   if (shown >= total) {
     std::cout << "No more hints for " << lesson.name << ": all " << total
-              << " were shown. Read them again in lessons/" << lesson.name
-              << "/HINTS.md, or compare with the reference: ./kata diff " << lesson.number << "\n";
+              << " were shown. Read them again in " << lesson.shown(file, ws.root())
+              << ", or compare with the reference: ./kata diff " << lesson.number << "\n";
     return 0;
   }
   std::cout << ui::bold("Hint " + std::to_string(shown + 1) + " of " + std::to_string(total) + " — " +
@@ -196,7 +196,8 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
   std::vector<std::pair<std::string, std::string>> changed;  // path, stub text
   for (const auto& path : lesson.learner_sources) {
     std::string why;
-    const auto stub = shipped_stub_text(root, path, &why);
+    // A pack's stubs are recorded in the pack's own tests/stubs.sha256, by paths relative to the pack.
+    const auto stub = shipped_stub_text(lesson.home, lesson.home_relative(path, root), &why);
     if (!stub) {
       std::cout << "kata reset cannot find the shipped stub of " << path << ": " << why << "\nNothing was changed.\n";
       return 1;
@@ -208,10 +209,10 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
     std::cout << lesson.name << " already holds the shipped stub; nothing to reset.\n";
     return 0;
   }
-  const fs::path backup_dir = root / "lessons" / lesson.name / ".backup";
+  const fs::path backup_dir = lesson.folder("lessons") / ".backup";
   if (!yes) {
     if (!::isatty(STDIN_FILENO)) {
-      std::cout << "kata reset replaces your code in lessons/" << lesson.name
+      std::cout << "kata reset replaces your code in " << lesson.shown(lesson.folder("lessons"), root)
                 << " with the stub; run it on a terminal to confirm, or add --yes.\nNothing was changed.\n";
       return 2;
     }
@@ -236,7 +237,7 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
       fs::copy_file(source, backup);
       if (read_file(backup) != read_file(source))
         throw std::runtime_error("could not back up " + source.string() + "; nothing was changed");
-      std::cout << "restored " << path << "  (your version: " << fs::relative(backup, root).string() << ")\n";
+      std::cout << "restored " << path << "  (your version: " << lesson.shown(backup, root) << ")\n";
     } else {
       std::cout << "restored " << path << "  (it had been deleted; there was nothing to back up)\n";
     }

@@ -13,6 +13,7 @@
 #include "process.hpp"
 #include "results_store.hpp"
 #include "source_state.hpp"
+#include "toolbox.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -136,6 +137,8 @@ LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const CheckOption
   BuildLock lock(ws.build_dir(), "kata check " + lesson.number);
   const bool learner = options.variant == "learner";
   if (learner) forget_stale_objects(ws, lesson);
+  // Lesson 12: the done lessons' objects, else the reference's (written before the build links them).
+  if (learner) result.toolbox = prepare_toolbox(ws, lesson, ToolboxUse::checks).summary();
   const std::string digests = lesson_source_digests(ws, lesson);
   const std::string target = "test_" + lesson.number + "_" + options.variant;
   const auto build = build_targets(ws, {target}, "building " + lesson.name);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "authoring.hpp"
 #include "commands.hpp"
 #include "grade.hpp"
 #include "process.hpp"
@@ -74,6 +75,9 @@ int main(int argc, char** argv) {
   bool all = false;
   ReportFiles reports;
   check->add_flag("--all", all, "every lesson, in order (one line each)");
+  bool verbose = false;
+  check->add_flag("--verbose,-v", verbose, "every check of every task (by default the tasks after the first "
+                                           "unfinished one are shown in a line each)");
   check->add_option("--json", reports.json, "also write the results to this file, in Exercism's test-runner format "
                                             "(version 3)");
   check->add_option("--junit", reports.junit, "also write the results to this file as JUnit XML");
@@ -108,10 +112,10 @@ int main(int argc, char** argv) {
   selftest->add_flag("--skip-sanitize", selftest_options.skip_sanitize,
                      "skip the ASan + UBSan run of the solutions (a second build, ~3 min)");
   selftest->add_flag("--skip-mutation", selftest_options.skip_mutation, "skip the mutation gate");
-  auto* mutation_only = selftest->add_flag("--mutation-only", selftest_options.mutation_only,
-                                           "run only the mutation gate: do the checks kill the solutions' mutants?");
-  selftest->add_option("--lesson", selftest_options.lesson, "with --mutation-only: just this lesson")
-      ->needs(mutation_only);
+  selftest->add_flag("--mutation-only", selftest_options.mutation_only,
+                     "run only the mutation gate: do the checks kill the solutions' mutants?");
+  selftest->add_option("--lesson", selftest_options.lesson,
+                       "every gate for this one lesson only (with --mutation-only: just its mutation gate)");
   GradeOptions grade_options;
   std::string class_dir, class_csv;
   bool record_manifest = false;
@@ -128,6 +132,11 @@ int main(int argc, char** argv) {
   grade->add_option("--csv", class_csv, "with --class: write the learner, lesson, score table here (default: stdout)");
   grade->add_flag("--record-manifest", record_manifest,
                   "for authors: record the protected files' hashes in tests/protected.sha256");
+  NewLessonOptions new_lesson;
+  auto* add = app.add_subcommand("new", "for authors: write a new lesson from tools/lesson-template/ (docs/authoring.md)");
+  add->add_option("name", new_lesson.name, "the lesson's folder name, NN_topic (e.g. 21_momentum)")->required();
+  add->add_option("title", new_lesson.title, "its title, e.g. \"Momentum\"")->required();
+  add->add_option("--pack", new_lesson.pack, "write it into this lesson pack's folder instead of the workspace");
   auto* setup = app.add_subcommand("setup", "install the system packages the workspace needs");
   setup->add_flag("--yes,-y", yes, "do not ask before installing");
 
@@ -159,7 +168,7 @@ int main(int argc, char** argv) {
     if (*check && sanitize) return cmd_check_sanitized(ws, lesson);
     if (*check) {
       if (all && !lesson.empty()) throw UsageError("check takes a lesson or --all, not both\n");
-      return cmd_check(ws, lesson, all, reports);
+      return cmd_check(ws, lesson, all, reports, verbose);
     }
     if (*watch) return cmd_watch(ws, lesson);
     if (*hint) return cmd_hint(ws, lesson, reset_hints);
@@ -168,6 +177,7 @@ int main(int argc, char** argv) {
     if (*run) return cmd_run(ws, lesson, reference, both);
     if (*reset) return cmd_reset(ws, lesson, yes);
     if (*setup) return cmd_setup(ws, yes);
+    if (*add) return cmd_new(ws, new_lesson);
     (void)list;
     return cmd_list(ws);
   } catch (const UsageError& e) {

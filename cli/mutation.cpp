@@ -49,10 +49,12 @@ struct LessonRun {
 };
 
 struct Equivalent {
-  std::string file, line, change, reason;
+  std::string file, line, change, reason;  // file: relative to `home`
   int occurrence = 1;
   int at_line = 0;  // in equivalent.txt
   bool matched = false;
+  fs::path home;     // the workspace's root, or a lesson pack's folder (which keeps its own list)
+  std::string list;  // the list's path, for messages
 };
 
 std::string read_text(const fs::path& path) {
@@ -91,21 +93,24 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
   for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
 }
 
-// tests/mutation/equivalent.txt: blocks of "file:", "line:", "change:", optional "occurrence:" and
-// "reason:" lines, separated by blank lines; '#' starts a comment line.
-std::vector<Equivalent> load_equivalents(const fs::path& path, std::vector<MutationItem>& problems) {
+// tests/mutation/equivalent.txt (of the root, or of a lesson pack: `home`): blocks of "file:", "line:",
+// "change:", optional "occurrence:" and "reason:" lines, separated by blank lines; '#' starts a comment line.
+std::vector<Equivalent> load_equivalents(const fs::path& home, const std::string& list,
+                                         std::vector<MutationItem>& problems) {
   std::vector<Equivalent> out;
   Equivalent e;
+  e.home = home, e.list = list;
   int n = 0;
   auto flush = [&] {
     if (e.at_line == 0) return;
     if (e.file.empty() || e.line.empty() || e.change.empty() || e.reason.empty())
-      problems.push_back({false, std::string(equivalent_list) + ":" + std::to_string(e.at_line) +
+      problems.push_back({false, list + ":" + std::to_string(e.at_line) +
                                      ": an entry needs file:, line:, change: and reason:"});
     else out.push_back(e);
     e = Equivalent{};
+    e.home = home, e.list = list;
   };
-  for (const auto& raw : lines_of(read_text(path))) {
+  for (const auto& raw : lines_of(read_text(home / equivalent_list))) {
     ++n;
     const std::string line = trim(raw);
     if (line.empty()) {
@@ -124,7 +129,7 @@ std::vector<Equivalent> load_equivalents(const fs::path& path, std::vector<Mutat
     else if (key == "reason") e.reason = value;
     else if (!e.reason.empty()) e.reason += " " + line;  // a reason may go on over several lines
     else
-      problems.push_back({false, std::string(equivalent_list) + ":" + std::to_string(n) + ": unknown line '" + line + "'"});
+      problems.push_back({false, list + ":" + std::to_string(n) + ": unknown line '" + line + "'"});
   }
   flush();
   return out;
@@ -146,8 +151,10 @@ LessonRun plan_lesson(Workspace& ws, const Lesson& lesson, const fs::path& mutat
   const fs::path dir = ws.build_dir() / "mutation" / lesson.name;
   fs::remove_all(dir / "src");
   fs::create_directories(dir / "obj");
+  // Mutants name their file relative to the lesson's home (the root, or its pack's folder), as the list of
+  // equivalent mutants there does.
   std::vector<std::string> argv = {mutate_tool.string(), "--count", std::to_string(mutants_per_lesson), "--root",
-                                   ws.root().string(), "--out", (dir / "src").string()};
+                                   lesson.home.string(), "--out", (dir / "src").string()};
   for (const auto& s : lesson.solution_sources) argv.push_back((ws.root() / s).string());
   const auto listed = run_process(argv);
   if (listed.exit_code != 0) {
@@ -155,19 +162,25 @@ LessonRun plan_lesson(Workspace& ws, const Lesson& lesson, const fs::path& mutat
     return run;
   }
   const std::string target = "test_" + lesson.number + "_solution";
+  std::error_code ec;
+  if (!fs::exists(ws.build_dir() / target, ec)) {
+    run.error = target + " was not built (it does not compile: see the build's messages)";
+    return run;
+  }
   const auto commands = run_process({"ninja", "-C", ws.build_dir().string(), "-t", "commands", target});
-  std::map<std::string, std::string> compile_of;  // solution file (relative) -> its compile command
+  std::map<std::string, std::string> compile_of;  // solution file (relative to the home) -> its compile command
+  std::map<std::string, fs::path> path_of;         // and its full path
   std::string link;
+  for (const auto& s : lesson.solution_sources) path_of[lesson.home_relative(s, ws.root())] = ws.root() / s;
   for (const auto& c : lines_of(commands.output)) {
-    for (const auto& s : lesson.solution_sources)
-      if (c.find(" -c " + (ws.root() / s).string()) != std::string::npos) compile_of[s] = c;
+    for (const auto& [file, path] : path_of)
+      if (c.find(" -c " + path.string()) != std::string::npos) compile_of[file] = c;
     if (c.find(" -o " + target + " ") != std::string::npos) link = c;
   }
   if (link.empty() || compile_of.size() != lesson.solution_sources.size()) {
     run.error = "cannot find the compile and link commands of " + target + " in `ninja -t commands`";
     return run;
   }
-  std::error_code ec;
   const auto built = fs::last_write_time(ws.build_dir() / target, ec);
   if (ec) {
     run.error = target + " was not built (the lesson does not compile: see the build gate)";
@@ -184,7 +197,7 @@ LessonRun plan_lesson(Workspace& ws, const Lesson& lesson, const fs::path& mutat
     const std::string original_object = output_of(compile_of[m.file]);
     const std::string object = (dir / "obj" / (m.id + ".o")).string();
     m.compile = compile_of[m.file];
-    replace_all(m.compile, " -c " + (ws.root() / m.file).string(), " -c " + m.source.string());
+    replace_all(m.compile, " -c " + path_of[m.file].string(), " -c " + m.source.string());
     replace_all(m.compile, original_object, object);
     replace_all(m.compile, " -Werror", "");  // a mutant may leave a variable unused; only errors make it stillborn
     m.link = link;
@@ -263,13 +276,19 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
                         std::to_string(static_cast<int>(threshold)) + "% per lesson) ==")
             << "\n";
   std::vector<MutationItem> items;
-  auto equivalents = load_equivalents(ws.root() / equivalent_list, items);
-
   std::vector<const Lesson*> lessons;
   if (lesson_spec.empty())
     for (const auto& l : ws.lessons()) lessons.push_back(&l);
   else
     lessons.push_back(&ws.find(lesson_spec));
+  // The root's list of equivalent mutants, and each lesson pack's own.
+  std::vector<Equivalent> equivalents;
+  std::set<fs::path> homes;
+  for (const Lesson* l : lessons)
+    if (homes.insert(l->home).second) {
+      const std::string list = l->shown(l->home / equivalent_list, ws.root());
+      for (auto& e : load_equivalents(l->home, list, items)) equivalents.push_back(std::move(e));
+    }
   const fs::path tool = ws.build_dir() / "tests" / "support" / "kata_mutate";
   const fs::path scratch = ws.build_dir() / "mutation";
   fs::remove_all(scratch / "gcda");
@@ -337,12 +356,13 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
       cache << m.cache_key << '\t' << m.verdict << '\t' << m.how << '\n';
       Equivalent* listed = nullptr;
       for (auto& e : equivalents)
-        if (e.file == m.file && e.line == trim(m.line_text) && e.change == m.change && e.occurrence == m.occurrence)
+        if (e.home == r.lesson->home && e.file == m.file && e.line == trim(m.line_text) && e.change == m.change &&
+            e.occurrence == m.occurrence)
           listed = &e;
       if (listed != nullptr) {
         listed->matched = true;
         if (m.verdict != "survived")
-          items.push_back({false, std::string(equivalent_list) + ":" + std::to_string(listed->at_line) + ": " +
+          items.push_back({false, listed->list + ":" + std::to_string(listed->at_line) + ": " +
                                       m.file + ":" + std::to_string(m.line) + " " + m.change + " is listed as equivalent but is " +
                                       (m.verdict == "killed" ? "killed now" : "stillborn") + ": remove the entry"});
       }
@@ -371,9 +391,10 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
   for (const auto& e : equivalents) {
     bool ours = false;
     for (const auto& r : runs)
-      for (const auto& s : r.lesson->solution_sources) ours = ours || s == e.file;
+      for (const auto& s : r.lesson->solution_sources)
+        ours = ours || (e.home == r.lesson->home && r.lesson->home_relative(s, ws.root()) == e.file);
     if (ours && !e.matched)
-      items.push_back({false, std::string(equivalent_list) + ":" + std::to_string(e.at_line) + ": " + e.file + " '" +
+      items.push_back({false, e.list + ":" + std::to_string(e.at_line) + ": " + e.file + " '" +
                                   shorten(e.line, 60) + "' " + e.change + " is no longer generated: remove the entry"});
   }
   if (!details.empty()) std::cout << "\nsurvivors (no check fails with this change; a check is missing or too loose):\n";
@@ -387,19 +408,23 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
 int cmd_mutation(const std::string& lesson_spec) {
   Workspace ws("ci");
   ws.ensure_configured();
-  std::vector<std::string> targets = {"kata_mutate"};
+  // -k 0: a lesson (a pack's, say) that does not compile must not keep the others from being tested.
+  std::vector<std::string> targets = {"-k", "0", "kata_mutate"};
   if (lesson_spec.empty())
     for (const auto& l : ws.lessons()) targets.push_back("test_" + l.number + "_solution");
   else
     targets.push_back("test_" + ws.find(lesson_spec).number + "_solution");
   BuildLock lock(ws.build_dir(), "kata selftest --mutation-only");
   const auto build = build_targets(ws, targets, "building the solutions' checks (ci preset)");
-  if (!build.ok) {
-    std::cout << ui::red("The ci build failed:") << "\n" << (build.broken ? build.problem : build.errors)
-              << "\n0 passed, 1 failed\n";
+  if (build.broken) {
+    std::cout << ui::red("The ci build failed:") << "\n" << build.problem << "\n0 passed, 1 failed\n";
     return 1;
   }
   int passed = 0, failed = 0;
+  if (!build.ok) {  // a lesson that does not compile: its item fails below, the others are tested
+    std::cout << ui::red("Part of the ci build failed:") << "\n" << build.errors << "\n";
+    ++failed;
+  }
   for (const auto& item : mutation_stage(ws, lesson_spec)) {
     if (item.ok) ++passed;
     else {

@@ -40,7 +40,7 @@ int first_unfinished_task(const LessonResult& result) {
   return 0;
 }
 
-void print_result(const Lesson& lesson, const LessonResult& result, int max_failures) {
+void print_result(const Lesson& lesson, const LessonResult& result, int max_failures, bool every_task) {
   if (!result.built) {
     if (result.build_broken)
       std::cout << ui::red("✗ " + lesson.name + ": ") << "the build failed, and not because of your code:\n  "
@@ -78,7 +78,7 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
     bool reached_unfinished = false;
     for (const auto& t : tasks) {
       const std::string head = task_line(t, static_cast<int>(tasks.size()));
-      if (reached_unfinished) {
+      if (reached_unfinished && !every_task) {
         std::cout << ui::dim(head + (t.done() ? "" : "  (after task " + std::to_string(first_unfinished_task(result)) + ")"))
                   << "\n";
         continue;
@@ -89,6 +89,7 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
       reached_unfinished = !t.done();
     }
   }
+  if (!result.toolbox.empty()) std::cout << "\n" << ui::dim(result.toolbox) << "\n";
   const std::string summary = std::to_string(result.passed()) + " of " + std::to_string(result.total()) +
                               " checks pass";
   const std::string status = result.status();

@@ -14,6 +14,7 @@ int first_unfinished_task(const LessonResult& result);
 
 // Grouped by task: every check of the tasks up to the first unfinished one, with the message of each
 // failing one (at most `max_failures` messages); the later tasks in a line each.
-void print_result(const Lesson& lesson, const LessonResult& result, int max_failures = 1000);
+// `every_task`: every check of every task (kata check --verbose).
+void print_result(const Lesson& lesson, const LessonResult& result, int max_failures = 1000, bool every_task = false);
 
 }  // namespace kata::cli

@@ -10,7 +10,11 @@
 //   7. the checks kill >= 95% of the solutions' operator mutants in every lesson (cli/mutation.hpp; skip
 //      with --skip-mutation, run alone with --mutation-only);
 //   and the kata command's own tests (tests/cli, label "cli"). A lesson that does not compile is one
-//   failing gate with the compiler's message; every other gate still runs.
+//   failing gate with the compiler's message; every other gate still runs. Lesson packs' lessons are gated
+//   like core lessons, and a pack lesson that could not be added is one failing item of "lesson packs load".
+// `kata selftest --lesson NN` runs every gate that concerns one lesson (build, solution, stub, stub record,
+// its protected files, mistakes, tasks, one-process agreement, coverage of its solution, sanitizers,
+// mutation) and leaves out the workspace-wide ones (support/, the CLI's own tests): an author's loop.
 // Verdicts come from the same runner `kata check` uses (a check passes only when Boost.Test reported it
 // passed); the mistakes catalog and the CLI tests run under CTest. Ends with "N passed, M failed".
 #include <algorithm>
@@ -103,33 +107,57 @@ std::vector<Check> checks_of(Workspace& ws, const std::string& target, const Run
 }
 
 // Which lessons' stubs are the shipped ones; the others hold learner work (or the record is stale).
-std::map<std::string, std::string> lessons_with_learner_work(Workspace& ws) {
+std::map<std::string, std::string> lessons_with_learner_work(Workspace& ws, const std::vector<const Lesson*>& lessons) {
   std::map<std::string, std::string> work;  // lesson -> the first file that is not the shipped stub
-  for (const auto& l : ws.lessons())
-    for (const auto& path : l.learner_sources)
-      if (!holds_shipped_stub(ws.root(), path) && !work.count(l.name)) work[l.name] = path;
+  for (const Lesson* l : lessons)
+    for (const auto& path : l->learner_sources)
+      if (!holds_shipped_stub(l->home, l->home_relative(path, ws.root())) && !work.count(l->name))
+        work[l->name] = path;
   return work;
 }
 
-// Line coverage of solutions/ and support/ over everything the tests ran. Returns -1 on failure.
-double measure_coverage(Workspace& ws, std::string* detail) {
+// `text` as a regular expression that matches exactly it (gcovr's --filter takes a regex).
+std::string regex_literal(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Line coverage of solutions/ and support/ over everything the tests ran (with `only`: of that lesson's
+// solution). Returns -1 on failure.
+double measure_coverage(Workspace& ws, const Lesson* only, std::string* detail) {
   if (!on_path("gcovr")) {
     *detail = "gcovr is not installed (./kata setup installs it)";
     return -1;
   }
-  const fs::path html = ws.build_dir() / "coverage" / "index.html";
+  const fs::path html = ws.build_dir() / "coverage" / (only ? only->name : std::string()) / "index.html";
   fs::create_directories(html.parent_path());
   std::vector<std::string> argv = {"gcovr", "-j", std::to_string(std::max(1u, std::thread::hardware_concurrency())),
-                                   "--root", ws.root().string(), "--filter", (ws.root() / "solutions/").string(),
-                                   "--filter", (ws.root() / "support/").string(), "--html-details", html.string(),
-                                   "--print-summary"};
+                                   "--root", ws.root().string(), "--html-details", html.string(), "--print-summary"};
+  auto filter = [&](const std::string& path) {
+    argv.push_back("--filter");
+    argv.push_back(regex_literal(path));
+  };
+  if (only != nullptr) {
+    for (const auto& s : only->solution_sources) filter((ws.root() / s).lexically_normal().string());
+  } else {
+    filter((ws.root() / "solutions/").string());
+    filter((ws.root() / "support/").string());
+    // A lesson pack's solutions are measured like the core lessons'.
+    for (const auto& l : ws.lessons())
+      if (!l.pack.empty()) filter(l.folder("solutions").lexically_normal().string() + "/");
+  }
   const auto gcov = ws.gcov_arguments();
   argv.insert(argv.end(), gcov.begin(), gcov.end());
   // Search only the measured objects' folders: the whole tree also holds the counters of the mistake
   // variants, the learner stubs and the tests, and reading those took gcovr a minute.
-  argv.push_back((ws.build_dir() / "support").string());
+  if (only == nullptr) argv.push_back((ws.build_dir() / "support").string());
   for (const auto& l : ws.lessons())
-    argv.push_back((ws.build_dir() / "CMakeFiles" / ("kata_" + l.number + "_solution.dir")).string());
+    if (only == nullptr || only->name == l.name)
+      argv.push_back((ws.build_dir() / "CMakeFiles" / ("kata_" + l.number + "_solution.dir")).string());
   const auto out = run_process(argv, {.working_dir = ws.root().string()});
   // gcovr's summary: "lines: 99.9% (2345 out of 2347)".
   const auto at = out.output.find("lines: ");
@@ -184,30 +212,51 @@ void tasks_gate(Gate& gate, Workspace& ws, const Lesson& lesson) {
         why = c.name + " checks bad input but is in task " + std::to_string(c.task) + ", not the last one";
   }
   if (why.empty()) {
-    const int items = readme_task_items(ws.root() / "lessons" / lesson.name / "README.md");
+    const int items = readme_task_items(lesson.folder("lessons") / "README.md");
     if (items != tasks)
       why = "the README's \"## Your task\" lists " + std::to_string(items) + " numbered tasks, the checks " + std::to_string(tasks);
   }
   gate.add(why.empty(), lesson.name + ": " + why);
 }
 
-void sanitize_gate(Gate& gate) {
+// `only`: just that lesson's solution (no support checks), in a build folder configured only when it has
+// no manifest yet (an author's loop); else everything, configured afresh.
+void sanitize_gate(Gate& gate, const std::string& only) {
   Workspace ws("sanitize");
-  ws.configure();
-  std::vector<std::string> targets = {"test_support"};
-  for (const auto& l : ws.lessons()) targets.push_back("test_" + l.number + "_solution");
+  if (only.empty()) ws.configure();
+  else ws.ensure_configured();
+  std::vector<std::string> programs;
+  if (only.empty()) {
+    programs.push_back("test_support");
+    for (const auto& l : ws.lessons()) programs.push_back("test_" + l.number + "_solution");
+  } else {
+    programs.push_back("test_" + ws.find(only).number + "_solution");
+  }
   // -k 0: one lesson that fails to build must not keep the others from being checked.
-  targets.insert(targets.begin(), {"-k", "0"});
+  std::vector<std::string> targets = {"-k", "0"};
+  targets.insert(targets.end(), programs.begin(), programs.end());
   const auto build = build_targets(ws, targets, "building (sanitize preset)");
   if (!build.ok) gate.add(false, "sanitize build:" + first_lines(build.broken ? build.problem : build.errors, 15));
   RunnerOptions o = runner_options(ws, "sanitize");
   o.memory_limit_mb = 0;  // RLIMIT_AS and AddressSanitizer's shadow memory do not mix
   o.time_limit *= 3;
   o.env = {{"ASAN_OPTIONS", "detect_leaks=0:halt_on_error=1"}, {"UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1"}};
-  std::vector<std::string> programs = {"test_support"};
-  for (const auto& l : ws.lessons()) programs.push_back("test_" + l.number + "_solution");
   for (const auto& program : programs)
     for (const auto& c : checks_of(ws, program, o)) gate.add(c.passed, program + "/" + c.name + ":" + first_lines(c.message, 6));
+}
+
+// The ci build's targets that concern one lesson: its checks with the solution and the stub, its mistakes
+// and its experiment, and the mutation gate's generator.
+std::vector<std::string> lesson_targets(const Lesson& l) {
+  std::vector<std::string> targets = {"test_" + l.number + "_solution", "test_" + l.number + "_learner", "kata_mutate"};
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(l.folder("tests/mistakes"), ec); !ec && it != fs::directory_iterator();
+       it.increment(ec))
+    if (it->path().extension() == ".mistake")
+      targets.push_back("test_" + l.number + "_mistake_" + it->path().stem().string());
+  if (l.has_experiment)
+    for (const char* variant : {"_learner", "_solution"}) targets.push_back("experiment_" + l.number + variant);
+  return targets;
 }
 
 }  // namespace
@@ -215,15 +264,34 @@ void sanitize_gate(Gate& gate) {
 int cmd_selftest(const SelftestOptions& options) {
   if (options.mutation_only) return cmd_mutation(options.lesson);
   const auto start = std::chrono::steady_clock::now();
+  const bool one_lesson = !options.lesson.empty();
   set_activity("kata selftest");
   Workspace ws("ci");
-  ws.configure();
+  // The whole selftest configures afresh; one lesson's, in an author's loop, only when the build folder has
+  // no manifest yet or the lessons changed (new sources and mistakes are found by the build anyway).
+  if (!one_lesson) ws.configure();
+  std::vector<const Lesson*> chosen;
+  if (one_lesson) chosen.push_back(&ws.find(options.lesson));
+  else
+    for (const auto& l : ws.lessons()) chosen.push_back(&l);
   BuildLock lock(ws.build_dir(), "kata selftest");
   std::vector<Gate> gates;
+  if (one_lesson)
+    std::cout << "selftest of " << chosen.front()->label() << " only: every gate that concerns it (the support "
+              << "library's checks and the CLI's own tests are left out; ./kata selftest runs them)\n";
 
   // 0. Build everything that builds (-k 0): a lesson that does not compile is one failing gate.
-  Gate build_gate{"everything builds (ci preset: -Werror)"};
-  const auto build = build_targets(ws, {"-k", "0", "all"}, "building everything (ci preset: -Werror, coverage, mistakes)");
+  Gate build_gate{one_lesson ? "the lesson builds (ci preset: -Werror)" : "everything builds (ci preset: -Werror)"};
+  std::vector<std::string> targets = {"-k", "0"};
+  if (one_lesson) {
+    const auto own = lesson_targets(*chosen.front());
+    targets.insert(targets.end(), own.begin(), own.end());
+  } else {
+    targets.push_back("all");
+  }
+  const auto build = build_targets(ws, targets, one_lesson ? "building " + chosen.front()->name + " (ci preset: -Werror, "
+                                                                "coverage, mistakes)"
+                                                           : "building everything (ci preset: -Werror, coverage, mistakes)");
   build_gate.add(build.ok, "the ci build failed:" + first_lines(build.broken ? build.problem : build.errors, 40));
   // Stale coverage counters from an earlier run would inflate the numbers.
   std::error_code ec;
@@ -232,15 +300,19 @@ int cmd_selftest(const SelftestOptions& options) {
     if (it->path().extension() == ".gcda") fs::remove(it->path(), ec);
 
   // The mistakes catalog and the CLI's own tests run under CTest, beside the checks below.
-  std::cout << "running every check (solutions, stubs, support; mistakes and CLI tests under CTest)...\n" << std::flush;
+  std::cout << "running every check (solutions, stubs" << (one_lesson ? "; mistakes" : ", support; mistakes and CLI tests")
+            << " under CTest)...\n" << std::flush;
   auto ctest = std::async(std::launch::async, [&] {
     const fs::path junit = ws.build_dir() / "kata-reports" / "selftest-ctest.xml";
     fs::create_directories(junit.parent_path());
     std::error_code e;
     fs::remove(junit, e);
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    run_process({"ctest", "--test-dir", ws.build_dir().string(), "-L", "mistake|cli", "-j", std::to_string(cores),
-                 "--no-tests=ignore", "--output-junit", junit.string()});
+    std::vector<std::string> argv = {"ctest", "--test-dir", ws.build_dir().string(), "-j", std::to_string(cores),
+                                     "--no-tests=ignore", "--output-junit", junit.string()};
+    if (one_lesson) argv.insert(argv.end(), {"-L", "mistake", "-R", "^" + chosen.front()->name + "/mistake/"});
+    else argv.insert(argv.end(), {"-L", "mistake|cli"});
+    run_process(argv);
     return read_ctest_report(junit);
   });
 
@@ -252,22 +324,37 @@ int cmd_selftest(const SelftestOptions& options) {
   Gate catalog{"mistakes catalog: >= 4 entries per lesson"};
   Gate one_process{"one-process runs agree with isolated checks"};
   Gate cli{"CLI survives broken learner code"};
+  Gate packs{"lesson packs load"};
 
-  const auto stub_hashes = shipped_stub_hashes(ws.root());
-  for (const auto& l : ws.lessons())
-    for (const auto& path : l.learner_sources)
-      recorded.add(stub_hashes.count(path) > 0, path + ": no hash recorded in tests/stubs.sha256 (after changing a "
-                                                "stub: sha256sum lessons/*/*.cpp > tests/stubs.sha256)");
+  for (const Lesson* l : chosen) {
+    // A pack's stubs are recorded in its own tests/stubs.sha256, by paths relative to the pack.
+    const auto stub_hashes = shipped_stub_hashes(l->home);
+    const std::string record = l->shown(l->home / "tests" / "stubs.sha256", ws.root());
+    for (const auto& path : l->learner_sources)
+      recorded.add(stub_hashes.count(l->home_relative(path, ws.root())) > 0,
+                   path + ": no hash recorded in " + record + " (after changing a stub: " +
+                       (l->pack.empty() ? "" : "cd " + l->shown(l->home, ws.root()) + " && ") +
+                       "sha256sum lessons/*/*.cpp > tests/stubs.sha256)");
+  }
   // The manifest kata grade compares with must describe the protected files as they are.
-  Gate manifest{"protected files recorded (tests/protected.sha256)"};
+  Gate manifest{one_lesson ? "its protected files recorded (protected.sha256)"
+                           : "protected files recorded (tests/protected.sha256)"};
   {
     const auto t = detect_tampering(ws.root(), ws.root() / "tests" / "protected.sha256", ws.lessons());
     manifest.add(t.manifest_readable, t.problem);
-    for (const auto& c : t.changed)
+    std::vector<std::string> changed = t.changed;
+    if (one_lesson) {
+      const auto own = t.own.find(chosen.front()->name);
+      changed = own == t.own.end() ? std::vector<std::string>{} : own->second;
+      const Lesson& l = *chosen.front();
+      if (l.shown(l.home, ws.root()) == l.home.generic_string())  // not under the root
+        manifest.notes.push_back("a lesson pack outside the workspace is not in tests/protected.sha256");
+    }
+    for (const auto& c : changed)
       manifest.add(false, c + " since the manifest was recorded (after changing a protected file: "
                               "./kata grade --record-manifest)");
   }
-  const auto learner_work = lessons_with_learner_work(ws);
+  const auto learner_work = lessons_with_learner_work(ws, chosen);
   for (const auto& [lesson, file] : learner_work) {
     if (under_ci())
       recorded.add(false, file + " differs from its shipped stub: in the workspace's own CI lessons/ must hold the "
@@ -276,9 +363,11 @@ int cmd_selftest(const SelftestOptions& options) {
       stubs.notes.push_back(lesson + " left out: " + file + " holds your work, not the shipped stub");
   }
 
-  for (const auto& c : checks_of(ws, "test_support", runner_options(ws, "support")))
-    support.add(c.passed, "support/" + c.name + ":" + first_lines(c.message, 6));
-  for (const auto& l : ws.lessons()) {
+  if (!one_lesson)
+    for (const auto& c : checks_of(ws, "test_support", runner_options(ws, "support")))
+      support.add(c.passed, "support/" + c.name + ":" + first_lines(c.message, 6));
+  for (const Lesson* lp : chosen) {
+    const Lesson& l = *lp;
     for (const std::string variant : {"solution", "learner"}) {
       const bool stub = variant == "learner";
       if (stub && learner_work.count(l.name)) continue;
@@ -310,9 +399,12 @@ int cmd_selftest(const SelftestOptions& options) {
   // The Korean documents in step with the English ones (issue 16).
   Gate korean{"Korean documents in step with the English ones"};
   {
-    std::vector<std::string> problems = compare_readmes(ws.root() / "README.md", ws.root() / "README.ko.md");
-    for (const auto& l : ws.lessons()) {
-      const fs::path dir = ws.root() / "lessons" / l.name;
+    std::vector<std::string> problems;
+    if (!one_lesson) problems = compare_readmes(ws.root() / "README.md", ws.root() / "README.ko.md");
+    for (const Lesson* lp : chosen) {
+      const Lesson& l = *lp;
+      if (!l.pack.empty()) continue;  // a pack's lessons may come in one language
+      const fs::path dir = l.folder("lessons");
       for (auto p : compare_readmes(dir / "README.md", dir / "README.ko.md")) problems.push_back(std::move(p));
       for (auto p : compare_hints(dir / "HINTS.md", dir / "HINTS.ko.md")) problems.push_back(std::move(p));
     }
@@ -321,22 +413,42 @@ int cmd_selftest(const SelftestOptions& options) {
     korean.add(problems.empty(), "");
   }
   Gate tasks{"lessons are numbered tasks, hardening last"};
-  for (const auto& l : ws.lessons()) tasks_gate(tasks, ws, l);
-  for (const auto& l : ws.lessons())
-    catalog.add(l.mistakes >= mistakes_per_lesson,
-                l.name + ": " + std::to_string(l.mistakes) + " entries in tests/mistakes/" + l.name);
+  for (const Lesson* l : chosen) tasks_gate(tasks, ws, *l);
+  for (const Lesson* l : chosen) {
+    // Counted in the folder, not taken from the manifest: the build may have added entries since it was read.
+    int entries = 0;
+    for (auto it = fs::directory_iterator(l->folder("tests/mistakes"), ec); !ec && it != fs::directory_iterator();
+         it.increment(ec))
+      entries += it->path().extension() == ".mistake" ? 1 : 0;
+    ec.clear();
+    catalog.add(entries >= mistakes_per_lesson,
+                l->name + ": " + std::to_string(entries) + " entries in " +
+                    l->shown(l->folder("tests/mistakes"), ws.root()) +
+                    " — writing at least 4 is the lesson author's job: each a classic learner mistake as an edit of "
+                    "the solution that some check must catch (docs/authoring.md, \"The mistakes catalogue\")");
+  }
   for (const auto& c : ctest.get()) {
     if (c.name.rfind("cli/", 0) == 0) cli.add(c.passed, c.name + ":" + first_lines(c.output, 20));
     else if (c.name.find("/mistake/") != std::string::npos)
       mistakes.add(c.passed, c.name + ": no check failed with this mistake applied" +
                                  (c.timed_out ? std::string(" (it timed out instead)") : ""));
   }
-  gates = {build_gate, solutions, support, stubs, recorded, manifest, mistakes, catalog, tasks, korean, one_process, cli};
+  // A pack's lesson that could not be added is one failing item, with the reason; the rest was gated above.
+  for (const auto& p : ws.pack_problems())
+    if (!one_lesson) packs.add(false, p.what());
+  for (const auto& l : ws.lessons())
+    if (!one_lesson && !l.pack.empty()) packs.add(true, "");
+  if (one_lesson)
+    gates = {build_gate, solutions, stubs, recorded, manifest, mistakes, catalog, tasks, korean, one_process};
+  else
+    gates = {build_gate, solutions, support, stubs, recorded, manifest, mistakes, catalog, tasks, korean, one_process, cli};
+  if (packs.passed + packs.failed > 0) gates.push_back(packs);
 
   if (!options.skip_coverage) {
-    Gate coverage{"coverage of solutions/ and support/ >= 95% lines"};
+    Gate coverage{one_lesson ? "coverage of the lesson's solution >= 95% lines"
+                             : "coverage of solutions/ and support/ >= 95% lines"};
     std::string detail;
-    const double pct = measure_coverage(ws, &detail);
+    const double pct = measure_coverage(ws, one_lesson ? chosen.front() : nullptr, &detail);
     char what[128];
     std::snprintf(what, sizeof what, "line coverage %.1f%% (threshold %.0f%%)", pct, coverage_threshold);
     coverage.add(pct >= coverage_threshold, pct < 0 ? detail : what);
@@ -345,12 +457,12 @@ int cmd_selftest(const SelftestOptions& options) {
   }
   if (!options.skip_sanitize) {
     Gate sanitize{"solutions clean under ASan + UBSan"};
-    sanitize_gate(sanitize);
+    sanitize_gate(sanitize, options.lesson);
     gates.push_back(sanitize);
   }
   if (!options.skip_mutation) {
     Gate mutation{"mutants killed >= 95% in every lesson"};
-    for (const auto& item : mutation_stage(ws)) mutation.add(item.ok, item.what);
+    for (const auto& item : mutation_stage(ws, options.lesson)) mutation.add(item.ok, item.what);
     gates.push_back(mutation);
   }
 
@@ -366,7 +478,8 @@ int cmd_selftest(const SelftestOptions& options) {
     for (std::size_t i = 0; i < g.failures.size() && i < 30; ++i)
       std::cout << ui::red("  ✗ ") << g.failures[i] << "\n";
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("\nselftest took %.0f s\n%d passed, %d failed\n", seconds, passed, failed);
+  std::printf("\nselftest%s took %.0f s\n%d passed, %d failed\n",
+              one_lesson ? (" of " + chosen.front()->name).c_str() : "", seconds, passed, failed);
   return failed == 0 ? 0 : 1;
 }
 

@@ -2,15 +2,16 @@
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "hashing.hpp"
 #include "process.hpp"
 
 namespace kata::cli {
 
-std::map<std::string, std::string> shipped_stub_hashes(const fs::path& root) {
+std::map<std::string, std::string> shipped_stub_hashes(const fs::path& home) {
   std::map<std::string, std::string> hashes;
-  std::ifstream in(root / "tests" / "stubs.sha256");
+  std::ifstream in(home / "tests" / "stubs.sha256");
   std::string line;
   while (std::getline(in, line)) {
     if (line.size() < 67 || line[0] == '#') continue;
@@ -21,19 +22,19 @@ std::map<std::string, std::string> shipped_stub_hashes(const fs::path& root) {
   return hashes;
 }
 
-bool holds_shipped_stub(const fs::path& root, const std::string& relative) {
-  const auto hashes = shipped_stub_hashes(root);
+bool holds_shipped_stub(const fs::path& home, const std::string& relative) {
+  const auto hashes = shipped_stub_hashes(home);
   const auto it = hashes.find(relative);
   if (it == hashes.end()) return false;
-  const auto now = sha256_of_file(root / relative);
+  const auto now = sha256_of_file(home / relative);
   return now && *now == it->second;
 }
 
-std::optional<std::string> shipped_stub_text(const fs::path& root, const std::string& relative, std::string* why) {
-  const auto hashes = shipped_stub_hashes(root);
+std::optional<std::string> shipped_stub_text(const fs::path& home, const std::string& relative, std::string* why) {
+  const auto hashes = shipped_stub_hashes(home);
   const auto recorded = hashes.find(relative);
   if (recorded == hashes.end()) {
-    *why = "tests/stubs.sha256 records no stub for " + relative;
+    *why = (home / "tests" / "stubs.sha256").string() + " records no stub for " + relative;
     return std::nullopt;
   }
   if (!on_path("git")) {
@@ -41,21 +42,60 @@ std::optional<std::string> shipped_stub_text(const fs::path& root, const std::st
     return std::nullopt;
   }
   // The commits that touched the file, newest first; the shipped stub is one of its versions.
-  const auto log = run_process({"git", "-C", root.string(), "log", "--all", "--format=%H", "-n", "500", "--", relative});
+  // Run in `home`: a pack is usually a repository of its own (or inside one); `rev:./path` is relative to it.
+  const auto log = run_process({"git", "-C", home.string(), "log", "--all", "--format=%H", "-n", "500", "--", relative});
   if (log.exit_code != 0) {
-    *why = "git could not read the history of " + root.string() + ": " + log.output;
+    *why = "git could not read the history of " + home.string() + ": " + log.output +
+           "(a lesson pack needs to be in a git repository for kata reset: git init, add and commit it)";
     return std::nullopt;
   }
   std::istringstream commits(log.output);
   std::string commit;
   while (std::getline(commits, commit)) {
     if (commit.size() != 40) continue;
-    const auto show = run_process({"git", "-C", root.string(), "show", commit + ":" + relative});
+    const auto show = run_process({"git", "-C", home.string(), "show", commit + ":./" + relative});
     if (show.exit_code == 0 && show.output_bytes == show.output.size() && sha256_of(show.output) == recorded->second)
       return show.output;
   }
   *why = "no version of " + relative + " in git's history matches the shipped stub's hash";
   return std::nullopt;
+}
+
+bool record_shipped_stub(const fs::path& home, const std::string& relative, std::string* why) {
+  const auto hash = sha256_of_file(home / relative);
+  if (!hash) {
+    *why = "cannot read " + (home / relative).string();
+    return false;
+  }
+  const fs::path record = home / "tests" / "stubs.sha256";
+  std::map<std::string, std::string> lines;  // path -> the line, so the file stays sorted by path
+  std::vector<std::string> comments;
+  {
+    std::ifstream in(record);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.size() >= 67 && line[0] != '#') {
+        std::string path = line.substr(66);
+        if (!path.empty() && path[0] == '*') path.erase(0, 1);
+        lines[path] = line;
+      } else if (!line.empty()) {
+        comments.push_back(line);
+      }
+    }
+  }
+  lines[relative] = *hash + "  " + relative;
+  std::ostringstream text;
+  for (const auto& c : comments) text << c << "\n";
+  for (const auto& [path, line] : lines) text << line << "\n";
+  std::error_code ec;
+  fs::create_directories(record.parent_path(), ec);
+  std::ofstream out(record, std::ios::trunc);
+  out << text.str();
+  if (!out) {
+    *why = "cannot write " + record.string();
+    return false;
+  }
+  return true;
 }
 
 }  // namespace kata::cli

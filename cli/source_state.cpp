@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hashing.hpp"
+#include "toolbox.hpp"
 
 namespace kata::cli {
 
@@ -56,14 +57,14 @@ std::map<std::string, std::string> parse(const std::string& text) {
 
 std::string lesson_source_digests(Workspace& ws, const Lesson& lesson) {
   std::string out;
-  for (const auto& line : digest_lines(ws, ws.root() / "lessons" / lesson.name, true)) out += line + "\n";
+  for (const auto& line : digest_lines(ws, lesson.folder("lessons"), true)) out += line + "\n";
   return out;
 }
 
 std::string lesson_fingerprint(Workspace& ws, const Lesson& lesson) {
   std::string all = lesson_source_digests(ws, lesson);
-  for (const auto& line : digest_lines(ws, ws.root() / "tests" / lesson.name, false)) all += line + "\n";
-  return sha256_of(all);
+  for (const auto& line : digest_lines(ws, lesson.folder("tests"), false)) all += line + "\n";
+  return sha256_of(all + toolbox_signature(ws, lesson));
 }
 
 void forget_stale_objects(Workspace& ws, const Lesson& lesson) {

@@ -10,7 +10,8 @@
 namespace kata::cli {
 
 // A digest of everything a lesson's verdict depends on that a learner or a `git pull` may change: the
-// code files under lessons/NN_topic/ and the lesson's checks under tests/NN_topic/.
+// code files under lessons/NN_topic/, the lesson's checks under tests/NN_topic/, and for a lesson with a
+// toolbox (lesson 12) which toolbox lessons are the learner's and their code (toolbox.hpp).
 std::string lesson_fingerprint(Workspace& ws, const Lesson& lesson);
 
 // Digests of the lesson's code files as they are now (to pass to record_built_sources after a build).

@@ -35,14 +35,33 @@ std::vector<std::string> protected_files(const fs::path& root) {
   return files;
 }
 
-// The lesson a protected file belongs to ("tests/04_dropout/x.cpp" -> "04_dropout"), or "" for files every
-// lesson depends on (support/, cmake/, the CLI ...).
-std::string lesson_of(const std::string& file, const std::vector<Lesson>& lessons) {
+// `path` relative to the root, with a trailing '/' for a folder ("" when it is not under the root).
+std::string under_root(const fs::path& root, const fs::path& path, bool folder) {
+  const fs::path rel = path.lexically_normal().lexically_relative(root.lexically_normal());
+  if (rel.empty() || *rel.begin() == "..") return "";
+  return rel.generic_string() + (folder ? "/" : "");
+}
+
+// The lesson a protected file belongs to ("tests/04_dropout/x.cpp" -> "04_dropout"; a lesson pack kept
+// under a protected folder, like tests/example-pack, too), or "" for files every lesson depends on
+// (support/, cmake/, the CLI ...).
+std::string lesson_of(const fs::path& root, const std::string& file, const std::vector<Lesson>& lessons) {
   for (const auto& l : lessons)
-    for (const std::string& prefix : {"tests/" + l.name + "/", "solutions/" + l.name + "/",
-                                      "tests/mistakes/" + l.name + "/", "experiments/" + l.name + "."})
-      if (file.rfind(prefix, 0) == 0) return l.name;
+    for (const std::string& prefix :
+         {under_root(root, l.folder("tests"), true), under_root(root, l.folder("solutions"), true),
+          under_root(root, l.folder("tests/mistakes"), true),
+          under_root(root, l.home / "experiments" / (l.name + "."), false)})
+      if (!prefix.empty() && file.rfind(prefix, 0) == 0) return l.name;
   return "";
+}
+
+// Whether `file` is in a lesson pack's lessons/ folder: the learner's to edit, like the root's lessons/.
+bool learners_file(const fs::path& root, const std::string& file, const std::vector<Lesson>& lessons) {
+  for (const auto& l : lessons) {
+    const std::string prefix = under_root(root, l.folder("lessons"), true);
+    if (!l.pack.empty() && !prefix.empty() && file.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -76,15 +95,19 @@ TamperReport detect_tampering(const fs::path& root, const fs::path& manifest, co
   report.manifest_readable = true;
   auto flag = [&](const std::string& file, const std::string& what) {
     report.changed.push_back(file + ": " + what);
-    const std::string lesson = lesson_of(file, lessons);
+    const std::string lesson = lesson_of(root, file, lessons);
     const std::string reason = file + " " + what;
-    if (!lesson.empty()) report.lessons.emplace(lesson, reason);
+    if (!lesson.empty()) {
+      report.lessons.emplace(lesson, reason);
+      report.own[lesson].push_back(file + ": " + what);
+    }
     else
       for (const auto& l : lessons) report.lessons.emplace(l.name, reason);
   };
   const auto on_disk = protected_files(root);
   const std::set<std::string> present(on_disk.begin(), on_disk.end());
   for (const auto& [path, hash] : recorded) {
+    if (learners_file(root, path, lessons)) continue;
     if (!present.count(path)) {
       flag(path, "was deleted");
       continue;
@@ -93,7 +116,7 @@ TamperReport detect_tampering(const fs::path& root, const fs::path& manifest, co
     if (!now || *now != hash) flag(path, "was changed");
   }
   for (const auto& path : on_disk)
-    if (!recorded.count(path)) flag(path, "was added");
+    if (!recorded.count(path) && !learners_file(root, path, lessons)) flag(path, "was added");
   return report;
 }
 

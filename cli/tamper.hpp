@@ -25,6 +25,7 @@ struct TamperReport {
   std::string problem;                          // why the manifest could not be used
   std::vector<std::string> changed;             // "tests/04_dropout/dropout_test.cpp: changed" ...
   std::map<std::string, std::string> lessons;   // lesson name -> the first reason it scores 0
+  std::map<std::string, std::vector<std::string>> own;  // lesson name -> its own files that differ (not shared ones)
 };
 
 // Compares the protected files under `root` with `manifest` (sha256sum's format).

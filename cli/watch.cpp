@@ -78,29 +78,33 @@ struct Event {
 
 using Snapshot = std::map<std::string, std::pair<long long, std::uintmax_t>>;  // path -> (mtime, size)
 
-// Every file under lessons/ except editors' temporaries (hidden files, *~, *.swp) and kata's backups.
-Snapshot snapshot(const fs::path& lessons_dir) {
+// Every file under lessons/ (the root's and each lesson pack's) except editors' temporaries (hidden files,
+// *~, *.swp) and kata's backups. Keys start with the lesson folder's name.
+Snapshot snapshot(const std::vector<fs::path>& lessons_dirs) {
   Snapshot files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(lessons_dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.empty() || name[0] == '.' || name.back() == '~' || name.ends_with(".swp") ||
-        name.ends_with(".kata-reset")) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
+  for (const auto& lessons_dir : lessons_dirs) {
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(lessons_dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.empty() || name[0] == '.' || name.back() == '~' || name.ends_with(".swp") ||
+          name.ends_with(".kata-reset")) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(ec)) continue;
+      const auto mtime = fs::last_write_time(it->path(), ec).time_since_epoch().count();
+      const auto size = fs::file_size(it->path(), ec);
+      files[fs::relative(it->path(), lessons_dir).string()] = {mtime, size};
     }
-    if (!it->is_regular_file(ec)) continue;
-    const auto mtime = fs::last_write_time(it->path(), ec).time_since_epoch().count();
-    const auto size = fs::file_size(it->path(), ec);
-    files[fs::relative(it->path(), lessons_dir).string()] = {mtime, size};
   }
   return files;
 }
 
 class EventSource {
  public:
-  EventSource(fs::path lessons_dir, bool keys) : dir_(std::move(lessons_dir)), keys_(keys), last_(snapshot(dir_)) {}
+  EventSource(std::vector<fs::path> lessons_dirs, bool keys)
+      : dirs_(std::move(lessons_dirs)), keys_(keys), last_(snapshot(dirs_)) {}
 
   // Blocks until something happens.
   Event next() {
@@ -114,7 +118,7 @@ class EventSource {
       } else {
         std::this_thread::sleep_for(std::chrono::milliseconds(poll_ms));
       }
-      auto now = snapshot(dir_);
+      auto now = snapshot(dirs_);
       if (now != last_) {
         Event e{Event::FilesChanged, 0, {}, {}};
         long long newest = std::numeric_limits<long long>::min();
@@ -136,7 +140,7 @@ class EventSource {
   }
 
  private:
-  fs::path dir_;
+  std::vector<fs::path> dirs_;
   bool keys_;
   Snapshot last_;
 };
@@ -226,7 +230,7 @@ class WatchApp {
     const Lesson& lesson = lessons[index_];
     if (ui::can_rewrite_line()) std::cout << "\033[2J\033[H";
     else std::cout << "\n";
-    std::cout << ui::bold("kata watch — " + lesson.name) << ui::dim("   (editing lessons/" + lesson.name + ")") << "\n\n";
+    std::cout << ui::bold("kata watch — " + lesson.name) << ui::dim("   (editing " + lesson.shown(lesson.folder("lessons"), ws_.root()) + ")") << "\n\n";
     if (!result_.built) {
       std::cout << ui::red(result_.build_broken ? "✗ the build failed, and not because of your code:"
                                                 : "✗ does not compile:")
@@ -320,7 +324,9 @@ int cmd_watch(Workspace& ws, const std::string& spec) {
   for (std::size_t i = 0; i < ws.lessons().size(); ++i)
     if (ws.lessons()[i].name == start.name) index = i;
   RawMode raw;
-  EventSource events(ws.root() / "lessons", raw.keys());
+  std::vector<fs::path> lessons_dirs = {ws.root() / "lessons"};
+  for (const auto& dir : ws.pack_dirs()) lessons_dirs.push_back(dir / "lessons");
+  EventSource events(lessons_dirs, raw.keys());
   WatchApp app(ws, index, raw.keys());
   // A save during a check is not lost: the snapshot it is compared with predates the check.
   app.check();

@@ -1,5 +1,6 @@
 #include "workspace.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -19,11 +20,49 @@ std::vector<std::string> split(const std::string& text, char sep) {
     if (!part.empty()) parts.push_back(part);
   return parts;
 }
+
+// The visible subfolders of `dir`, sorted by name.
+std::vector<std::string> subfolders(const fs::path& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] != '.' && it->is_directory(ec)) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string joined(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
 }  // namespace
+
+std::string Lesson::shown(const fs::path& path, const fs::path& root) const {
+  const fs::path rel = path.lexically_relative(root);
+  if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  return path.generic_string();
+}
+
+std::string Lesson::home_relative(const std::string& source, const fs::path& root) const {
+  return (root / source).lexically_normal().lexically_relative(home.lexically_normal()).generic_string();
+}
 
 Workspace::Workspace(std::string preset) : preset_(std::move(preset)) {
   const char* env = std::getenv("KATA_ROOT");
   root_ = env != nullptr && *env != '\0' ? fs::path(env) : fs::path(KATA_SOURCE_DIR);
+  // Every build folder loads the lesson packs the learner's (dev) one loads, unless KATA_LESSON_PACKS says
+  // otherwise: the selftest, coverage and grading then see the same lessons as `kata list`.
+  if (preset_ != "dev" && std::getenv("KATA_LESSON_PACKS") == nullptr) {
+    std::ifstream in(root_ / "build" / "dev" / "kata_manifest.tsv");
+    std::string line;
+    if (std::getline(in, line) && line.rfind("#packs\t", 0) == 0) {
+      const std::string rest = line.substr(7);
+      ::setenv("KATA_LESSON_PACKS", rest.substr(0, rest.find('\t')).c_str(), 1);
+    }
+  }
 }
 
 void Workspace::configure() {
@@ -43,8 +82,9 @@ void Workspace::ensure_configured() {
   if (!fs::exists(build_dir() / "kata_manifest.tsv") || !fs::exists(build_dir() / "build.ninja")) configure();
 }
 
-// The lessons CMakeLists.txt adds (kata_add_lesson(NN_topic) lines) whose folders exist: what the
-// manifest must list. Read by hand, so a manifest written while lessons/ was away is noticed.
+// The lessons CMakeLists.txt adds (kata_add_lesson(NN_topic) lines) whose folders exist, and the lesson
+// folders of the lesson packs: what the manifest must list (as lessons, or as pack problems), sorted. Read
+// by hand, so a manifest written while lessons/ was away, or before a pack's lesson appeared, is noticed.
 std::vector<std::string> Workspace::lessons_in_tree() const {
   std::vector<std::string> names;
   std::ifstream in(root_ / "CMakeLists.txt");
@@ -59,19 +99,50 @@ std::vector<std::string> Workspace::lessons_in_tree() const {
     std::error_code ec;
     if (fs::is_directory(root_ / "lessons" / name, ec)) names.push_back(name);
   }
+  for (const auto& dir : pack_dirs_)
+    for (const auto& name : subfolders(dir / "lessons")) names.push_back(name);
+  std::sort(names.begin(), names.end());
   return names;
+}
+
+// Whether the packs to load differ from those the manifest was written with: KATA_LESSON_PACKS set to
+// something else, or a folder added to or removed from packs/.
+bool Workspace::packs_changed() const {
+  const char* env = std::getenv("KATA_LESSON_PACKS");
+  if (env != nullptr && env != packs_setting_) return true;
+  return joined(subfolders(root_ / "packs"), ":") != packs_children_;
+}
+
+fs::path Workspace::under_root(const std::string& field) const {
+  if (field.empty() || field == ".") return root_;
+  return (root_ / field).lexically_normal();  // an absolute field stays as it is
 }
 
 void Workspace::read_manifest() {
   std::ifstream in(build_dir() / "kata_manifest.tsv");
   lessons_.clear();
+  problems_.clear();
+  pack_dirs_.clear();
+  packs_setting_.clear();
+  packs_children_.clear();
   std::string line;
   while (std::getline(in, line)) {
     std::vector<std::string> f;
     std::string field;
     std::istringstream row(line);
     while (std::getline(row, field, '\t')) f.push_back(field);
-    if (f.size() < 6 || f[1].size() < 4) continue;
+    while (f.size() < 8) f.emplace_back();
+    if (f[0] == "#packs") {  // KATA_LESSON_PACKS, packs/ subfolders, the pack folders found
+      packs_setting_ = f[1];
+      packs_children_ = f[2];
+      for (const auto& dir : split(f[3], ';')) pack_dirs_.push_back(under_root(dir));
+      continue;
+    }
+    if (f[0] == "!") {  // a pack's lesson that was left out: pack, folder, lesson, reason
+      problems_.push_back({f[1], under_root(f[2]), f[3] == "-" ? "" : f[3], f[4]});
+      continue;
+    }
+    if (f[1].size() < 4) continue;
     Lesson l;
     l.number = f[0];
     l.name = f[1];
@@ -80,6 +151,8 @@ void Workspace::read_manifest() {
     l.solution_sources = split(f[3], ',');
     l.has_experiment = f[4] == "1";
     l.mistakes = std::atoi(f[5].c_str());
+    l.pack = f[6] == "-" ? "" : f[6];
+    l.home = under_root(f[7]);
     lessons_.push_back(std::move(l));
   }
 }
@@ -87,11 +160,14 @@ void Workspace::read_manifest() {
 void Workspace::load_manifest() {
   ensure_configured();
   read_manifest();
-  // The manifest follows the tree: configure again when lessons appeared or went away since it was written.
-  const auto expected = lessons_in_tree();
+  // The manifest follows the tree: configure again when lessons or packs appeared or went away since it
+  // was written.
   std::vector<std::string> listed;
   for (const auto& l : lessons_) listed.push_back(l.name);
-  if (listed != expected) {
+  for (const auto& p : problems_)
+    if (!p.lesson.empty()) listed.push_back(p.lesson);
+  std::sort(listed.begin(), listed.end());
+  if (listed != lessons_in_tree() || packs_changed()) {
     configure();
     read_manifest();
   }
@@ -106,6 +182,16 @@ void Workspace::load_manifest() {
 const std::vector<Lesson>& Workspace::lessons() {
   if (!loaded_) load_manifest();
   return lessons_;
+}
+
+const std::vector<PackProblem>& Workspace::pack_problems() {
+  if (!loaded_) load_manifest();
+  return problems_;
+}
+
+const std::vector<fs::path>& Workspace::pack_dirs() {
+  if (!loaded_) load_manifest();
+  return pack_dirs_;
 }
 
 std::string Workspace::config(const std::string& key, const std::string& fallback) const {
@@ -124,7 +210,8 @@ std::vector<std::string> Workspace::gcov_arguments() const {
 
 std::string Workspace::valid_names() {
   std::string names;
-  for (const auto& l : lessons()) names += "  " + l.number + "  " + l.topic + "\n";
+  for (const auto& l : lessons())
+    names += "  " + l.number + "  " + l.topic + (l.pack.empty() ? "" : "  (pack " + l.pack + ")") + "\n";
   return names;
 }
 
@@ -141,6 +228,10 @@ const Lesson& Workspace::find(const std::string& spec) {
     }
   }
   if (prefix_matches == 1) return *prefix_match;
+  // A pack's lesson that was left out: say why instead of "no such lesson".
+  for (const auto& p : pack_problems())
+    if (!p.lesson.empty() && (key == p.lesson.substr(0, 2) || key == p.lesson || p.lesson.rfind(key, 3) == 3))
+      throw std::runtime_error(p.lesson + " (" + p.dir.string() + ") could not be added: " + p.what());
   throw UsageError("no lesson '" + spec + "'" + (prefix_matches > 1 ? " (ambiguous)" : "") +
                    ". Valid lessons:\n" + valid_names());
 }

@@ -6,6 +6,7 @@
 #
 #   . lib.sh KATA_BINARY REPO_ROOT WORK_DIR
 #   make_workspace            # $WS is the copy; $KATA runs the CLI on it (KATA_ROOT=$WS)
+#   make_full_workspace       # or: a copy with every core lesson as in the repository (authoring.sh)
 #   learner_file FILE         # makes FILE lesson 01's learner code
 #   pass "what" / fail "what" # results; finish exits non-zero when anything failed
 set -u
@@ -16,6 +17,8 @@ WS=$WORK/ws
 L1=01_train_dev_test
 L2=02_intact
 failures=0
+# Lesson packs of the developer's shell stay out of the copies (a test that wants one sets it).
+unset KATA_LESSON_PACKS
 
 fail() { printf 'FAIL (error): %s\n' "$*"; failures=$((failures + 1)); }
 pass() { printf 'ok:   %s\n' "$*"; }
@@ -66,6 +69,37 @@ make_workspace() {
   put "$WORK/stubs.new" "$WS/tests/stubs.sha256"
   sed -e '/^kata_add_lesson(/d' -e "s/^kata_end_manifest()/kata_add_lesson($L1)\nkata_add_lesson($L2)\nkata_end_manifest()/" \
     -e '/add_subdirectory(tests\/cli)/d' "$SRC/CMakeLists.txt" > "$WORK/CMakeLists.txt.new"
+  put "$WORK/CMakeLists.txt.new" "$WS/CMakeLists.txt"
+  if [ ! -f "$WS/build/dev/build.ninja" ] || ! grep -q '^KATA_TEST_TIMEOUT:STRING=3$' "$WS/build/dev/CMakeCache.txt"; then
+    (cd "$WS" && cmake --preset dev -DKATA_TEST_TIMEOUT=3 >"$WORK/configure.log" 2>&1) ||
+      { cat "$WORK/configure.log"; echo "FAIL: could not configure the copy"; exit 1; }
+  fi
+  export KATA_ROOT="$WS" CI=true NO_COLOR=1
+  rm -rf "$WS/build/dev/kata-state"
+}
+
+# A copy with every core lesson of the repository, its CMakeLists.txt (without the CLI's own tests) and
+# its tests/stubs.sha256; lessons, packs and stub records that earlier runs added to the copy are removed.
+make_full_workspace() {
+  mkdir -p "$WS"
+  for item in CMakePresets.json cmake support tests cli tools datasets bench lessons solutions experiments; do
+    if [ -d "$SRC/$item" ]; then
+      (cd "$SRC" && find "$item" -type f ! -path '*/.backup/*' ! -path 'tests/cli/*') |
+        while IFS= read -r f; do put "$SRC/$f" "$WS/$f"; done
+    else
+      put "$SRC/$item" "$WS/$item"
+    fi
+  done
+  for d in lessons solutions tests tests/mistakes; do
+    for x in "$WS/$d"/[0-9][0-9]_*; do
+      [ -e "$x" ] && [ ! -e "$SRC/$d/$(basename "$x")" ] && rm -rf "$x"
+    done
+  done
+  for x in "$WS/experiments"/*.cpp; do
+    [ -e "$x" ] && [ ! -e "$SRC/experiments/$(basename "$x")" ] && rm -f "$x"
+  done
+  rm -rf "$WS/packs" "$WS/tests/cli"
+  sed -e '/add_subdirectory(tests\/cli)/d' "$SRC/CMakeLists.txt" > "$WORK/CMakeLists.txt.new"
   put "$WORK/CMakeLists.txt.new" "$WS/CMakeLists.txt"
   if [ ! -f "$WS/build/dev/build.ninja" ] || ! grep -q '^KATA_TEST_TIMEOUT:STRING=3$' "$WS/build/dev/CMakeCache.txt"; then
     (cd "$WS" && cmake --preset dev -DKATA_TEST_TIMEOUT=3 >"$WORK/configure.log" 2>&1) ||

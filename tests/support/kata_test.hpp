@@ -14,6 +14,7 @@
 #include <functional>
 #include <iomanip>
 #include <limits>
+#include <new>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -115,6 +116,9 @@ auto returns(const std::string& call, F&& f) -> std::optional<decltype(f())> {
     return f();
   } catch (const kata::NotImplemented&) {
     throw;
+  } catch (const std::bad_alloc&) {
+    BOOST_ERROR(call << " used too much memory: an allocation failed (std::bad_alloc)"
+                     << hint_suffix("a size far too large, e.g. a negative number turned unsigned?"));
   } catch (const std::invalid_argument& e) {
     BOOST_ERROR(call << " threw std::invalid_argument(\"" << e.what() << "\"), but these arguments are valid"
                      << hint_suffix("reject only what the contract calls invalid"));

@@ -1,0 +1,281 @@
+#include "authoring.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "shipped_stubs.hpp"
+#include "ui.hpp"
+
+namespace kata::cli {
+
+namespace {
+
+const char* const kTemplate = "tools/lesson-template";
+
+// A topic becomes file names, a suite name and text in C++ files: it must not be a keyword.
+const std::set<std::string>& cpp_keywords() {
+  static const std::set<std::string> words = {
+      "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case", "catch",
+      "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept", "const", "consteval", "constexpr",
+      "constinit", "const_cast", "continue", "co_await", "co_return", "co_yield", "decltype", "default", "delete",
+      "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false", "float", "for",
+      "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
+      "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register", "reinterpret_cast",
+      "requires", "return", "short", "signed", "sizeof", "static", "static_assert", "static_cast", "struct",
+      "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename",
+      "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq"};
+  return words;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+
+// "kata_add_lesson(04_dropout)" -> "04_dropout"; "" for any other line.
+std::string added_lesson(const std::string& line) {
+  const std::string call = "kata_add_lesson(";
+  const auto first = line.find_first_not_of(" \t");
+  if (first == std::string::npos || line.compare(first, call.size(), call) != 0) return "";
+  const auto close = line.find(')', first);
+  if (close == std::string::npos) return "";
+  return line.substr(first + call.size(), close - first - call.size());
+}
+
+// One file of the lesson to write: from the template file `source` to `target`.
+struct Planned {
+  fs::path source, target;
+};
+
+// The template's files and where each goes under `home` (README, "The lesson template": NN_topic becomes
+// the lesson's name, a file name starting "topic" starts with the topic, ".in" is dropped).
+std::vector<Planned> plan(const fs::path& templates, const fs::path& home, const std::string& name,
+                          const std::string& topic) {
+  std::vector<Planned> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(templates, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec) || it->path().extension() != ".in") continue;
+    fs::path target = home;
+    for (const auto& part : fs::relative(it->path(), templates)) {
+      std::string p = part.string();
+      replace_all(p, "NN_topic", name);
+      if (p.rfind("topic", 0) == 0) p = topic + p.substr(5);
+      target /= p;
+    }
+    target.replace_extension();  // ".in"
+    files.push_back({it->path(), target});
+  }
+  std::sort(files.begin(), files.end(), [](const Planned& a, const Planned& b) { return a.target < b.target; });
+  return files;
+}
+
+// The lesson (or folder, or CMakeLists.txt line) that already uses `number`, or "".
+std::string number_taken(Workspace& ws, const fs::path& home, const std::string& number) {
+  for (const auto& l : ws.lessons())
+    if (l.number == number) return l.label();
+  for (const auto& p : ws.pack_problems())
+    if (p.lesson.rfind(number + "_", 0) == 0) return p.lesson + " (pack " + p.pack + ", left out: " + p.reason + ")";
+  for (const auto& line : lines_of(read_text(ws.root() / "CMakeLists.txt")))
+    if (added_lesson(line).rfind(number + "_", 0) == 0) return added_lesson(line) + " (CMakeLists.txt)";
+  for (const fs::path& dir : {ws.root() / "lessons", home / "lessons"}) {
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+      if (it->path().filename().string().rfind(number + "_", 0) == 0) return it->path().string();
+  }
+  return "";
+}
+
+// Undoes a half-written lesson: the files written and the folders created, newest first.
+void remove_created(const std::vector<fs::path>& created) {
+  std::error_code ec;
+  for (auto it = created.rbegin(); it != created.rend(); ++it) fs::remove(*it, ec);
+}
+
+bool write_text(const fs::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.flush();
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+std::string invalid_lesson_name(const std::string& name) {
+  const bool shape = name.size() >= 4 && std::isdigit(static_cast<unsigned char>(name[0])) &&
+                     std::isdigit(static_cast<unsigned char>(name[1])) && name[2] == '_';
+  if (!shape) return "a lesson's name is NN_topic: two digits, '_', the topic (e.g. 21_momentum); got '" + name + "'";
+  const std::string topic = name.substr(3);
+  const bool identifier = std::islower(static_cast<unsigned char>(topic[0])) &&
+                          std::all_of(topic.begin(), topic.end(), [](unsigned char c) {
+                            return std::islower(c) || std::isdigit(c) || c == '_';
+                          });
+  if (!identifier)
+    return "the topic must be a lower-case C identifier (a letter, then letters, digits or _); got '" + topic + "'";
+  if (cpp_keywords().count(topic)) return "the topic '" + topic + "' is a C++ keyword; choose another";
+  if (topic.size() > 40) return "the topic is longer than 40 characters: '" + topic + "'";
+  if (name.substr(0, 2) == "00") return "lesson numbers start at 01";
+  return "";
+}
+
+std::string invalid_lesson_title(const std::string& title) {
+  if (title.find_first_not_of(" \t") == std::string::npos) return "the title is empty";
+  if (title.size() > 80) return "the title is longer than 80 characters";
+  for (const unsigned char c : title)
+    if (c < 0x20 || c == 0x7f) return "the title holds a control character (a line break?)";
+  if (title.find('"') != std::string::npos || title.find('\\') != std::string::npos)
+    return "the title goes into a C++ string: leave out \" and \\";
+  return "";
+}
+
+int course_order_line(const std::vector<std::string>& lines, const std::string& name) {
+  int after_last = -1;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string added = added_lesson(lines[i]);
+    if (added.empty()) {
+      if (after_last < 0 && lines[i].find("kata_end_manifest()") != std::string::npos) return static_cast<int>(i);
+      continue;
+    }
+    if (added.substr(0, 2) > name.substr(0, 2)) return static_cast<int>(i);
+    after_last = static_cast<int>(i) + 1;
+  }
+  return after_last;
+}
+
+int cmd_new(Workspace& ws, const NewLessonOptions& options) {
+  if (const std::string why = invalid_lesson_name(options.name); !why.empty()) throw UsageError("new: " + why + "\n");
+  if (const std::string why = invalid_lesson_title(options.title); !why.empty())
+    throw UsageError("new: " + why + "\n");
+  const std::string& name = options.name;
+  const std::string number = name.substr(0, 2), topic = name.substr(3);
+  std::error_code ec;
+  const bool in_pack = !options.pack.empty();
+  const fs::path home = in_pack ? fs::absolute(options.pack, ec).lexically_normal() : ws.root();
+  if (in_pack && fs::exists(home, ec) && !fs::is_directory(home, ec))
+    throw UsageError("new: --pack " + options.pack + " is not a folder\n");
+
+  const fs::path templates = ws.root() / kTemplate;
+  const auto files = plan(templates, home, name, topic);
+  if (files.empty()) throw std::runtime_error("the lesson template " + templates.string() + " holds no .in files");
+  // Refuse to overwrite anything: every target, and the lesson's folders themselves.
+  std::vector<std::string> existing;
+  for (const char* part : {"lessons", "solutions", "tests", "tests/mistakes"})
+    if (fs::exists(home / part / name, ec)) existing.push_back((home / part / name).string());
+  for (const auto& f : files)
+    if (fs::exists(f.target, ec)) existing.push_back(f.target.string());
+  if (!existing.empty()) {
+    std::string list;
+    for (const auto& e : existing) list += "  " + e + "\n";
+    throw UsageError("new: " + name + " would overwrite what is already there; nothing was written:\n" + list);
+  }
+  if (const std::string taken = number_taken(ws, home, number); !taken.empty())
+    throw UsageError("new: the number " + number + " is taken by " + taken + "; choose another\n");
+  std::vector<std::string> cmake_lines;
+  int insert_at = -1;
+  if (!in_pack) {
+    cmake_lines = lines_of(read_text(ws.root() / "CMakeLists.txt"));
+    insert_at = course_order_line(cmake_lines, name);
+    if (insert_at < 0)
+      throw std::runtime_error("CMakeLists.txt has no kata_add_lesson() lines or kata_end_manifest() to add " + name +
+                               " to; nothing was written");
+  }
+
+  // Write every file; on any failure undo everything, so a second try starts clean.
+  std::vector<fs::path> created;
+  const fs::path stubs = home / "tests" / "stubs.sha256";
+  const bool had_stubs = fs::exists(stubs, ec);
+  const std::string stubs_before = had_stubs ? read_text(stubs) : "";
+  auto fail = [&](const std::string& why) {
+    // The record first: a new one sits in a folder this call may have created.
+    if (had_stubs) write_text(stubs, stubs_before);
+    else fs::remove(stubs, ec);
+    remove_created(created);
+    throw std::runtime_error(why + "; nothing was written");
+  };
+  for (const auto& f : files) {
+    std::vector<fs::path> missing;
+    for (fs::path d = f.target.parent_path(); !d.empty() && !fs::exists(d, ec); d = d.parent_path()) {
+      missing.push_back(d);
+      if (d == d.parent_path()) break;
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+      if (!fs::create_directory(*it, ec) && ec) fail("cannot create " + it->string() + ": " + ec.message());
+      created.push_back(*it);
+    }
+    std::string text = read_text(f.source);
+    replace_all(text, "{{NN}}", number);
+    replace_all(text, "{{NAME}}", name);
+    replace_all(text, "{{TOPIC}}", topic);
+    replace_all(text, "{{TITLE}}", options.title);
+    if (!write_text(f.target, text)) fail("cannot write " + f.target.string());
+    created.push_back(f.target);
+  }
+  // The stub as shipped (kata reset, the stub gate): in the pack's own record for a pack.
+  const std::string stub = "lessons/" + name + "/" + topic + ".cpp";
+  std::string why;
+  if (!record_shipped_stub(home, stub, &why)) fail(why);
+  if (!in_pack) {
+    cmake_lines.insert(cmake_lines.begin() + insert_at, "kata_add_lesson(" + name + ")");
+    std::string text;
+    for (const auto& line : cmake_lines) text += line + "\n";
+    if (!write_text(ws.root() / "CMakeLists.txt", text)) fail("cannot write CMakeLists.txt");
+  }
+
+  // What was written, and what is left to the author.
+  auto shown = [&](const fs::path& p) {
+    const fs::path rel = p.lexically_relative(ws.root());
+    return !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : p.generic_string();
+  };
+  std::cout << ui::bold("kata new: lesson " + name + " — " + options.title) << "\n";
+  for (const auto& f : files) std::cout << "  wrote    " << shown(f.target) << "\n";
+  std::cout << "  recorded " << shown(stubs) << " (the stub as shipped: kata reset, the stub gate)\n";
+  if (!in_pack) std::cout << "  added    kata_add_lesson(" << name << ") to CMakeLists.txt, in course order\n";
+  const std::string lesson = shown(home / "lessons" / name), sep = ", ";
+  std::cout << "\nIt builds, and has the shape every gate wants, with one example function, example_scale(), where\n"
+               "the lesson's own go. What is left is the author's (docs/authoring.md walks through it; AUTHOR marks\n"
+               "each place):\n"
+               "  1. the contract: replace example_scale() in the header, the stub (KATA_TODO() bodies), the solution\n"
+            << "       " << lesson << "/" << topic << ".hpp" << sep << lesson << "/" << topic << ".cpp" << sep
+            << shown(home / "solutions" / name / (topic + ".cpp")) << "\n"
+            << "  2. the README: the idea, \"Your task\" (one numbered item per task), the contract, the experiment\n"
+               "  3. the checks: a suite per task (\"task N: title\"), golden values computed independently, every\n"
+               "     tolerance stated, the bad-input checks last (\"harden it\")\n"
+            << "       " << shown(home / "tests" / name / (topic + "_test.cpp")) << "\n"
+            << "  4. at least 4 classic mistakes, a *.mistake file each (the format is in the folder's README.md);\n"
+               "     until then the selftest's gate \"mistakes catalog: >= 4 entries per lesson\" fails for it\n"
+            << "       " << shown(home / "tests" / "mistakes" / name) << "/\n"
+            << "  5. the experiment and the hints\n"
+            << "       " << shown(home / "experiments" / (name + ".cpp")) << sep << lesson << "/HINTS.md\n"
+            << "  6. record what you change: the stub (" << (in_pack ? "cd " + shown(home) + " && " : "")
+            << "sha256sum lessons/*/*.cpp > tests/stubs.sha256)"
+            << (in_pack ? "" : ",\n     the protected files (./kata grade --record-manifest)") << "\n"
+            << "  7. ./kata selftest --lesson " << number << "   every gate for this lesson\n";
+  bool loaded = !in_pack;
+  for (const auto& dir : ws.pack_dirs()) loaded = loaded || dir.lexically_normal() == home;
+  if (in_pack && !loaded)
+    std::cout << "\nThe pack " << shown(home) << " is not loaded yet: put it under packs/, or set KATA_LESSON_PACKS="
+              << home.string() << "\n(folders separated by ':'), then ./kata list.\n";
+  else
+    std::cout << "\nNow ./kata list shows it, and ./kata check " << number << " runs its checks against the stub.\n";
+  return 0;
+}
+
+}  // namespace kata::cli
