@@ -3,6 +3,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "messages.hpp"
 #include "process.hpp"
 #include "ui.hpp"
 
@@ -96,7 +97,7 @@ BuildOutcome build_targets(Workspace& ws, const std::vector<std::string>& target
   if (outcome.ok) return outcome;
   outcome.problem = build_infrastructure_problem(result.output);
   if (result.signal != 0 && outcome.problem.empty())
-    outcome.problem = "the build was ended by signal " + std::to_string(result.signal);
+    outcome.problem = tr("build.signal", {result.signal});
   outcome.broken = !outcome.problem.empty();
   if (!outcome.broken) outcome.errors = compiler_errors(result.output);
   return outcome;

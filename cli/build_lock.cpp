@@ -9,6 +9,8 @@
 #include <map>
 #include <mutex>
 
+#include "messages.hpp"
+
 namespace kata::cli {
 
 namespace {
@@ -34,8 +36,8 @@ BuildLock::BuildLock(const std::filesystem::path& build_dir, const std::string& 
   if (::flock(held.fd, LOCK_EX | LOCK_NB) != 0) {
     char holder[256] = {};
     [[maybe_unused]] const auto n = ::pread(held.fd, holder, sizeof holder - 1, 0);
-    std::cerr << "kata: waiting for another kata command to finish with " << build_dir.string()
-              << (holder[0] != '\0' ? std::string(" (") + holder + ")" : std::string()) << "...\n";
+    std::cerr << tr("lock.waiting", {build_dir.string(), holder[0] != '\0' ? std::string(" (") + holder + ")" : std::string()})
+              << "\n";
     while (::flock(held.fd, LOCK_EX) != 0 && errno == EINTR) {
     }
   }

@@ -35,7 +35,8 @@ struct LessonResult {
   // lesson is done only when that run is clean too. Failures there are folded into `checks`.
   bool memory_check_required = false;
   bool memory_checked = false;
-  std::string memory_note;       // why the memory check could not run, when it could not
+  std::string memory_note;       // why the memory check could not run, when it could not (English: the reports)
+  std::string memory_note_shown; // the same in the learner's language, for the screen
   std::string toolbox;           // for a lesson with a toolbox: whose implementations it linked (toolbox.hpp)
 
   int passed() const;

@@ -10,6 +10,7 @@
 #include "build.hpp"
 #include "build_lock.hpp"
 #include "lesson_check.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 #include "result_printer.hpp"
 #include "results_store.hpp"
@@ -57,8 +58,12 @@ const Lesson* lesson_of_working_dir(Workspace& ws) {
   return nullptr;
 }
 
-// "lessons/04_dropout/README.md", or the full path of a pack's lesson README.
+// "lessons/04_dropout/README.md", or the full path of a pack's lesson README; in Korean its README.ko.md
+// when the lesson has one.
 std::string readme_of(Workspace& ws, const Lesson& l) {
+  std::error_code ec;
+  const fs::path korean_readme = l.folder("lessons") / "README.ko.md";
+  if (korean() && fs::exists(korean_readme, ec)) return l.shown(korean_readme, ws.root());
   return l.shown(l.folder("lessons") / "README.md", ws.root());
 }
 
@@ -69,15 +74,15 @@ const Lesson& lesson_for(Workspace& ws, const std::string& spec) {
 }
 
 void print_what_next(Workspace& ws, const Lesson& lesson) {
-  std::cout << "\n" << ui::green("✓ " + lesson.name + " is done.") << " What now:\n"
-            << "  ./kata diff " << lesson.number << "       your code against the reference solution\n";
+  std::cout << "\n" << ui::green(tr("next.done", {lesson.name})) << tr("next.what_now") << "\n"
+            << "  ./kata diff " << lesson.number << "       " << tr("next.diff") << "\n";
   if (lesson.has_experiment)
-    std::cout << "  ./kata run " << lesson.number << "        the experiment on real data, with your code\n";
-  std::cout << "  ./kata coverage " << lesson.number << "   which lines of your code the checks ran\n";
+    std::cout << "  ./kata run " << lesson.number << "        " << tr("next.run") << "\n";
+  std::cout << "  ./kata coverage " << lesson.number << "   " << tr("next.coverage") << "\n";
   if (const Lesson* next = next_unfinished(ws, lesson))
-    std::cout << "  then " << readme_of(ws, *next) << "  (./kata check " << next->number << ")\n";
+    std::cout << tr("next.then", {readme_of(ws, *next), next->number}) << "\n";
   else
-    std::cout << ui::green("  and that was the last lesson: every lesson is done.") << "\n";
+    std::cout << ui::green(tr("next.last")) << "\n";
 }
 
 int cmd_list(Workspace& ws) {
@@ -91,7 +96,7 @@ int cmd_list(Workspace& ws) {
     auto saved = load_result(ws, l);
     if (!saved || saved->stale) {
       if (ui::can_rewrite_line())
-        std::printf("\r\033[Kchecking %s (%zu of %zu) %s", l.name.c_str(), index, lessons.size(),
+        std::printf("\r\033[K%s %s", tr("list.checking", {l.name, index, lessons.size()}).c_str(),
                     ui::bar(static_cast<double>(index - 1), static_cast<double>(lessons.size()), 20).c_str());
       std::fflush(stdout);
       // Never checked, or edited since: check it now (a second or so once the tree is built).
@@ -105,19 +110,22 @@ int cmd_list(Workspace& ws) {
     rows.emplace_back(&l, *saved);
   }
   if (ui::can_rewrite_line()) std::printf("\r\033[K");
-  std::cout << ui::bold("dl-practice-kata — the practical side of deep learning") << "\n\n";
+  std::cout << ui::bold(tr("list.title")) << "\n\n";
+  // Columns padded by display width (ui::pad), not bytes: a Korean status word takes 2 columns a syllable.
+  std::size_t status_width = 15;
+  for (const auto& [l, r] : rows) status_width = std::max(status_width, ui::width(status_word(r.status)));
   for (const auto& [l, r] : rows) {
-    std::string status = r.status;
-    if (status == "done") status = ui::green("done           ");
-    else if (status == "not started") status = ui::dim("not started    ");
-    else status = ui::yellow(status + std::string(15 - std::min<std::size_t>(15, status.size()), ' '));
+    const std::string word = ui::pad(status_word(r.status), status_width);
+    const std::string status = r.status == "done"          ? ui::green(word)
+                               : r.status == "not started" ? ui::dim(word)
+                                                           : ui::yellow(word);
     // "task 2/5" while a lesson with tasks is on its way; blank when done or not started.
     const std::string task = r.tasks > 0 && r.status != "done" && r.status != "not started"
-                                 ? "task " + std::to_string(std::min(r.tasks_done + 1, r.tasks)) + "/" + std::to_string(r.tasks)
+                                 ? tr("list.task", {std::min(r.tasks_done + 1, r.tasks), r.tasks})
                                  : "";
-    std::printf("  %s  %-28s %s %-9s %3d/%-3d %s%s\n", l->number.c_str(), l->name.c_str() + 3, status.c_str(),
-                task.c_str(), r.passed, r.total, ui::bar(r.passed, r.total, 12).c_str(),
-                l->pack.empty() ? "" : ("  pack " + l->pack).c_str());
+    std::printf("  %s  %s %s %s %3d/%-3d %s%s\n", l->number.c_str(), ui::pad(l->name.substr(3), 28).c_str(),
+                status.c_str(), ui::pad(task, 9).c_str(), r.passed, r.total, ui::bar(r.passed, r.total, 12).c_str(),
+                l->pack.empty() ? "" : tr("list.pack", {l->pack}).c_str());
     if (r.status == "done") ++done;
     else if (next == nullptr) next = l;
     passed += r.passed;
@@ -125,13 +133,11 @@ int cmd_list(Workspace& ws) {
   }
   // A pack's lesson that could not be added: one failing entry each, with the reason; the others work.
   for (const auto& p : ws.pack_problems()) std::cout << "  " << ui::red("✗ " + p.what()) << "\n";
-  std::printf("\n  progress %s %d of %zu lessons, %d of %d checks\n", ui::bar(done, lessons.size()).c_str(),
-              done, lessons.size(), passed, total);
+  std::cout << "\n" << tr("list.progress", {ui::bar(done, lessons.size()), done, lessons.size(), passed, total}) << "\n";
   if (next != nullptr)
-    std::cout << "  next: read " << readme_of(ws, *next) << ", then run ./kata check " << next->number
-              << "  (or ./kata watch)\n";
+    std::cout << tr("list.next", {readme_of(ws, *next), next->number}) << "\n";
   else
-    std::cout << ui::green("  every lesson is done. Try ./kata run NN for the experiments.") << "\n";
+    std::cout << ui::green(tr("list.all_done")) << "\n";
   return 0;
 }
 
@@ -149,11 +155,11 @@ LessonReport report_for(Workspace& ws, const Lesson& lesson, LessonResult result
 void write_reports(const std::vector<LessonReport>& reports, const ReportFiles& files, const std::string& learner) {
   if (!files.json.empty()) {
     write_json(files.json, reports, learner);
-    std::cout << "results (Exercism's test-runner format, version 3): " << files.json << "\n";
+    std::cout << tr("reports.json", {files.json}) << "\n";
   }
   if (!files.junit.empty()) {
     write_junit(files.junit, reports);
-    std::cout << "results (JUnit XML): " << files.junit << "\n";
+    std::cout << tr("reports.junit", {files.junit}) << "\n";
   }
 }
 
@@ -163,13 +169,13 @@ int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFile
     int done = 0;
     for (const auto& lesson : ws.lessons()) {
       const auto result = check_lesson(ws, lesson);
-      std::cout << lesson.name << ": " << result.passed() << " of " << result.total() << " checks pass — "
-                << result.status() << "\n";
+      std::cout << tr("check.all_line", {lesson.name, result.passed(), result.total(), status_word(result.status())})
+                << "\n";
       done += result.status() == "done" ? 1 : 0;
       if (files.wanted()) reports.push_back(report_for(ws, lesson, result, "learner"));
     }
     for (const auto& p : ws.pack_problems()) std::cout << p.what() << "\n";
-    std::cout << "\n" << done << " of " << ws.lessons().size() << " lessons done\n";
+    std::cout << "\n" << tr("check.all_done", {done, ws.lessons().size()}) << "\n";
     write_reports(reports, files, "");
     return done == static_cast<int>(ws.lessons().size()) && ws.pack_problems().empty() ? 0 : 1;
   }
@@ -184,13 +190,13 @@ int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFile
   if (result.status() == "done") {
     if (!was_done) print_what_next(ws, lesson);
     else if (const Lesson* next = next_unfinished(ws, lesson))
-      std::cout << "next: " << readme_of(ws, *next) << "  (./kata check " << next->number << ")\n";
+      std::cout << tr("check.next", {readme_of(ws, *next), next->number}) << "\n";
     else
-      std::cout << ui::green("every lesson is done.") << "\n";
+      std::cout << ui::green(tr("check.every_lesson_done")) << "\n";
     return 0;
   }
   if (result.status() == "not started")
-    std::cout << "start with " << readme_of(ws, lesson) << "; stuck? ./kata hint " << lesson.number << "\n";
+    std::cout << tr("check.start_with", {readme_of(ws, lesson), lesson.number}) << "\n";
   return 1;
 }
 
@@ -223,7 +229,7 @@ void render_figures(const fs::path& dir, const std::string& heading) {
   std::sort(scripts.begin(), scripts.end());
   if (scripts.empty()) return;
   if (!on_path("gnuplot")) {
-    std::cout << "\n(gnuplot is not installed, so no pictures; ./kata setup installs it. The figures' data:)\n";
+    std::cout << "\n" << tr("run.no_gnuplot") << "\n";
     std::vector<fs::path> csvs;
     for (const auto& e : fs::directory_iterator(dir))
       if (e.path().extension() == ".csv") csvs.push_back(e.path());
@@ -231,7 +237,7 @@ void render_figures(const fs::path& dir, const std::string& heading) {
     for (const auto& c : csvs) std::cout << "  " << c.string() << "\n";
     return;
   }
-  std::cout << "\n" << heading << ":\n";
+  std::cout << "\n" << (heading.empty() ? tr("run.figures") : heading) << ":\n";
   const int width = std::clamp(terminal_width() - 2, 60, 120);
   for (const auto& s : scripts) {
     const std::string stem = s.stem().string();
@@ -244,9 +250,9 @@ void render_figures(const fs::path& dir, const std::string& heading) {
     for (const ProcessResult* r : {static_cast<const ProcessResult*>(&png), &svg})
       if (r->exit_code != 0) {
         drawn = false;
-        std::cout << "  gnuplot could not draw " << s.string() << ":\n" << r->output;
+        std::cout << tr("run.gnuplot_failed", {s.string()}) << "\n" << r->output;
       }
-    if (drawn) std::cout << "  " << (dir / (stem + ".png")).string() << "  (and .svg)\n";
+    if (drawn) std::cout << tr("run.figure_files", {(dir / (stem + ".png")).string()}) << "\n";
     if (ui::interactive()) {
       const auto ascii = gnuplot(dir, script, "set terminal dumb size " + std::to_string(width) +
                                                   ",26 noenhanced; set output");
@@ -299,7 +305,7 @@ class RunProgress {
     if (!draw_ || total_ == 0 || done_ >= total_ || elapsed < 1.0 || elapsed - last_draw_ < 0.2) return;
     last_draw_ = elapsed;
     std::string eta = "";
-    if (done_ > 0) eta = "  ETA " + std::to_string(static_cast<long>(elapsed * (total_ - done_) / done_ + 0.5)) + " s";
+    if (done_ > 0) eta = tr("run.eta", {static_cast<long>(elapsed * (total_ - done_) / done_ + 0.5)});
     std::cout << "\r\033[K" << label_ << " " << ui::bar(static_cast<double>(done_), static_cast<double>(total_), 24)
               << " " << done_ << "/" << total_ << eta << std::flush;
     shown_ = true;
@@ -339,14 +345,14 @@ ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string
       toolbox = prepare_toolbox(ws, lesson, ToolboxUse::run);
     }
     if (!toolbox.empty()) std::cout << toolbox.summary() << "\n";
-    const auto build = build_targets(ws, {target}, "building " + target);
+    const auto build = build_targets(ws, {target}, tr("build.building", {target}));
     if (!build.ok) {
       run.exit_code = -1;
-      run.output = build.broken ? "the build failed, and not because of your code: " + build.problem : build.errors;
+      run.output = build.broken ? tr("build.not_your_code", {build.problem}) : build.errors;
       return run;
     }
   }
-  set_activity("the experiment of " + lesson.name);
+  set_activity(tr("activity.experiment", {lesson.name}));
   run.out_dir = ws.build_dir() / "out" / lesson.name / variant;
   std::error_code ec;
   fs::remove_all(run.out_dir, ec);
@@ -368,7 +374,7 @@ ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string
       progress.clear();
       shown += line.size() + 1;
       if (shown > live_limit)
-        std::cout << "… (more output than fits on a screen: all of it is in " << opts.log_file << ")\n";
+        std::cout << tr("run.too_much_output", {opts.log_file}) << "\n";
       else
         std::cout << line << "\n";
       std::cout << std::flush;
@@ -393,32 +399,27 @@ ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string
 void explain(const Lesson& lesson, const ExperimentRun& run) {
   if (run.exit_code == 0) return;
   if (run.exit_code == -1) {
-    std::cout << ui::red("✗ the experiment does not compile with your code:") << "\n" << run.output << "\n";
+    std::cout << ui::red(tr("run.does_not_compile")) << "\n" << run.output << "\n";
   } else if (run.timed_out) {
-    std::cout << "\n" << ui::red("The experiment did not finish within " + std::to_string(static_cast<int>(run.limit)) +
-                                 " s and was stopped")
-              << " (the limit is KATA_RUN_TIMEOUT seconds). An infinite loop, or code far slower than it needs to be? "
-              << "./kata check " << lesson.number << " and ./kata run " << lesson.number << " --reference\n";
+    std::cout << "\n" << ui::red(tr("run.timed_out", {static_cast<int>(run.limit)}))
+              << tr("run.timed_out_why", {lesson.number}) << "\n";
   } else if (run.exit_code == 3) {
     // "not implemented yet: dropout_forward() in lessons/04_dropout/dropout.cpp:10"
-    std::string what = "your code is not finished yet";
+    std::string what = tr("run.not_finished");
     const std::string marker = "not implemented yet: ";
     if (const auto at = run.output.find(marker); at != std::string::npos) {
       const auto end = run.output.find('\n', at);
       std::string detail = run.output.substr(at + marker.size(), end == std::string::npos ? std::string::npos : end - at - marker.size());
       if (detail.size() > 200) detail = detail.substr(0, 200);
-      what = "not implemented yet: " + detail;
+      what = tr("run.not_implemented", {detail});
     }
-    std::cout << "\n" << ui::yellow("The experiment stopped: " + what + ".") << "\n"
-              << "  Finish it (./kata check " << lesson.number << "), or see the experiment with the reference now: "
-              << "./kata run " << lesson.number << " --reference  (or --both)\n";
+    std::cout << "\n" << ui::yellow(tr("run.stopped", {what})) << "\n" << tr("run.finish_it", {lesson.number}) << "\n";
   } else if (run.exit_code >= 128) {
-    std::cout << "\n" << ui::red("The experiment crashed (signal " + std::to_string(run.exit_code - 128) +
-                                 (run.exit_code - 128 == 9 ? ": out of memory?" : "") + ").")
-              << " Your checks will find where: ./kata check " << lesson.number << "\n";
+    const int signal = run.exit_code - 128;
+    std::cout << "\n" << ui::red(signal == 9 ? tr("run.crashed_oom", {signal}) : tr("run.crashed", {signal}))
+              << tr("run.crashed_where", {lesson.number}) << "\n";
   } else {
-    std::cout << "\n" << ui::red("The experiment stopped with an error (exit " + std::to_string(run.exit_code) + ").")
-              << " Try ./kata check " << lesson.number << ", or ./kata run " << lesson.number << " --reference\n";
+    std::cout << "\n" << ui::red(tr("run.error_exit", {run.exit_code})) << tr("run.error_try", {lesson.number}) << "\n";
   }
 }
 
@@ -428,13 +429,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   std::string line;
   while (std::getline(in, line)) lines.push_back(line);
   return lines;
-}
-
-// Display width of UTF-8 text (counts code points; good enough for tables of numbers).
-std::size_t columns(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 // The two outputs line by line, aligned by their longest common subsequence of lines, so one extra line
@@ -472,34 +466,36 @@ std::vector<AlignedRow> align(const std::vector<std::string>& a, const std::vect
 void print_side_by_side(const std::string& left, const std::string& right) {
   const auto a = lines_of(left), b = lines_of(right);
   const auto rows = align(a, b);
-  std::size_t widest = std::string("your code").size(), widest_b = 0;
-  for (const auto& l : a) widest = std::max(widest, columns(l));
-  for (const auto& l : b) widest_b = std::max(widest_b, columns(l));
+  const std::string yours = tr("run.your_code");
+  std::size_t widest = ui::width(yours), widest_b = 0;
+  for (const auto& l : a) widest = std::max(widest, ui::width(l));
+  for (const auto& l : b) widest_b = std::max(widest_b, ui::width(l));
   const int width = terminal_width();
   int differences = 0;
   for (const auto& r : rows) differences += r.same ? 0 : 1;
   if (widest + widest_b + 3 <= static_cast<std::size_t>(width)) {
-    std::cout << ui::bold("your code" + std::string(widest - 9, ' ') + " | reference") << "\n";
+    std::cout << ui::bold(ui::pad(yours, widest) + " | " + tr("run.reference")) << "\n";
     for (const auto& r : rows) {
       const std::string l = r.left ? *r.left : "", rt = r.right ? *r.right : "";
-      const std::string row = l + std::string(widest - columns(l), ' ') + (r.same ? " | " : " * ") + rt;
+      const std::string row = ui::pad(l, widest) + (r.same ? " | " : " * ") + rt;
       std::cout << (r.same ? row : ui::yellow(row)) << "\n";
     }
-    std::cout << ui::dim("(* marks the " + std::to_string(differences) +
-                         " lines where your code and the reference differ)") << "\n";
+    std::cout << ui::dim(tr("run.differences", {differences})) << "\n";
     return;
   }
-  std::cout << ui::bold("your code and the reference (too wide for two columns: common lines once, each "
-                        "difference as a pair)") << "\n";
+  std::cout << ui::bold(tr("run.one_column")) << "\n";
+  // "* yours:     " and "  reference: " in English: the labels padded to one width.
+  const std::string mine_label = tr("run.yours_label"), ref_label = tr("run.reference_label");
+  const std::size_t label = std::max(ui::width(mine_label), ui::width(ref_label)) + 1;
   for (const auto& r : rows) {
     if (r.same) {
-      std::cout << "             " << *r.left << "\n";
+      std::cout << std::string(label + 2, ' ') << *r.left << "\n";
       continue;
     }
-    if (r.left) std::cout << ui::yellow("* yours:     " + *r.left) << "\n";
-    if (r.right) std::cout << ui::yellow("  reference: " + *r.right) << "\n";
+    if (r.left) std::cout << ui::yellow("* " + ui::pad(mine_label, label) + *r.left) << "\n";
+    if (r.right) std::cout << ui::yellow("  " + ui::pad(ref_label, label) + *r.right) << "\n";
   }
-  std::cout << ui::dim("(" + std::to_string(differences) + " lines differ; * marks each)") << "\n";
+  std::cout << ui::dim(tr("run.differences_one_column", {differences})) << "\n";
 }
 
 }  // namespace
@@ -507,7 +503,7 @@ void print_side_by_side(const std::string& left, const std::string& right) {
 int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
   const Lesson& lesson = lesson_for(ws, spec);
   if (!lesson.has_experiment) {
-    std::cout << lesson.name << " has no experiment yet.\n";
+    std::cout << tr("run.no_experiment", {lesson.name}) << "\n";
     return 1;
   }
   if (both) {
@@ -515,22 +511,22 @@ int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
     const auto ref = run_variant(ws, lesson, "solution", false);
     if (const std::string& blas = ref.blas.empty() ? mine.blas : ref.blas; !blas.empty())
       std::cout << ui::dim("BLAS: " + blas) << "\n";
-    print_side_by_side(mine.exit_code == -1 ? "(does not compile)\n" : mine.output, ref.output);
+    print_side_by_side(mine.exit_code == -1 ? tr("run.does_not_compile_short") + "\n" : mine.output, ref.output);
     explain(lesson, mine);
-    if (mine.exit_code == 0) render_figures(mine.out_dir, "your code's figures");
-    if (ref.exit_code == 0) render_figures(ref.out_dir, "the reference's figures");
+    if (mine.exit_code == 0) render_figures(mine.out_dir, tr("run.figures_yours"));
+    if (ref.exit_code == 0) render_figures(ref.out_dir, tr("run.figures_reference"));
     return mine.exit_code == 0 && ref.exit_code == 0 ? 0 : 1;
   }
   const auto run = run_variant(ws, lesson, reference ? "solution" : "learner", true);
   if (reference && run.exit_code == -1) std::cout << run.output << "\n";
   if (!reference) explain(lesson, run);
-  if (run.exit_code == 0) render_figures(run.out_dir, "figures");
+  if (run.exit_code == 0) render_figures(run.out_dir);
   return run.exit_code == -1 ? 1 : run.exit_code;
 }
 
 int cmd_check_sanitized(Workspace& ws, const std::string& spec) {
   const Lesson& lesson = lesson_for(ws, spec);
-  std::cout << "checking " << lesson.name << ", and every check again under AddressSanitizer + UBSan\n";
+  std::cout << tr("check.sanitized", {lesson.name}) << "\n";
   CheckOptions options;
   options.memory_check_always = true;
   const auto result = check_lesson(ws, lesson, options);

@@ -54,7 +54,7 @@ void write_reports(const std::vector<LessonReport>& reports, const ReportFiles& 
 void print_what_next(Workspace& ws, const Lesson& lesson);
 
 // Renders the gnuplot scripts an experiment wrote in `dir` to PNG and SVG, and shows them as ASCII
-// on a terminal. Without gnuplot: a one-line notice and the CSV paths.
-void render_figures(const fs::path& dir, const std::string& heading = "figures");
+// on a terminal. Without gnuplot: a one-line notice and the CSV paths. `heading` "": "figures".
+void render_figures(const fs::path& dir, const std::string& heading = "");
 
 }  // namespace kata::cli

@@ -13,6 +13,7 @@
 #include "build_lock.hpp"
 #include "commands.hpp"
 #include "lesson_check.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 #include "result_printer.hpp"
 #include "results_store.hpp"
@@ -46,7 +47,7 @@ std::vector<std::pair<std::string, std::string>> source_pairs(const Lesson& less
 }
 
 bool ask(const std::string& question) {
-  std::cout << question << " [y/N] " << std::flush;
+  std::cout << question << " [y/N] " << std::flush;  // y or yes in both languages
   std::string answer;
   if (!std::getline(std::cin, answer)) return false;
   return answer == "y" || answer == "Y" || answer == "yes";
@@ -108,10 +109,18 @@ std::vector<std::string> read_hints(const fs::path& hints_md) {
 }
 
 int show_next_hint(Workspace& ws, const Lesson& lesson) {
-  const fs::path file = lesson.folder("lessons") / "HINTS.md";
+  // In Korean the lesson's HINTS.ko.md (the selftest keeps its hints numbered like HINTS.md's, so the count of
+  // hints seen means the same in both languages); HINTS.md for a lesson that has no Korean hints.
+  fs::path file = lesson.folder("lessons") / "HINTS.md";
+  bool english_fallback = false;
+  if (korean()) {
+    std::error_code ec;
+    if (fs::exists(lesson.folder("lessons") / "HINTS.ko.md", ec)) file = lesson.folder("lessons") / "HINTS.ko.md";
+    else english_fallback = true;
+  }
   const auto hints = read_hints(file);
   if (hints.empty()) {
-    std::cout << lesson.name << " has no hints (" << lesson.shown(file, ws.root()) << ").\n";
+    std::cout << tr("hint.none", {lesson.name, lesson.shown(file, ws.root())}) << "\n";
     return 1;
   }
   const fs::path state = hint_state(ws, lesson);
@@ -119,24 +128,20 @@ int show_next_hint(Workspace& ws, const Lesson& lesson) {
   std::ifstream(state) >> shown;
   const int total = static_cast<int>(hints.size());
   if (shown >= total) {
-    std::cout << "No more hints for " << lesson.name << ": all " << total
-              << " were shown. Read them again in " << lesson.shown(file, ws.root())
-              << ", or compare with the reference: ./kata diff " << lesson.number << "\n";
+    std::cout << tr("hint.no_more", {lesson.name, total, lesson.shown(file, ws.root()), lesson.number}) << "\n";
     return 0;
   }
-  std::cout << ui::bold("Hint " + std::to_string(shown + 1) + " of " + std::to_string(total) + " — " +
-                        lesson.name)
-            << "\n\n"
-            << hints[static_cast<std::size_t>(shown)] << "\n\n";
+  std::cout << ui::bold(tr("hint.heading", {shown + 1, total, lesson.name})) << "\n";
+  if (english_fallback) std::cout << ui::dim(tr("hint.english_fallback")) << "\n";
+  std::cout << "\n" << hints[static_cast<std::size_t>(shown)] << "\n\n";
   ++shown;
   std::string why;
   if (!write_file_atomically(state, std::to_string(shown) + "\n", &why))
-    std::cerr << "kata: could not remember that this hint was shown (" << why << "); the next ./kata hint "
-              << lesson.number << " shows it again.\n";
+    std::cerr << tr("hint.not_saved", {why, lesson.number}) << "\n";
   if (shown < total)
-    std::cout << ui::dim("(" + std::to_string(total - shown) + " more: ./kata hint " + lesson.number + ")") << "\n";
+    std::cout << ui::dim(tr("hint.more", {total - shown, lesson.number})) << "\n";
   else
-    std::cout << ui::dim("(that was the last hint)") << "\n";
+    std::cout << ui::dim(tr("hint.last")) << "\n";
   return 0;
 }
 
@@ -144,7 +149,7 @@ int cmd_hint(Workspace& ws, const std::string& spec, bool reset) {
   const Lesson& lesson = lesson_for(ws, spec);
   if (reset) {
     fs::remove(hint_state(ws, lesson));
-    std::cout << "hints of " << lesson.name << " will start again from hint 1.\n";
+    std::cout << tr("hint.reset", {lesson.name}) << "\n";
     return 0;
   }
   return show_next_hint(ws, lesson);
@@ -154,7 +159,7 @@ int cmd_diff(Workspace& ws, const std::string& spec) {
   const Lesson& lesson = lesson_for(ws, spec);
   const bool use_git = on_path("git");
   for (const auto& [mine, ref] : source_pairs(lesson)) {
-    std::cout << ui::bold("your code (-) against the reference (+): " + mine) << "\n" << std::flush;
+    std::cout << ui::bold(tr("diff.heading", {mine})) << "\n" << std::flush;
     std::vector<std::string> argv;
     if (use_git)
       argv = {"git", "--no-pager", "diff", "--no-index", ui::color() ? "--color=always" : "--color=never",
@@ -162,7 +167,7 @@ int cmd_diff(Workspace& ws, const std::string& spec) {
     else
       argv = {"diff", "-u", mine, ref};
     const auto r = run_process(argv, {.working_dir = ws.root().string(), .inherit_output = true});
-    if (r.exit_code == 0) std::cout << "(identical to the reference)\n";
+    if (r.exit_code == 0) std::cout << tr("diff.identical") << "\n";
     else if (r.exit_code != 1) return r.exit_code;  // 1 only means "they differ"
   }
   return 0;
@@ -175,14 +180,12 @@ int cmd_solution(Workspace& ws, const std::string& spec) {
   if (spec.empty()) {
     const auto saved = load_result(ws, lesson);
     if (!saved || saved->stale || saved->status != "done") {
-      std::cout << lesson.name << " is not done yet, so its reference solution is not shown by default.\n"
-                << "  Stuck? ./kata hint " << lesson.number << " gives the next hint. To see the solution anyway: "
-                << "./kata solution " << lesson.number << "\n";
+      std::cout << tr("solution.not_done", {lesson.name, lesson.number}) << "\n";
       return 1;
     }
   }
   for (const auto& ref : lesson.solution_sources) {
-    std::cout << ui::bold("// ===== " + ref + " (the reference solution) =====") << "\n"
+    std::cout << ui::bold(tr("solution.heading", {ref})) << "\n"
               << read_file(ws.root() / ref) << "\n";
   }
   return 0;
@@ -199,28 +202,28 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
     // A pack's stubs are recorded in the pack's own tests/stubs.sha256, by paths relative to the pack.
     const auto stub = shipped_stub_text(lesson.home, lesson.home_relative(path, root), &why);
     if (!stub) {
-      std::cout << "kata reset cannot find the shipped stub of " << path << ": " << why << "\nNothing was changed.\n";
+      std::cout << tr("reset.no_stub", {path, why}) << "\n" << tr("reset.nothing_changed") << "\n";
       return 1;
     }
     std::error_code ec;
     if (!fs::exists(root / path, ec) || read_file(root / path) != *stub) changed.emplace_back(path, *stub);
   }
   if (changed.empty()) {
-    std::cout << lesson.name << " already holds the shipped stub; nothing to reset.\n";
+    std::cout << tr("reset.already_stub", {lesson.name}) << "\n";
     return 0;
   }
   const fs::path backup_dir = lesson.folder("lessons") / ".backup";
   if (!yes) {
     if (!::isatty(STDIN_FILENO)) {
-      std::cout << "kata reset replaces your code in " << lesson.shown(lesson.folder("lessons"), root)
-                << " with the stub; run it on a terminal to confirm, or add --yes.\nNothing was changed.\n";
+      std::cout << tr("reset.not_a_terminal", {lesson.shown(lesson.folder("lessons"), root)}) << "\n"
+                << tr("reset.nothing_changed") << "\n";
       return 2;
     }
     std::string what;
     for (const auto& [path, stub] : changed) what += "  " + path + "\n";
-    std::cout << "This restores the stub of:\n" << what << "Your version is kept in " << backup_dir.string() << "/.\n";
-    if (!ask("Reset " + lesson.name + "?")) {
-      std::cout << "Nothing was changed.\n";
+    std::cout << tr("reset.restores") << "\n" << what << tr("reset.kept_in", {backup_dir.string()}) << "\n";
+    if (!ask(tr("reset.ask", {lesson.name}))) {
+      std::cout << tr("reset.nothing_changed") << "\n";
       return 1;
     }
   }
@@ -236,13 +239,13 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
       // The backup must exist, whole, before the learner's file is touched.
       fs::copy_file(source, backup);
       if (read_file(backup) != read_file(source))
-        throw std::runtime_error("could not back up " + source.string() + "; nothing was changed");
-      std::cout << "restored " << path << "  (your version: " << lesson.shown(backup, root) << ")\n";
+        throw std::runtime_error(tr("reset.backup_failed", {source.string()}));
+      std::cout << tr("reset.restored", {path, lesson.shown(backup, root)}) << "\n";
     } else {
-      std::cout << "restored " << path << "  (it had been deleted; there was nothing to back up)\n";
+      std::cout << tr("reset.restored_deleted", {path}) << "\n";
     }
     std::string why;
-    if (!write_file_atomically(source, stub, &why)) throw std::runtime_error(why + "; your file is unchanged");
+    if (!write_file_atomically(source, stub, &why)) throw std::runtime_error(tr("reset.write_failed", {why}));
   }
   std::error_code ec;
   fs::remove(hint_state(ws, lesson), ec);
@@ -251,7 +254,7 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
 
 int cmd_coverage(const std::string& spec) {
   if (!on_path("gcovr")) {
-    std::cout << "gcovr is not installed (./kata setup installs it).\n";
+    std::cout << tr("coverage.no_gcovr") << "\n";
     return 1;
   }
   Workspace ws("coverage");
@@ -268,8 +271,7 @@ int cmd_coverage(const std::string& spec) {
     print_result(lesson, result);
     return 1;
   }
-  std::cout << lesson.name << ": " << result.passed() << " of " << result.total()
-            << " checks pass (coverage build)\n\n";
+  std::cout << tr("coverage.summary", {lesson.name, result.passed(), result.total()}) << "\n\n";
   const fs::path html = ws.build_dir() / "coverage-report" / lesson.name / "index.html";
   fs::create_directories(html.parent_path());
   std::vector<std::string> argv = {"gcovr", "--root", ws.root().string()};
@@ -291,7 +293,7 @@ int cmd_coverage(const std::string& spec) {
   }
   std::cout << out.output;
   if (out.exit_code != 0) return out.exit_code;
-  std::cout << "\nHTML report (line by line): " << html.string() << "\n";
+  std::cout << "\n" << tr("coverage.html", {html.string()}) << "\n";
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "build.hpp"
 #include "build_lock.hpp"
 #include "check_runner.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 #include "results_store.hpp"
 #include "source_state.hpp"
@@ -48,14 +49,16 @@ bool leaks_detectable(const fs::path& exe) {
 
 void memory_check(Workspace& ws, const Lesson& lesson, LessonResult& result) {
   if (ws.config("memcheck", "0") != "1") {
-    result.memory_note = "the memory check cannot run: this compiler has no AddressSanitizer (./kata setup "
-                         "installs clang's sanitizer runtime, libclang-rt-dev)";
+    result.memory_note = tr_english("memcheck.no_asan");
+    result.memory_note_shown = tr("memcheck.no_asan");
     return;
   }
   const std::string target = "test_" + lesson.number + "_learner_memcheck";
-  const auto build = build_targets(ws, {target}, "memory check of " + lesson.name + ": building with AddressSanitizer");
+  const auto build = build_targets(ws, {target}, tr("memcheck.building", {lesson.name}));
   if (!build.ok) {
-    result.memory_note = "the memory check could not be built: " + (build.broken ? build.problem : build.errors);
+    const std::string why = build.broken ? build.problem : build.errors;
+    result.memory_note = tr_english("memcheck.not_built", {why});
+    result.memory_note_shown = tr("memcheck.not_built", {why});
     return;
   }
   RunnerOptions o = runner_options(ws, lesson, "memcheck");
@@ -69,7 +72,7 @@ void memory_check(Workspace& ws, const Lesson& lesson, LessonResult& result) {
   asan += std::string(":detect_leaks=") + (leaks_detectable(exe) ? "1" : "0");
   if (limit > 0) asan += ":max_allocation_size_mb=" + std::to_string(limit) + ":hard_rss_limit_mb=" + std::to_string(limit);
   o.env = {{"ASAN_OPTIONS", asan}, {"UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1"}};
-  ui::Progress progress("memory check of " + lesson.name + " (AddressSanitizer + UBSan)");
+  ui::Progress progress(tr("memcheck.running", {lesson.name}));
   o.on_check_started = [&](const std::string&) { progress.tick(); };
   const auto checks = run_checks(exe, o);
   progress.finish("");
@@ -119,7 +122,7 @@ void warn_unsaved(const std::string& why) {
   static bool warned = false;
   if (warned) return;
   warned = true;
-  std::cerr << "kata: could not save this result (" << why << "); kata list will check the lesson again.\n";
+  std::cerr << tr("check.not_saved", {why}) << "\n";
 }
 
 }  // namespace
@@ -133,7 +136,7 @@ LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const CheckOption
   Timings timings;
   LessonResult result;
   result.memory_check_required = options.variant == "learner" && options.memory_check;
-  set_activity("checking " + lesson.name);
+  set_activity(tr("activity.checking", {lesson.name}));
   BuildLock lock(ws.build_dir(), "kata check " + lesson.number);
   const bool learner = options.variant == "learner";
   if (learner) forget_stale_objects(ws, lesson);
@@ -141,7 +144,7 @@ LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const CheckOption
   if (learner) result.toolbox = prepare_toolbox(ws, lesson, ToolboxUse::checks).summary();
   const std::string digests = lesson_source_digests(ws, lesson);
   const std::string target = "test_" + lesson.number + "_" + options.variant;
-  const auto build = build_targets(ws, {target}, "building " + lesson.name);
+  const auto build = build_targets(ws, {target}, tr("build.building", {lesson.name}));
   timings.lap("build");
   if (!build.ok) {
     result.built = false;
@@ -152,7 +155,7 @@ LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const CheckOption
     RunnerOptions o = runner_options(ws, lesson, options.variant);
     o.isolate_all = o.isolate_all || options.isolate_all;
     // A check that takes its time (a loop, a hang until the limit) shows that kata is still at work.
-    ui::Progress progress("running the checks of " + lesson.name);
+    ui::Progress progress(tr("check.running", {lesson.name}));
     std::mutex progress_mutex;
     o.on_tick = [&] {
       std::lock_guard<std::mutex> lock(progress_mutex);

@@ -9,6 +9,7 @@
 #include "authoring.hpp"
 #include "commands.hpp"
 #include "grade.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 
 namespace {
@@ -56,96 +57,116 @@ std::string suggest_command(CLI::App& app, int argc, char** argv) {
   return line;
 }
 
+// CLI11's own messages for a command line it cannot parse, in the learner's language: the two a learner
+// meets (an unexpected argument, a missing one) translated, any other as CLI11 words it.
+std::string parse_failure(const CLI::App*, const CLI::Error& e) {
+  const std::string what = e.what();
+  std::string text = what;
+  if (!kata::cli::korean()) return kata::cli::tr("usage.more", {text});  // CLI11's words as they are
+  for (const char* prefix : {"The following arguments were not expected: ", "The following argument was not expected: "})
+    if (what.rfind(prefix, 0) == 0) text = kata::cli::tr("usage.unexpected", {what.substr(std::string(prefix).size())});
+  if (e.get_name() == "RequiredError" && what.size() > 12 && what.ends_with(" is required"))
+    text = kata::cli::tr("usage.required", {what.substr(0, what.size() - 12)});
+  return kata::cli::tr("usage.more", {text});
+}
+
+// The help's own words (Usage, Options, ...) and the -h flag's description in the learner's language.
+void translate_help(CLI::App& app) {
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", kata::cli::tr("help.label.usage"));
+  formatter->label("OPTIONS", kata::cli::tr("help.label.options_word"));
+  formatter->label("SUBCOMMAND", kata::cli::tr("help.label.command_word"));
+  formatter->label("Positionals", kata::cli::tr("help.label.positionals"));
+  formatter->label("REQUIRED", kata::cli::tr("help.label.required"));
+  app.option_defaults()->group(kata::cli::tr("help.label.options"));
+  app.group(kata::cli::tr("help.label.commands"));
+  app.failure_message(parse_failure);
+  app.set_help_flag("-h,--help", kata::cli::tr("help.flag"));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace kata::cli;
   // The name the learner types (the launcher runs build/dev/cli/kata; --help should not show that path).
-  CLI::App app{"dl-practice-kata: learn the practical side of deep learning by making checks pass.\n"
-               "Without a command: the list of lessons and your progress.",
-               "./kata"};
+  CLI::App app{tr("help.app"), "./kata"};
+  translate_help(app);
   app.require_subcommand(0, 1);
-  const std::string lesson_help = "lesson number or name, e.g. 04 or dropout (default: the first unfinished)";
+  const std::string lesson_help = tr("help.lesson");
 
-  auto* list = app.add_subcommand("list", "every lesson, its status and checks passed, and what to do next");
+  auto* list = app.add_subcommand("list", tr("help.list"));
   std::string lesson;
   bool sanitize = false;
-  auto* check = app.add_subcommand("check", "build and run one lesson's checks (default: the first unfinished)");
+  auto* check = app.add_subcommand("check", tr("help.check"));
   check->add_option("lesson", lesson, lesson_help);
   bool all = false;
   ReportFiles reports;
-  check->add_flag("--all", all, "every lesson, in order (one line each)");
+  check->add_flag("--all", all, tr("help.check.all"));
   bool verbose = false;
-  check->add_flag("--verbose,-v", verbose, "every check of every task (by default the tasks after the first "
-                                           "unfinished one are shown in a line each)");
-  check->add_option("--json", reports.json, "also write the results to this file, in Exercism's test-runner format "
-                                            "(version 3)");
-  check->add_option("--junit", reports.junit, "also write the results to this file as JUnit XML");
-  check->add_flag("--sanitize", sanitize, "build and run them under AddressSanitizer + UBSan (build/sanitize)");
-  auto* watch = app.add_subcommand("watch", "re-check the lesson you are working on whenever you save a file "
-                                            "(h hint, q quit)");
-  watch->add_option("lesson", lesson, "the lesson to start with (default: the first unfinished)");
+  check->add_flag("--verbose,-v", verbose, tr("help.check.verbose"));
+  check->add_option("--json", reports.json, tr("help.check.json"));
+  check->add_option("--junit", reports.junit, tr("help.check.junit"));
+  check->add_flag("--sanitize", sanitize, tr("help.check.sanitize"));
+  auto* watch = app.add_subcommand("watch", tr("help.watch"));
+  watch->add_option("lesson", lesson, tr("help.watch.lesson"));
   bool reset_hints = false;
-  auto* hint = app.add_subcommand("hint", "reveal the lesson's next hint");
+  auto* hint = app.add_subcommand("hint", tr("help.hint"));
   hint->add_option("lesson", lesson, lesson_help);
-  hint->add_flag("--reset", reset_hints, "start again from the first hint");
-  auto* diff = app.add_subcommand("diff", "your code against the reference solution");
+  hint->add_flag("--reset", reset_hints, tr("help.hint.reset"));
+  auto* diff = app.add_subcommand("diff", tr("help.diff"));
   diff->add_option("lesson", lesson, lesson_help);
-  auto* solution = app.add_subcommand("solution", "print the reference solution");
+  auto* solution = app.add_subcommand("solution", tr("help.solution"));
   solution->add_option("lesson", lesson, lesson_help);
   bool reference = false, both = false;
-  auto* run = app.add_subcommand("run", "the lesson's experiment on real data, with your code");
+  auto* run = app.add_subcommand("run", tr("help.run"));
   run->add_option("lesson", lesson, lesson_help);
-  run->add_flag("--reference", reference, "run it with the reference solution instead");
-  run->add_flag("--both", both, "run it with your code and the reference, side by side");
-  auto* coverage = app.add_subcommand("coverage", "which lines of your code the checks run (gcovr summary + HTML)");
+  run->add_flag("--reference", reference, tr("help.run.reference"));
+  run->add_flag("--both", both, tr("help.run.both"));
+  auto* coverage = app.add_subcommand("coverage", tr("help.coverage"));
   coverage->add_option("lesson", lesson, lesson_help);
   bool yes = false;
-  auto* reset = app.add_subcommand("reset", "restore a lesson's stub, keeping your code in lessons/NN_topic/.backup/");
-  reset->add_option("lesson", lesson, "lesson number or name")->required();
-  reset->add_flag("--yes,-y", yes, "do not ask first");
+  auto* reset = app.add_subcommand("reset", tr("help.reset"));
+  reset->add_option("lesson", lesson, tr("help.reset.lesson"))->required();
+  reset->add_flag("--yes,-y", yes, tr("help.reset.yes"));
   SelftestOptions selftest_options;
-  auto* selftest = app.add_subcommand("selftest", "prove the workspace: solutions pass, stubs fail, mistakes are "
-                                                  "caught, coverage >= 95%, mutants killed >= 95%; ends with "
-                                                  "'N passed, M failed'");
-  selftest->add_flag("--skip-coverage", selftest_options.skip_coverage, "skip the gcovr gate");
-  selftest->add_flag("--skip-sanitize", selftest_options.skip_sanitize,
-                     "skip the ASan + UBSan run of the solutions (a second build, ~3 min)");
-  selftest->add_flag("--skip-mutation", selftest_options.skip_mutation, "skip the mutation gate");
-  selftest->add_flag("--mutation-only", selftest_options.mutation_only,
-                     "run only the mutation gate: do the checks kill the solutions' mutants?");
-  selftest->add_option("--lesson", selftest_options.lesson,
-                       "every gate for this one lesson only (with --mutation-only: just its mutation gate)");
+  auto* selftest = app.add_subcommand("selftest", tr("help.selftest"));
+  selftest->add_flag("--skip-coverage", selftest_options.skip_coverage, tr("help.selftest.skip_coverage"));
+  selftest->add_flag("--skip-sanitize", selftest_options.skip_sanitize, tr("help.selftest.skip_sanitize"));
+  selftest->add_flag("--skip-mutation", selftest_options.skip_mutation, tr("help.selftest.skip_mutation"));
+  selftest->add_flag("--mutation-only", selftest_options.mutation_only, tr("help.selftest.mutation_only"));
+  selftest->add_option("--lesson", selftest_options.lesson, tr("help.selftest.lesson"));
   GradeOptions grade_options;
   std::string class_dir, class_csv;
   bool record_manifest = false;
-  auto* grade = app.add_subcommand("grade", "the score of this workspace, for a class: tamper check, a fresh build, every "
-                                            "check in its own process; exits 0 whatever the checks say");
-  grade->add_option("--extra-tests", grade_options.extra_tests, "a folder of the instructor's checks, DIR/NN_topic/*.cpp");
-  grade->add_option("--manifest", grade_options.manifest, "the protected files' hashes (default tests/protected.sha256)");
-  grade->add_option("--learner", grade_options.learner, "who is graded (default: $KATA_LEARNER, else git's user.name)");
-  grade->add_option("--json", grade_options.files.json, "write the results here (Exercism's format, version 3)");
-  grade->add_option("--junit", grade_options.files.junit, "write the results here as JUnit XML");
-  grade->add_flag("--github-annotations", grade_options.github_annotations,
-                  "also print each failure as a GitHub Actions annotation");
-  grade->add_option("--class", class_dir, "roll up a folder of learners' --json results instead of grading");
-  grade->add_option("--csv", class_csv, "with --class: write the learner, lesson, score table here (default: stdout)");
-  grade->add_flag("--record-manifest", record_manifest,
-                  "for authors: record the protected files' hashes in tests/protected.sha256");
+  auto* grade = app.add_subcommand("grade", tr("help.grade"));
+  grade->add_option("--extra-tests", grade_options.extra_tests, tr("help.grade.extra_tests"));
+  grade->add_option("--manifest", grade_options.manifest, tr("help.grade.manifest"));
+  grade->add_option("--learner", grade_options.learner, tr("help.grade.learner"));
+  grade->add_option("--json", grade_options.files.json, tr("help.grade.json"));
+  grade->add_option("--junit", grade_options.files.junit, tr("help.grade.junit"));
+  grade->add_flag("--github-annotations", grade_options.github_annotations, tr("help.grade.github"));
+  grade->add_option("--class", class_dir, tr("help.grade.class"));
+  grade->add_option("--csv", class_csv, tr("help.grade.csv"));
+  grade->add_flag("--record-manifest", record_manifest, tr("help.grade.record_manifest"));
   NewLessonOptions new_lesson;
-  auto* add = app.add_subcommand("new", "for authors: write a new lesson from tools/lesson-template/ (docs/authoring.md)");
-  add->add_option("name", new_lesson.name, "the lesson's folder name, NN_topic (e.g. 21_momentum)")->required();
-  add->add_option("title", new_lesson.title, "its title, e.g. \"Momentum\"")->required();
-  add->add_option("--pack", new_lesson.pack, "write it into this lesson pack's folder instead of the workspace");
-  auto* setup = app.add_subcommand("setup", "install the system packages the workspace needs");
-  setup->add_flag("--yes,-y", yes, "do not ask before installing");
+  auto* add = app.add_subcommand("new", tr("help.new"));
+  add->add_option("name", new_lesson.name, tr("help.new.name"))->required();
+  add->add_option("title", new_lesson.title, tr("help.new.title"))->required();
+  add->add_option("--pack", new_lesson.pack, tr("help.new.pack"));
+  auto* setup = app.add_subcommand("setup", tr("help.setup"));
+  setup->add_flag("--yes,-y", yes, tr("help.setup.yes"));
+  // A subcommand made its -h before it took the translated option group over: make it again.
+  for (auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    sub->set_help_flag("-h,--help", tr("help.flag"));
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
-    if (const std::string hint = suggest_command(app, argc, argv); !hint.empty())
-      std::cerr << "did you mean: " << hint << " ?\n";
+    // Only for a command line that failed: `./kata check --help` needs no correction.
+    if (status != 0)
+      if (const std::string hint = suggest_command(app, argc, argv); !hint.empty())
+        std::cerr << tr("usage.did_you_mean", {hint}) << "\n";
     return status;
   }
   install_interrupt_handling();
@@ -154,9 +175,7 @@ int main(int argc, char** argv) {
     for (auto* sub : app.get_subcommands())
       for (auto* opt : sub->get_options())
         if (opt->get_name() == "lesson" && opt->count() > 0 && lesson.empty())
-          throw UsageError("an empty lesson name was given to `" + sub->get_name() +
-                           "`: give a number such as 04 or a name such as dropout, or leave it out for the first "
-                           "unfinished lesson\n");
+          throw UsageError(tr("usage.empty_lesson", {sub->get_name()}) + "\n");
     if (*selftest) return cmd_selftest(selftest_options);
     if (*grade) {
       if (record_manifest) return cmd_record_manifest();
@@ -167,7 +186,7 @@ int main(int argc, char** argv) {
     Workspace ws;
     if (*check && sanitize) return cmd_check_sanitized(ws, lesson);
     if (*check) {
-      if (all && !lesson.empty()) throw UsageError("check takes a lesson or --all, not both\n");
+      if (all && !lesson.empty()) throw UsageError(tr("usage.check_all_and_lesson") + "\n");
       return cmd_check(ws, lesson, all, reports, verbose);
     }
     if (*watch) return cmd_watch(ws, lesson);

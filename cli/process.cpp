@@ -22,6 +22,7 @@
 #include <stdexcept>
 
 #include "bounded_output.hpp"
+#include "messages.hpp"
 
 extern char** environ;
 
@@ -68,6 +69,10 @@ bool is_registered(pid_t pid) {
 }
 
 char g_activity[256] = "";
+// The interrupted message around the activity, in the learner's language: translated once at start-up,
+// because the signal handler may not allocate.
+char g_interrupted_prefix[128] = "\ninterrupted: ";
+char g_interrupted_suffix[256] = " stopped; every process it started has ended.\n";
 void (*g_restore)() = nullptr;
 
 // Children of this process that kata did not start itself: orphans re-parented to it (it is their
@@ -157,9 +162,9 @@ extern "C" void handle_interrupt(int) {
     ::kill(pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
   });
-  write_str("\ninterrupted: ");
+  write_str(g_interrupted_prefix);
   write_str(g_activity[0] != '\0' ? g_activity : "kata");
-  write_str(" stopped; every process it started has ended.\n");
+  write_str(g_interrupted_suffix);
   ::_exit(130);
 }
 
@@ -211,6 +216,11 @@ class LineSplitter {
 }  // namespace
 
 void install_interrupt_handling() {
+  const std::string prefix = tr("interrupt.prefix"), suffix = tr("interrupt.suffix");
+  if (prefix.size() < sizeof g_interrupted_prefix && suffix.size() < sizeof g_interrupted_suffix) {
+    std::memcpy(g_interrupted_prefix, prefix.c_str(), prefix.size() + 1);
+    std::memcpy(g_interrupted_suffix, suffix.c_str(), suffix.size() + 1);
+  }
   ::prctl(PR_SET_CHILD_SUBREAPER, 1);
   struct sigaction sa{};
   sa.sa_handler = handle_interrupt;
@@ -275,7 +285,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   std::vector<char*> envp;
   for (const auto& e : env_strings) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);
-  const std::string not_found = "cannot run " + argv[0] + ": ";
+  const std::string not_found = tr("process.cannot_run", {argv[0]});
   rlimit memory{};
   memory.rlim_cur = memory.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) * 1024 * 1024;
 

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "messages.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -20,7 +21,7 @@ std::string output_excerpt(const std::string& output) {
     if (!line.empty() && line.rfind("kata: the program was ended by exit()", 0) != 0) lines.push_back(line.size() > 160 ? line.substr(0, 160) + "…" : line);
   if (lines.empty()) return "";
   const std::size_t from = lines.size() > 4 ? lines.size() - 4 : 0;
-  std::string out = "your code printed" + std::string(from > 0 ? " (last 4 lines)" : "") + ":\n";
+  std::string out = (from > 0 ? tr("result.printed_last", {4}) : tr("result.printed")) + "\n";
   for (std::size_t i = from; i < lines.size(); ++i) out += "  | " + lines[i] + "\n";
   return out;
 }
@@ -28,10 +29,8 @@ std::string output_excerpt(const std::string& output) {
 }  // namespace
 
 std::string task_line(const TaskProgress& t, int tasks) {
-  std::string title = t.number > 0 ? "task " + std::to_string(t.number) + " of " + std::to_string(tasks) + ": " + t.title
-                                   : "checks";
-  return title + " — " + std::to_string(t.passed) + " of " + std::to_string(t.total) + " checks" +
-         (t.done() ? " ✓" : "");
+  const std::string title = t.number > 0 ? tr("result.task_title", {t.number, tasks, t.title}) : tr("result.checks_title");
+  return title + tr("result.task_count", {t.passed, t.total}) + (t.done() ? " ✓" : "");
 }
 
 int first_unfinished_task(const LessonResult& result) {
@@ -43,11 +42,9 @@ int first_unfinished_task(const LessonResult& result) {
 void print_result(const Lesson& lesson, const LessonResult& result, int max_failures, bool every_task) {
   if (!result.built) {
     if (result.build_broken)
-      std::cout << ui::red("✗ " + lesson.name + ": ") << "the build failed, and not because of your code:\n  "
-                << result.build_errors << "\n  Is the build folder writable, with free disk space? If it was "
-                << "removed or damaged: rm -rf build/dev and run ./kata again.\n";
+      std::cout << ui::red("✗ " + lesson.name + ": ") << tr("result.build_broken", {result.build_errors}) << "\n";
     else
-      std::cout << ui::red("✗ " + lesson.name + " does not compile:") << "\n" << result.build_errors << "\n";
+      std::cout << ui::red(tr("result.does_not_compile", {lesson.name})) << "\n" << result.build_errors << "\n";
     return;
   }
   int shown = 0;
@@ -79,7 +76,7 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
     for (const auto& t : tasks) {
       const std::string head = task_line(t, static_cast<int>(tasks.size()));
       if (reached_unfinished && !every_task) {
-        std::cout << ui::dim(head + (t.done() ? "" : "  (after task " + std::to_string(first_unfinished_task(result)) + ")"))
+        std::cout << ui::dim(head + (t.done() ? "" : tr("result.after_task", {first_unfinished_task(result)})))
                   << "\n";
         continue;
       }
@@ -90,15 +87,12 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
     }
   }
   if (!result.toolbox.empty()) std::cout << "\n" << ui::dim(result.toolbox) << "\n";
-  const std::string summary = std::to_string(result.passed()) + " of " + std::to_string(result.total()) +
-                              " checks pass";
+  const std::string summary = tr("result.summary", {result.passed(), result.total()});
   const std::string status = result.status();
-  std::cout << "\n" << lesson.name << ": " << (status == "done" ? ui::green(summary) : summary) << " — " << status
-            << "\n";
-  if (status == "done" && result.memory_checked)
-    std::cout << ui::dim("  (and again under AddressSanitizer + UBSan: no memory errors, leaks or undefined behaviour)")
-              << "\n";
-  if (status == "not verified") std::cout << "  " << result.memory_note << "\n";
+  std::cout << "\n" << lesson.name << ": " << (status == "done" ? ui::green(summary) : summary) << " — "
+            << status_word(status) << "\n";
+  if (status == "done" && result.memory_checked) std::cout << ui::dim(tr("result.memory_clean")) << "\n";
+  if (status == "not verified") std::cout << "  " << result.memory_note_shown << "\n";
 }
 
 }  // namespace kata::cli

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "messages.hpp"
 #include "source_state.hpp"
 
 namespace kata::cli {
@@ -24,20 +25,20 @@ bool write_file_atomically(const fs::path& file, const std::string& text, std::s
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) {
-      *why = "cannot write " + tmp.string() + ": " + std::strerror(errno);
+      *why = tr("file.cannot_write_because", {tmp.string(), std::strerror(errno)});
       return false;
     }
     out << text;
     out.flush();
     if (!out) {
-      *why = "cannot write " + tmp.string() + ": " + std::strerror(errno);
+      *why = tr("file.cannot_write_because", {tmp.string(), std::strerror(errno)});
       fs::remove(tmp, ec);
       return false;
     }
   }
   fs::rename(tmp, file, ec);
   if (ec) {
-    *why = "cannot write " + file.string() + ": " + ec.message();
+    *why = tr("file.cannot_write_because", {file.string(), ec.message()});
     fs::remove(tmp, ec);
     return false;
   }

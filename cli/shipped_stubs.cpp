@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "hashing.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 
 namespace kata::cli {
@@ -34,19 +35,18 @@ std::optional<std::string> shipped_stub_text(const fs::path& home, const std::st
   const auto hashes = shipped_stub_hashes(home);
   const auto recorded = hashes.find(relative);
   if (recorded == hashes.end()) {
-    *why = (home / "tests" / "stubs.sha256").string() + " records no stub for " + relative;
+    *why = tr("stubs.not_recorded", {(home / "tests" / "stubs.sha256").string(), relative});
     return std::nullopt;
   }
   if (!on_path("git")) {
-    *why = "git is not installed, and the shipped stubs are found in git's history";
+    *why = tr("stubs.no_git");
     return std::nullopt;
   }
   // The commits that touched the file, newest first; the shipped stub is one of its versions.
   // Run in `home`: a pack is usually a repository of its own (or inside one); `rev:./path` is relative to it.
   const auto log = run_process({"git", "-C", home.string(), "log", "--all", "--format=%H", "-n", "500", "--", relative});
   if (log.exit_code != 0) {
-    *why = "git could not read the history of " + home.string() + ": " + log.output +
-           "(a lesson pack needs to be in a git repository for kata reset: git init, add and commit it)";
+    *why = tr("stubs.no_history", {home.string(), log.output});
     return std::nullopt;
   }
   std::istringstream commits(log.output);
@@ -57,14 +57,14 @@ std::optional<std::string> shipped_stub_text(const fs::path& home, const std::st
     if (show.exit_code == 0 && show.output_bytes == show.output.size() && sha256_of(show.output) == recorded->second)
       return show.output;
   }
-  *why = "no version of " + relative + " in git's history matches the shipped stub's hash";
+  *why = tr("stubs.no_version", {relative});
   return std::nullopt;
 }
 
 bool record_shipped_stub(const fs::path& home, const std::string& relative, std::string* why) {
   const auto hash = sha256_of_file(home / relative);
   if (!hash) {
-    *why = "cannot read " + (home / relative).string();
+    *why = tr("file.cannot_read", {(home / relative).string()});
     return false;
   }
   const fs::path record = home / "tests" / "stubs.sha256";
@@ -92,7 +92,7 @@ bool record_shipped_stub(const fs::path& home, const std::string& relative, std:
   std::ofstream out(record, std::ios::trunc);
   out << text.str();
   if (!out) {
-    *why = "cannot write " + record.string();
+    *why = tr("file.cannot_write", {record.string()});
     return false;
   }
   return true;

@@ -5,6 +5,7 @@
 
 #include "build.hpp"
 #include "hashing.hpp"
+#include "messages.hpp"
 #include "results_store.hpp"
 #include "source_state.hpp"
 
@@ -82,11 +83,11 @@ std::string joined(const std::vector<std::string>& names) {
 
 std::string ToolboxChoice::summary() const {
   if (empty()) return "";
-  std::string out = "toolbox: ";
-  out += yours.empty()
-             ? "the reference for every lesson (" + joined(reference).substr(1) + ")"
-             : "your lessons" + joined(yours) + (reference.empty() ? "" : "; the reference for" + joined(reference));
-  if (!reference.empty()) out += "  (a lesson you finish with ./kata check NN replaces the reference)";
+  std::string out = tr("toolbox.prefix");
+  out += yours.empty() ? tr("toolbox.reference_all", {joined(reference).substr(1)})
+                       : tr("toolbox.yours", {joined(yours).substr(1)}) +
+                             (reference.empty() ? "" : tr("toolbox.reference_for", {joined(reference).substr(1)}));
+  if (!reference.empty()) out += tr("toolbox.replaces");
   for (const auto& n : notes) out += "\n  " + n;
   return out;
 }
@@ -114,11 +115,11 @@ ToolboxChoice prepare_toolbox(Workspace& ws, const Lesson& lesson, ToolboxUse us
       const std::string digests_now = lesson_source_digests(ws, l);
       const std::string target =
           "kata_" + part.lesson.substr(0, 2) + (use == ToolboxUse::checks ? "_learner" : "_learner_optimized");
-      const auto build = build_targets(ws, {target}, "building your " + part.lesson + " for the toolbox");
+      const auto build = build_targets(ws, {target}, tr("toolbox.building", {part.lesson}));
       if (build.ok) record_built_sources(ws, l, digests_now);
       if (!build.ok) {
         yours = false;
-        choice.notes.push_back(part.lesson + " is done, but " + target + " did not build: the reference is used");
+        choice.notes.push_back(tr("toolbox.not_built", {part.lesson, target}));
       }
     }
     for (const auto& object : yours ? mine : part.reference) {
@@ -135,7 +136,7 @@ ToolboxChoice prepare_toolbox(Workspace& ws, const Lesson& lesson, ToolboxUse us
   if (read_text(rsp) != list || (!digests.empty() && read_text(stamp) != digest)) {
     std::string why;
     if (!write_file_atomically(rsp, list, &why) || !write_file_atomically(stamp, digest, &why))
-      choice.notes.push_back("could not write the toolbox list (" + why + ")");
+      choice.notes.push_back(tr("toolbox.not_written", {why}));
   }
   return choice;
 }

@@ -37,6 +37,73 @@ std::string yellow(const std::string& s) { return paint("33", s); }
 std::string bold(const std::string& s) { return paint("1", s); }
 std::string dim(const std::string& s) { return paint("2", s); }
 
+namespace {
+
+// Whether code point `c` takes two columns: the East Asian Wide and Fullwidth ranges of Unicode's
+// EastAsianWidth.txt that a Korean or CJK text can hold. Characters of "ambiguous" width (—, …, ✓, ✗)
+// count 1, as in a terminal that is not set to treat them as wide.
+bool wide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) ||    // Hangul Jamo, leading consonants (the vowels and finals combine)
+         (c >= 0x2E80 && c <= 0x303E) ||    // CJK radicals, Kangxi radicals, CJK symbols and punctuation
+         (c >= 0x3041 && c <= 0x33FF) ||    // Hiragana, Katakana, Bopomofo, Hangul Compatibility Jamo, CJK compat.
+         (c >= 0x3400 && c <= 0x4DBF) ||    // CJK Unified Ideographs Extension A
+         (c >= 0x4E00 && c <= 0x9FFF) ||    // CJK Unified Ideographs
+         (c >= 0xA000 && c <= 0xA4CF) ||    // Yi
+         (c >= 0xA960 && c <= 0xA97F) ||    // Hangul Jamo Extended-A
+         (c >= 0xAC00 && c <= 0xD7A3) ||    // Hangul Syllables: every Korean word of the catalogue
+         (c >= 0xF900 && c <= 0xFAFF) ||    // CJK Compatibility Ideographs
+         (c >= 0xFE30 && c <= 0xFE4F) ||    // CJK Compatibility Forms
+         (c >= 0xFF00 && c <= 0xFF60) ||    // Fullwidth Forms
+         (c >= 0xFFE0 && c <= 0xFFE6) ||    // Fullwidth signs
+         (c >= 0x1F300 && c <= 0x1F64F) ||  // emoji pictographs and emoticons
+         (c >= 0x1F900 && c <= 0x1F9FF) ||  // supplemental symbols and pictographs
+         (c >= 0x20000 && c <= 0x3FFFD);    // CJK Unified Ideographs Extensions B and later
+}
+
+// Combining marks and invisible characters: no column of their own.
+bool zero_width(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) ||  // combining diacritical marks
+         (c >= 0x1160 && c <= 0x11FF) ||  // Hangul Jamo vowels and final consonants (join the leading one)
+         (c >= 0x200B && c <= 0x200F) ||  // zero-width space, joiners, direction marks
+         (c >= 0xFE00 && c <= 0xFE0F);    // variation selectors
+}
+
+}  // namespace
+
+std::size_t width(std::string_view text) {
+  std::size_t columns = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == 0x1B) {  // an escape sequence "\033[...m": colours take no room
+      ++i;
+      if (i < text.size() && text[i] == '[') {
+        ++i;
+        while (i < text.size() && !(text[i] >= 0x40 && text[i] <= 0x7E)) ++i;
+        ++i;
+      }
+      continue;
+    }
+    // Decode one UTF-8 sequence; a stray byte counts as one column.
+    const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    for (std::size_t k = 1; k < len && i + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    i += len;
+    if (c < 0x20 || zero_width(c)) continue;
+    columns += wide(c) ? 2 : 1;
+  }
+  return columns;
+}
+
+std::string pad(const std::string& text, std::size_t columns) {
+  const std::size_t w = width(text);
+  return w >= columns ? text : text + std::string(columns - w, ' ');
+}
+
+std::string pad_left(const std::string& text, std::size_t columns) {
+  const std::size_t w = width(text);
+  return w >= columns ? text : std::string(columns - w, ' ') + text;
+}
+
 std::string bar(double done, double total, int width) {
   const int filled = total <= 0 ? 0 : static_cast<int>(width * done / total + 0.5);
   return "[" + std::string(filled, '#') + std::string(width - filled, '.') + "]";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace kata::cli::ui {
 
@@ -15,6 +16,14 @@ std::string red(const std::string& s);
 std::string yellow(const std::string& s);
 std::string bold(const std::string& s);
 std::string dim(const std::string& s);
+
+// The columns `text` takes on a terminal: East Asian wide characters (Hangul, CJK) take 2, combining marks
+// and escape sequences (colours) 0, everything else 1. printf's "%-20s" pads by bytes, which misaligns a
+// table as soon as a cell holds Korean: tables pad with pad() instead.
+std::size_t width(std::string_view text);
+// `text` followed by spaces up to `columns` display columns (right-aligned: spaces first).
+std::string pad(const std::string& text, std::size_t columns);
+std::string pad_left(const std::string& text, std::size_t columns);
 
 // "[#####.....]" of `width` cells for done/total.
 std::string bar(double done, double total, int width = 30);

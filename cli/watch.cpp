@@ -23,6 +23,7 @@
 
 #include "commands.hpp"
 #include "lesson_check.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 #include "result_printer.hpp"
 #include "results_store.hpp"
@@ -182,21 +183,22 @@ class WatchApp {
   // stays on screen, for refactoring; `n` moves on.
   void check() {
     const Lesson& lesson = ws_.lessons()[index_];
-    set_activity("kata watch: checking " + lesson.name);
+    set_activity(tr("activity.watch_checking", {lesson.name}));
     announce(lesson);
     const bool was_done = done(lesson);
     result_ = check_lesson(ws_, lesson);
     summaries_.clear();
     for (const Lesson* other : others_) {
       const auto r = check_lesson(ws_, *other);
-      summaries_.push_back(other->name + " — " + r.status() + " (" + std::to_string(r.passed()) + " of " +
-                           std::to_string(r.total()) +
-                           (r.status() == "done" ? ")" : "; ./kata check " + other->number + " shows why)"));
+      summaries_.push_back(r.status() == "done"
+                               ? tr("watch.other_done", {other->name, status_word(r.status()), r.passed(), r.total()})
+                               : tr("watch.other_failing", {other->name, status_word(r.status()), r.passed(), r.total(),
+                                                            other->number}));
     }
     others_.clear();
     just_finished_ = !was_done && result_.status() == "done";
     render();
-    set_activity("kata watch");
+    set_activity(tr("activity.watch"));
   }
 
  private:
@@ -221,7 +223,7 @@ class WatchApp {
   void announce(const Lesson& lesson) {
     if (ui::can_rewrite_line()) std::cout << "\033[2J\033[H";
     else std::cout << "\n----------------------------------------------------------------------\n";
-    std::cout << ui::bold("kata watch — " + lesson.name) << "\n\n" << ui::yellow("⟳ checking " + lesson.name + "…")
+    std::cout << ui::bold("kata watch — " + lesson.name) << "\n\n" << ui::yellow(tr("watch.checking", {lesson.name}))
               << "\n" << std::flush;
   }
 
@@ -230,25 +232,25 @@ class WatchApp {
     const Lesson& lesson = lessons[index_];
     if (ui::can_rewrite_line()) std::cout << "\033[2J\033[H";
     else std::cout << "\n";
-    std::cout << ui::bold("kata watch — " + lesson.name) << ui::dim("   (editing " + lesson.shown(lesson.folder("lessons"), ws_.root()) + ")") << "\n\n";
+    std::cout << ui::bold("kata watch — " + lesson.name)
+              << ui::dim(tr("watch.editing", {lesson.shown(lesson.folder("lessons"), ws_.root())})) << "\n\n";
     if (!result_.built) {
-      std::cout << ui::red(result_.build_broken ? "✗ the build failed, and not because of your code:"
-                                                : "✗ does not compile:")
+      std::cout << ui::red(result_.build_broken ? tr("watch.build_broken") : tr("watch.does_not_compile"))
                 << "\n" << first_lines(result_.build_errors, 25) << "\n";
     } else {
       render_tasks();
     }
-    for (const auto& s : summaries_) std::cout << ui::yellow("also saved: " + s) << "\n";
+    for (const auto& s : summaries_) std::cout << ui::yellow(tr("watch.also_saved", {s})) << "\n";
     int finished = 0;
     for (const auto& l : lessons) finished += done(l) ? 1 : 0;
-    std::cout << "\nprogress " << ui::bar(finished, static_cast<double>(lessons.size()), 22) << " " << finished
-              << " of " << lessons.size() << " lessons done\n";
-    if (finished == static_cast<int>(lessons.size()))
-      std::cout << ui::green("Every lesson is done. Try ./kata run NN to see the experiments.") << "\n";
+    std::cout << "\n"
+              << tr("watch.progress", {ui::bar(finished, static_cast<double>(lessons.size()), 22), finished, lessons.size()})
+              << "\n";
+    if (finished == static_cast<int>(lessons.size())) std::cout << ui::green(tr("watch.all_done")) << "\n";
     if (keys_)
-      std::cout << ui::dim("save a file to re-check · h hint · r re-run · n/p next/previous lesson · q quit") << "\n";
+      std::cout << ui::dim(tr("watch.keys")) << "\n";
     else
-      std::cout << "watching lessons/ for changes (Ctrl-C to stop)\n";
+      std::cout << tr("watch.no_keys") << "\n";
     std::cout << std::flush;
   }
 
@@ -261,22 +263,21 @@ class WatchApp {
         first = &c;
         break;
       }
-    const std::string summary = std::to_string(result_.passed()) + " of " + std::to_string(result_.total()) +
-                                " checks pass";
+    const std::string summary = tr("result.summary", {result_.passed(), result_.total()});
     if (first == nullptr && result_.status() == "done") {
-      std::cout << ui::green("✓ " + summary + " — done") << "\n";
+      std::cout << ui::green("✓ " + summary + " — " + status_word("done")) << "\n";
       if (just_finished_) {
         std::cout << "\n";
         print_what_next(ws_, ws_.lessons()[index_]);
       }
       if (const Lesson* next = next_unfinished(ws_, ws_.lessons()[index_]))
-        std::cout << "\nstay to refactor it (every save re-checks it), or press n for the next lesson ("
-                  << ws_.lessons()[(index_ + 1) % ws_.lessons().size()].name << ")"
-                  << (next != &ws_.lessons()[(index_ + 1) % ws_.lessons().size()] ? "; the first unfinished one is " + next->name : "")
+        std::cout << "\n" << tr("watch.stay", {ws_.lessons()[(index_ + 1) % ws_.lessons().size()].name})
+                  << (next != &ws_.lessons()[(index_ + 1) % ws_.lessons().size()] ? tr("watch.first_unfinished", {next->name})
+                                                                                  : "")
                   << "\n";
       return;
     }
-    std::cout << ui::red("✗ " + summary + " — " + result_.status()) << "\n";
+    std::cout << ui::red("✗ " + summary + " — " + status_word(result_.status())) << "\n";
     if (tasks.size() > 1 || (tasks.size() == 1 && tasks.front().number > 0)) {
       std::cout << "\n";
       for (const auto& t : tasks) {
@@ -286,9 +287,10 @@ class WatchApp {
       }
     }
     if (first != nullptr)
-      std::cout << "\nfirst failing check: " << ui::bold(first->name) << "\n" << indent(first_lines(first->message, 25));
+      std::cout << "\n" << tr("watch.first_failing") << " " << ui::bold(first->name) << "\n"
+                << indent(first_lines(first->message, 25));
     else if (result_.status() == "not verified")
-      std::cout << "\n" << result_.memory_note << "\n";
+      std::cout << "\n" << result_.memory_note_shown << "\n";
   }
 
   static std::string first_lines(const std::string& text, int n) {

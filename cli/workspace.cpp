@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "messages.hpp"
 #include "process.hpp"
 #include "ui.hpp"
 
@@ -40,6 +41,10 @@ std::string joined(const std::vector<std::string>& parts, const std::string& sep
 }
 }  // namespace
 
+std::string Lesson::label() const { return pack.empty() ? name : tr("lesson.label_pack", {name, pack}); }
+
+std::string PackProblem::what() const { return tr("pack.problem", {pack, reason}); }
+
 std::string Lesson::shown(const fs::path& path, const fs::path& root) const {
   const fs::path rel = path.lexically_relative(root);
   if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
@@ -66,13 +71,13 @@ Workspace::Workspace(std::string preset) : preset_(std::move(preset)) {
 }
 
 void Workspace::configure() {
-  ui::Progress progress("configuring (" + preset_ + ")");
+  ui::Progress progress(tr("workspace.configuring", {preset_}));
   const auto result = run_process({"cmake", "--preset", preset_},
                                   {.working_dir = root_.string(), .on_tick = [&] { progress.tick(); }});
   if (result.exit_code != 0) {
-    progress.finish("failed");
+    progress.finish(tr("workspace.failed"));
     std::cerr << result.output;
-    throw std::runtime_error("cmake --preset " + preset_ + " failed (output above)");
+    throw std::runtime_error(tr("workspace.configure_failed", {preset_}));
   }
   progress.finish("");
   loaded_ = false;
@@ -172,10 +177,7 @@ void Workspace::load_manifest() {
     read_manifest();
   }
   if (lessons_.empty())
-    throw std::runtime_error(
-        "no lessons found: " + (root_ / "lessons").string() +
-        " holds none of the lesson folders CMakeLists.txt lists (kata_add_lesson). If lessons/ was moved or "
-        "deleted, put it back (git checkout -- lessons restores the shipped stubs); kata notices on its next run.");
+    throw std::runtime_error(tr("workspace.no_lessons", {(root_ / "lessons").string()}));
   loaded_ = true;
 }
 
@@ -211,7 +213,7 @@ std::vector<std::string> Workspace::gcov_arguments() const {
 std::string Workspace::valid_names() {
   std::string names;
   for (const auto& l : lessons())
-    names += "  " + l.number + "  " + l.topic + (l.pack.empty() ? "" : "  (pack " + l.pack + ")") + "\n";
+    names += "  " + l.number + "  " + l.topic + (l.pack.empty() ? "" : tr("workspace.valid_pack", {l.pack})) + "\n";
   return names;
 }
 
@@ -231,9 +233,9 @@ const Lesson& Workspace::find(const std::string& spec) {
   // A pack's lesson that was left out: say why instead of "no such lesson".
   for (const auto& p : pack_problems())
     if (!p.lesson.empty() && (key == p.lesson.substr(0, 2) || key == p.lesson || p.lesson.rfind(key, 3) == 3))
-      throw std::runtime_error(p.lesson + " (" + p.dir.string() + ") could not be added: " + p.what());
-  throw UsageError("no lesson '" + spec + "'" + (prefix_matches > 1 ? " (ambiguous)" : "") +
-                   ". Valid lessons:\n" + valid_names());
+      throw std::runtime_error(tr("workspace.pack_lesson_left_out", {p.lesson, p.dir.string(), p.what()}));
+  throw UsageError((prefix_matches > 1 ? tr("workspace.ambiguous_lesson", {spec}) : tr("workspace.no_lesson", {spec})) +
+                   "\n" + valid_names());
 }
 
 }  // namespace kata::cli

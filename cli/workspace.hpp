@@ -37,7 +37,7 @@ struct Lesson {
   // `source` (one of the sources above) relative to the lesson's home: "lessons/21_momentum/momentum.cpp".
   std::string home_relative(const std::string& source, const fs::path& root) const;
   // "04_dropout", or "21_momentum (pack optimizers)".
-  std::string label() const { return pack.empty() ? name : name + " (pack " + pack + ")"; }
+  std::string label() const;
 };
 
 // A lesson of a pack that was left out at configure time, and why (cmake/KataLesson.cmake): shown as one
@@ -47,7 +47,7 @@ struct PackProblem {
   fs::path dir;        // the pack's folder
   std::string lesson;  // the lesson folder, or "" for the pack as a whole
   std::string reason;
-  std::string what() const { return "pack " + pack + ": " + reason; }
+  std::string what() const;  // "pack X: reason", in the learner's language (the reason is CMake's)
 };
 
 class Workspace {
