@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "messages.hpp"
 #include "shipped_stubs.hpp"
 #include "ui.hpp"
 
@@ -93,7 +94,7 @@ std::string number_taken(Workspace& ws, const fs::path& home, const std::string&
   for (const auto& l : ws.lessons())
     if (l.number == number) return l.label();
   for (const auto& p : ws.pack_problems())
-    if (p.lesson.rfind(number + "_", 0) == 0) return p.lesson + " (pack " + p.pack + ", left out: " + p.reason + ")";
+    if (p.lesson.rfind(number + "_", 0) == 0) return tr("new.taken_by_pack", {p.lesson, p.pack, p.reason});
   for (const auto& line : lines_of(read_text(ws.root() / "CMakeLists.txt")))
     if (added_lesson(line).rfind(number + "_", 0) == 0) return added_lesson(line) + " (CMakeLists.txt)";
   for (const fs::path& dir : {ws.root() / "lessons", home / "lessons"}) {
@@ -122,27 +123,26 @@ bool write_text(const fs::path& file, const std::string& text) {
 std::string invalid_lesson_name(const std::string& name) {
   const bool shape = name.size() >= 4 && std::isdigit(static_cast<unsigned char>(name[0])) &&
                      std::isdigit(static_cast<unsigned char>(name[1])) && name[2] == '_';
-  if (!shape) return "a lesson's name is NN_topic: two digits, '_', the topic (e.g. 21_momentum); got '" + name + "'";
+  if (!shape) return tr("new.bad_name", {name});
   const std::string topic = name.substr(3);
   const bool identifier = std::islower(static_cast<unsigned char>(topic[0])) &&
                           std::all_of(topic.begin(), topic.end(), [](unsigned char c) {
                             return std::islower(c) || std::isdigit(c) || c == '_';
                           });
   if (!identifier)
-    return "the topic must be a lower-case C identifier (a letter, then letters, digits or _); got '" + topic + "'";
-  if (cpp_keywords().count(topic)) return "the topic '" + topic + "' is a C++ keyword; choose another";
-  if (topic.size() > 40) return "the topic is longer than 40 characters: '" + topic + "'";
-  if (name.substr(0, 2) == "00") return "lesson numbers start at 01";
+    return tr("new.bad_topic", {topic});
+  if (cpp_keywords().count(topic)) return tr("new.keyword", {topic});
+  if (topic.size() > 40) return tr("new.topic_too_long", {topic});
+  if (name.substr(0, 2) == "00") return tr("new.number_zero");
   return "";
 }
 
 std::string invalid_lesson_title(const std::string& title) {
-  if (title.find_first_not_of(" \t") == std::string::npos) return "the title is empty";
-  if (title.size() > 80) return "the title is longer than 80 characters";
+  if (title.find_first_not_of(" \t") == std::string::npos) return tr("new.title_empty");
+  if (title.size() > 80) return tr("new.title_too_long");
   for (const unsigned char c : title)
-    if (c < 0x20 || c == 0x7f) return "the title holds a control character (a line break?)";
-  if (title.find('"') != std::string::npos || title.find('\\') != std::string::npos)
-    return "the title goes into a C++ string: leave out \" and \\";
+    if (c < 0x20 || c == 0x7f) return tr("new.title_control");
+  if (title.find('"') != std::string::npos || title.find('\\') != std::string::npos) return tr("new.title_quote");
   return "";
 }
 
@@ -170,11 +170,11 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
   const bool in_pack = !options.pack.empty();
   const fs::path home = in_pack ? fs::absolute(options.pack, ec).lexically_normal() : ws.root();
   if (in_pack && fs::exists(home, ec) && !fs::is_directory(home, ec))
-    throw UsageError("new: --pack " + options.pack + " is not a folder\n");
+    throw UsageError(tr("new.pack_not_folder", {options.pack}) + "\n");
 
   const fs::path templates = ws.root() / kTemplate;
   const auto files = plan(templates, home, name, topic);
-  if (files.empty()) throw std::runtime_error("the lesson template " + templates.string() + " holds no .in files");
+  if (files.empty()) throw std::runtime_error(tr("new.template_empty", {templates.string()}));
   // Refuse to overwrite anything: every target, and the lesson's folders themselves.
   std::vector<std::string> existing;
   for (const char* part : {"lessons", "solutions", "tests", "tests/mistakes"})
@@ -184,18 +184,17 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
   if (!existing.empty()) {
     std::string list;
     for (const auto& e : existing) list += "  " + e + "\n";
-    throw UsageError("new: " + name + " would overwrite what is already there; nothing was written:\n" + list);
+    throw UsageError(tr("new.would_overwrite", {name}) + "\n" + list);
   }
   if (const std::string taken = number_taken(ws, home, number); !taken.empty())
-    throw UsageError("new: the number " + number + " is taken by " + taken + "; choose another\n");
+    throw UsageError(tr("new.number_taken", {number, taken}) + "\n");
   std::vector<std::string> cmake_lines;
   int insert_at = -1;
   if (!in_pack) {
     cmake_lines = lines_of(read_text(ws.root() / "CMakeLists.txt"));
     insert_at = course_order_line(cmake_lines, name);
     if (insert_at < 0)
-      throw std::runtime_error("CMakeLists.txt has no kata_add_lesson() lines or kata_end_manifest() to add " + name +
-                               " to; nothing was written");
+      throw std::runtime_error(tr("new.no_cmake_place", {name}));
   }
 
   // Write every file; on any failure undo everything, so a second try starts clean.
@@ -208,7 +207,7 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
     if (had_stubs) write_text(stubs, stubs_before);
     else fs::remove(stubs, ec);
     remove_created(created);
-    throw std::runtime_error(why + "; nothing was written");
+    throw std::runtime_error(tr("new.nothing_written", {why}));
   };
   for (const auto& f : files) {
     std::vector<fs::path> missing;
@@ -217,7 +216,7 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
       if (d == d.parent_path()) break;
     }
     for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-      if (!fs::create_directory(*it, ec) && ec) fail("cannot create " + it->string() + ": " + ec.message());
+      if (!fs::create_directory(*it, ec) && ec) fail(tr("new.cannot_create", {it->string(), ec.message()}));
       created.push_back(*it);
     }
     std::string text = read_text(f.source);
@@ -225,7 +224,7 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
     replace_all(text, "{{NAME}}", name);
     replace_all(text, "{{TOPIC}}", topic);
     replace_all(text, "{{TITLE}}", options.title);
-    if (!write_text(f.target, text)) fail("cannot write " + f.target.string());
+    if (!write_text(f.target, text)) fail(tr("file.cannot_write", {f.target.string()}));
     created.push_back(f.target);
   }
   // The stub as shipped (kata reset, the stub gate): in the pack's own record for a pack.
@@ -236,7 +235,7 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
     cmake_lines.insert(cmake_lines.begin() + insert_at, "kata_add_lesson(" + name + ")");
     std::string text;
     for (const auto& line : cmake_lines) text += line + "\n";
-    if (!write_text(ws.root() / "CMakeLists.txt", text)) fail("cannot write CMakeLists.txt");
+    if (!write_text(ws.root() / "CMakeLists.txt", text)) fail(tr("file.cannot_write", {"CMakeLists.txt"}));
   }
 
   // What was written, and what is left to the author.
@@ -244,37 +243,34 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
     const fs::path rel = p.lexically_relative(ws.root());
     return !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : p.generic_string();
   };
-  std::cout << ui::bold("kata new: lesson " + name + " — " + options.title) << "\n";
-  for (const auto& f : files) std::cout << "  wrote    " << shown(f.target) << "\n";
-  std::cout << "  recorded " << shown(stubs) << " (the stub as shipped: kata reset, the stub gate)\n";
-  if (!in_pack) std::cout << "  added    kata_add_lesson(" << name << ") to CMakeLists.txt, in course order\n";
+  std::cout << ui::bold(tr("new.heading", {name, options.title})) << "\n";
+  // "  wrote    path": the three labels padded to one width (by display width, for the Korean ones).
+  const std::string wrote = tr("new.wrote"), recorded = tr("new.recorded"), added = tr("new.added");
+  const std::size_t label = std::max({ui::width(wrote), ui::width(recorded), ui::width(added)}) + 1;
+  for (const auto& f : files) std::cout << "  " << ui::pad(wrote, label) << shown(f.target) << "\n";
+  std::cout << "  " << ui::pad(recorded, label) << shown(stubs) << tr("new.recorded_why") << "\n";
+  if (!in_pack) std::cout << "  " << ui::pad(added, label) << tr("new.added_what", {name}) << "\n";
   const std::string lesson = shown(home / "lessons" / name), sep = ", ";
-  std::cout << "\nIt builds, and has the shape every gate wants, with one example function, example_scale(), where\n"
-               "the lesson's own go. What is left is the author's (docs/authoring.md walks through it; AUTHOR marks\n"
-               "each place):\n"
-               "  1. the contract: replace example_scale() in the header, the stub (KATA_TODO() bodies), the solution\n"
+  std::cout << "\n" << tr("new.left_to_author") << "\n"
+            << tr("new.todo_contract") << "\n"
             << "       " << lesson << "/" << topic << ".hpp" << sep << lesson << "/" << topic << ".cpp" << sep
             << shown(home / "solutions" / name / (topic + ".cpp")) << "\n"
-            << "  2. the README: the idea, \"Your task\" (one numbered item per task), the contract, the experiment\n"
-               "  3. the checks: a suite per task (\"task N: title\"), golden values computed independently, every\n"
-               "     tolerance stated, the bad-input checks last (\"harden it\")\n"
+            << tr("new.todo_readme") << "\n"
+            << tr("new.todo_checks") << "\n"
             << "       " << shown(home / "tests" / name / (topic + "_test.cpp")) << "\n"
-            << "  4. at least 4 classic mistakes, a *.mistake file each (the format is in the folder's README.md);\n"
-               "     until then the selftest's gate \"mistakes catalog: >= 4 entries per lesson\" fails for it\n"
+            << tr("new.todo_mistakes", {tr("gate.catalog")}) << "\n"
             << "       " << shown(home / "tests" / "mistakes" / name) << "/\n"
-            << "  5. the experiment and the hints\n"
+            << tr("new.todo_experiment") << "\n"
             << "       " << shown(home / "experiments" / (name + ".cpp")) << sep << lesson << "/HINTS.md\n"
-            << "  6. record what you change: the stub (" << (in_pack ? "cd " + shown(home) + " && " : "")
-            << "sha256sum lessons/*/*.cpp > tests/stubs.sha256)"
-            << (in_pack ? "" : ",\n     the protected files (./kata grade --record-manifest)") << "\n"
-            << "  7. ./kata selftest --lesson " << number << "   every gate for this lesson\n";
+            << tr("new.todo_record", {in_pack ? "cd " + shown(home) + " && " : ""})
+            << (in_pack ? "" : tr("new.todo_record_manifest")) << "\n"
+            << tr("new.todo_selftest", {number}) << "\n";
   bool loaded = !in_pack;
   for (const auto& dir : ws.pack_dirs()) loaded = loaded || dir.lexically_normal() == home;
   if (in_pack && !loaded)
-    std::cout << "\nThe pack " << shown(home) << " is not loaded yet: put it under packs/, or set KATA_LESSON_PACKS="
-              << home.string() << "\n(folders separated by ':'), then ./kata list.\n";
+    std::cout << "\n" << tr("new.pack_not_loaded", {shown(home), home.string()}) << "\n";
   else
-    std::cout << "\nNow ./kata list shows it, and ./kata check " << number << " runs its checks against the stub.\n";
+    std::cout << "\n" << tr("new.now_listed", {number}) << "\n";
   return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "build_lock.hpp"
 #include "check_runner.hpp"
 #include "lesson_check.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 #include "report_writer.hpp"
 #include "tamper.hpp"
@@ -57,7 +58,7 @@ int cmd_grade(const GradeOptions& options) {
   if (!options.extra_tests.empty()) {
     extra = fs::absolute(options.extra_tests, ec);
     if (!fs::is_directory(extra, ec)) {
-      std::cerr << "kata grade: --extra-tests " << options.extra_tests << " is not a folder\n";
+      std::cerr << tr("grade.extra_not_folder", {options.extra_tests}) << "\n";
       return 2;
     }
   }
@@ -68,7 +69,7 @@ int cmd_grade(const GradeOptions& options) {
     const auto configure = run_process({"cmake", "--preset", "grade", "-DKATA_EXTRA_TESTS=" + extra.string()},
                                        {.working_dir = ws.root().string()});
     if (configure.exit_code != 0) {
-      std::cerr << configure.output << "kata grade: configuring the grading build failed (above); nothing was graded\n";
+      std::cerr << configure.output << tr("grade.configure_failed") << "\n";
       return 1;
     }
   }
@@ -76,12 +77,12 @@ int cmd_grade(const GradeOptions& options) {
   const auto& lessons = ws.lessons();
   const auto tampering = detect_tampering(ws.root(), manifest, lessons);
   if (!tampering.manifest_readable) {
-    std::cerr << "kata grade: " << tampering.problem << "; nothing was graded\n";
+    std::cerr << tr("grade.manifest_problem", {tampering.problem}) << "\n";
     return 1;
   }
-  std::cout << ui::bold("grading " + learner + "'s workspace") << "\n";
+  std::cout << ui::bold(tr("grade.heading", {learner})) << "\n";
   if (!tampering.changed.empty()) {
-    std::cout << ui::red("files that are not the learner's to edit differ from " + manifest.string() + ":") << "\n";
+    std::cout << ui::red(tr("grade.tampered", {manifest.string()})) << "\n";
     for (const auto& c : tampering.changed) std::cout << "  " << c << "\n";
   }
 
@@ -101,7 +102,7 @@ int cmd_grade(const GradeOptions& options) {
     report = report_for(ws, lesson, check_lesson(ws, lesson, check), "learner");
     const std::string extra_target = "test_" + lesson.number + "_extra";
     if (!extra.empty() && fs::is_directory(extra / lesson.name, ec)) {
-      const auto build = build_targets(ws, {extra_target}, "building the extra checks of " + lesson.name);
+      const auto build = build_targets(ws, {extra_target}, tr("grade.building_extra", {lesson.name}));
       if (build.ok) {
         RunnerOptions o;
         o.working_dir = ws.root();
@@ -122,36 +123,45 @@ int cmd_grade(const GradeOptions& options) {
   }
 
   // The score table, per lesson and task.
-  std::cout << "\n" << ui::bold("lesson                       status            checks   extra   score") << "\n";
+  // Padded by display width: the Korean column names and status words take 2 columns a syllable.
+  std::cout << "\n"
+            << ui::bold(ui::pad(tr("grade.col.lesson"), 28) + " " + ui::pad(tr("grade.col.status"), 16) + " " +
+                        ui::pad_left(tr("grade.col.checks"), 7) + " " + ui::pad_left(tr("grade.col.extra"), 7) + "  " +
+                        ui::pad_left(tr("grade.col.score"), 6))
+            << "\n";
   double sum = 0;
   for (const auto& r : reports) {
     const double score = lesson_score(r);
     sum += score;
     int extra_passed = 0;
     for (const auto& c : r.extra) extra_passed += c.passed ? 1 : 0;
-    const std::string status = r.tampered.empty() ? r.result.status() : "not graded";
+    const std::string status = status_word(r.tampered.empty() ? r.result.status() : "not graded");
     const std::string checks = r.tampered.empty() && r.result.built
                                    ? std::to_string(r.result.passed()) + "/" + std::to_string(r.result.total())
                                    : "-";
     const std::string extras = r.extra.empty() ? "-" : std::to_string(extra_passed) + "/" + std::to_string(r.extra.size());
-    std::printf("%-28s %-16s %7s %7s  %s\n", r.lesson->name.c_str(), status.c_str(), checks.c_str(), extras.c_str(),
-                percent(score).c_str());
-    if (!r.tampered.empty()) std::printf("    score 0: %s\n", r.tampered.c_str());
+    std::printf("%-28s %s %7s %7s  %s\n", r.lesson->name.c_str(), ui::pad(status, 16).c_str(), checks.c_str(),
+                extras.c_str(), percent(score).c_str());
+    if (!r.tampered.empty()) {
+      const auto shown = tampering.lessons_shown.find(r.lesson->name);
+      std::cout << tr("grade.score0", {shown == tampering.lessons_shown.end() ? r.tampered : shown->second}) << "\n";
+    }
     for (const auto& t : r.result.tasks())
       if (t.number > 0)
-        std::printf("    task %d: %-38s %3d/%-3d\n", t.number, t.title.substr(0, 38).c_str(), t.passed, t.total);
+        std::printf("    %s %s %3d/%-3d\n", tr("grade.task", {t.number}).c_str(), ui::pad(t.title.substr(0, 38), 38).c_str(),
+                    t.passed, t.total);
     if (options.github_annotations) {
-      if (!r.tampered.empty()) github_annotation(r.lesson->name + ": not graded", r.tampered);
-      else if (!r.result.built) github_annotation(r.lesson->name + " does not compile", r.result.build_errors);
+      if (!r.tampered.empty()) github_annotation(tr("grade.annotation_not_graded", {r.lesson->name}), r.tampered);
+      else if (!r.result.built) github_annotation(tr("grade.annotation_no_compile", {r.lesson->name}), r.result.build_errors);
       for (const auto& c : r.result.checks)
         if (!c.passed) github_annotation(r.lesson->name + "/" + c.name, c.message);
     }
   }
   const double overall = reports.empty() ? 0 : sum / static_cast<double>(reports.size());
-  std::cout << "\noverall score " << percent(overall) << " (the mean of the lessons' scores)\n";
+  std::cout << "\n" << tr("grade.overall", {percent(overall)}) << "\n";
   write_reports(reports, options.files, learner);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("grading took %.0f s\n", seconds);
+  std::cout << tr("grade.took", {static_cast<long>(seconds + 0.5)}) << "\n";
   return 0;
 }
 
@@ -162,7 +172,7 @@ int cmd_grade_class(const std::string& dir, const std::string& csv) {
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (e.path().extension() == ".json") files.push_back(e.path());
   if (ec || files.empty()) {
-    std::cerr << "kata grade --class: no .json results in " << dir << "\n";
+    std::cerr << tr("grade.class_empty", {dir}) << "\n";
     return 2;
   }
   std::sort(files.begin(), files.end());
@@ -178,7 +188,7 @@ int cmd_grade_class(const std::string& dir, const std::string& csv) {
       std::ifstream in(file);
       doc = json::parse(in);
     } catch (const std::exception& e) {
-      std::cerr << "kata grade --class: skipping " << file.string() << ": " << e.what() << "\n";
+      std::cerr << tr("grade.class_skipping", {file.string(), e.what()}) << "\n";
       continue;
     }
     const std::string learner = doc["kata"].value("learner", file.stem().string());
@@ -204,13 +214,13 @@ int cmd_grade_class(const std::string& dir, const std::string& csv) {
   if (csv.empty()) std::cout << table;
   else {
     std::ofstream(csv) << table;
-    std::cout << "scores of " << files.size() << " learners: " << csv << "\n";
+    std::cout << tr("grade.class_scores", {files.size(), csv}) << "\n";
   }
   std::vector<std::pair<double, std::string>> ordered;
   for (const auto& [check, counts] : rates)
     ordered.emplace_back(static_cast<double>(counts.first) / counts.second, check);
   std::sort(ordered.begin(), ordered.end());
-  std::cout << "\nthe checks the class passes least (pass rate, check):\n";
+  std::cout << "\n" << tr("grade.class_least") << "\n";
   for (std::size_t i = 0; i < ordered.size() && i < 20; ++i)
     std::cout << "  " << percent(ordered[i].first) << "  " << ordered[i].second << "\n";
   return 0;
@@ -220,7 +230,7 @@ int cmd_record_manifest() {
   Workspace ws;
   const fs::path manifest = ws.root() / "tests" / "protected.sha256";
   record_manifest(ws.root(), manifest);
-  std::cout << "recorded " << manifest.string() << "\n";
+  std::cout << tr("grade.recorded", {manifest.string()}) << "\n";
   return 0;
 }
 

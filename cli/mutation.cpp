@@ -16,6 +16,7 @@
 #include "build.hpp"
 #include "build_lock.hpp"
 #include "hashing.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 #include "ui.hpp"
 
@@ -104,8 +105,7 @@ std::vector<Equivalent> load_equivalents(const fs::path& home, const std::string
   auto flush = [&] {
     if (e.at_line == 0) return;
     if (e.file.empty() || e.line.empty() || e.change.empty() || e.reason.empty())
-      problems.push_back({false, list + ":" + std::to_string(e.at_line) +
-                                     ": an entry needs file:, line:, change: and reason:"});
+      problems.push_back({false, tr("mutation.entry_incomplete", {list, e.at_line})});
     else out.push_back(e);
     e = Equivalent{};
     e.home = home, e.list = list;
@@ -129,7 +129,7 @@ std::vector<Equivalent> load_equivalents(const fs::path& home, const std::string
     else if (key == "reason") e.reason = value;
     else if (!e.reason.empty()) e.reason += " " + line;  // a reason may go on over several lines
     else
-      problems.push_back({false, list + ":" + std::to_string(n) + ": unknown line '" + line + "'"});
+      problems.push_back({false, tr("mutation.unknown_line", {list, n, line})});
   }
   flush();
   return out;
@@ -158,13 +158,13 @@ LessonRun plan_lesson(Workspace& ws, const Lesson& lesson, const fs::path& mutat
   for (const auto& s : lesson.solution_sources) argv.push_back((ws.root() / s).string());
   const auto listed = run_process(argv);
   if (listed.exit_code != 0) {
-    run.error = "kata_mutate failed: " + listed.output;
+    run.error = tr("mutation.tool_failed", {listed.output});
     return run;
   }
   const std::string target = "test_" + lesson.number + "_solution";
   std::error_code ec;
   if (!fs::exists(ws.build_dir() / target, ec)) {
-    run.error = target + " was not built (it does not compile: see the build's messages)";
+    run.error = tr("mutation.not_built", {target});
     return run;
   }
   const auto commands = run_process({"ninja", "-C", ws.build_dir().string(), "-t", "commands", target});
@@ -178,12 +178,12 @@ LessonRun plan_lesson(Workspace& ws, const Lesson& lesson, const fs::path& mutat
     if (c.find(" -o " + target + " ") != std::string::npos) link = c;
   }
   if (link.empty() || compile_of.size() != lesson.solution_sources.size()) {
-    run.error = "cannot find the compile and link commands of " + target + " in `ninja -t commands`";
+    run.error = tr("mutation.no_commands", {target});
     return run;
   }
   const auto built = fs::last_write_time(ws.build_dir() / target, ec);
   if (ec) {
-    run.error = target + " was not built (the lesson does not compile: see the build gate)";
+    run.error = tr("mutation.not_built_gate", {target});
     return run;
   }
   const auto exe_time = built.time_since_epoch().count();
@@ -262,9 +262,8 @@ std::map<std::string, std::pair<std::string, std::string>> load_cache(const fs::
 std::string shorten(const std::string& s, std::size_t n) { return s.size() <= n ? s : s.substr(0, n - 3) + "..."; }
 
 std::string describe(const Mutant& m) {
-  return m.id + "  " + m.file + ":" + std::to_string(m.line) + " in " + m.function + "()  [" + m.kind + "] " + m.change +
-         (m.occurrence > 1 ? " (#" + std::to_string(m.occurrence) + " on the line)" : "") + "\n        " +
-         shorten(m.line_text, 110);
+  return tr("mutation.describe", {m.id, m.file, m.line, m.function, m.kind, m.change}) +
+         (m.occurrence > 1 ? tr("mutation.occurrence", {m.occurrence}) : "") + "\n        " + shorten(m.line_text, 110);
 }
 
 }  // namespace
@@ -272,8 +271,7 @@ std::string describe(const Mutant& m) {
 std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesson_spec) {
   const auto start = std::chrono::steady_clock::now();
   std::cout << "\n"
-            << ui::bold("== mutation gate: operator mutants of solutions/ must fail a check (>= " +
-                        std::to_string(static_cast<int>(threshold)) + "% per lesson) ==")
+            << ui::bold(tr("mutation.heading", {static_cast<int>(threshold)}))
             << "\n";
   std::vector<MutationItem> items;
   std::vector<const Lesson*> lessons;
@@ -300,8 +298,7 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
     if (runs.back().error.empty()) {
       const auto base = run_mutant_checks(ws, (ws.build_dir() / ("test_" + l->number + "_solution")).string());
       if (base.exit_code != 0 || base.timed_out)
-        runs.back().error = "the unmutated solution fails its checks (or takes over " +
-                            std::to_string(static_cast<int>(run_limit)) + " s): fix that first";
+        runs.back().error = tr("mutation.base_fails", {static_cast<int>(run_limit)});
     }
   }
 
@@ -322,8 +319,7 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
     }
   }
   const unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  ui::Progress progress("mutation testing (" + std::to_string(queue.size()) + " mutants to build and run, " +
-                        std::to_string(cached) + " unchanged, " + std::to_string(jobs) + " jobs)");
+  ui::Progress progress(tr("mutation.progress", {queue.size(), cached, jobs}));
   std::mutex lock;
   std::atomic<std::size_t> next{0};
   long done = 0;
@@ -339,8 +335,11 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
   for (auto& t : threads) t.join();
   progress.finish("");
 
-  std::printf("%-28s %9s %9s %6s %8s %10s %7s\n", "lesson", "generated", "stillborn", "killed", "survived",
-              "equivalent", "score");
+  // Padded by display width, for the Korean column names.
+  std::printf("%s %s %s %s %s %s %s\n", ui::pad(tr("mutation.col.lesson"), 28).c_str(),
+              ui::pad_left(tr("mutation.col.generated"), 9).c_str(), ui::pad_left(tr("mutation.col.stillborn"), 9).c_str(),
+              ui::pad_left(tr("mutation.col.killed"), 6).c_str(), ui::pad_left(tr("mutation.col.survived"), 8).c_str(),
+              ui::pad_left(tr("mutation.col.equivalent"), 10).c_str(), ui::pad_left(tr("mutation.col.score"), 7).c_str());
   std::vector<std::string> details;
   for (auto& r : runs) {
     const std::string name = r.lesson->name;
@@ -362,9 +361,10 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
       if (listed != nullptr) {
         listed->matched = true;
         if (m.verdict != "survived")
-          items.push_back({false, listed->list + ":" + std::to_string(listed->at_line) + ": " +
-                                      m.file + ":" + std::to_string(m.line) + " " + m.change + " is listed as equivalent but is " +
-                                      (m.verdict == "killed" ? "killed now" : "stillborn") + ": remove the entry"});
+          items.push_back({false, m.verdict == "killed"
+                                      ? tr("mutation.equivalent_killed", {listed->list, listed->at_line, m.file, m.line, m.change})
+                                      : tr("mutation.equivalent_stillborn",
+                                           {listed->list, listed->at_line, m.file, m.line, m.change})});
       }
       if (m.verdict == "stillborn") ++stillborn;
       else if (m.verdict == "killed") ++killed;
@@ -377,13 +377,13 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
     const bool ok = countable > 0 && score >= threshold;
     std::printf("%-28s %9d %9d %6d %8d %10d %6.1f%%%s\n", name.c_str(), generated, stillborn, killed, survived,
                 equivalent, score, ok ? "" : "  <-");
-    char what[200];
-    std::snprintf(what, sizeof what, "%s: %d of %d countable mutants killed (%.1f%%, threshold %.0f%%)%s", name.c_str(),
-                  killed, countable, score, threshold, ok ? "" : "; survivors are listed above");
-    items.push_back({ok, what});
+    char percent[32], limit[32];
+    std::snprintf(percent, sizeof percent, "%.1f", score);
+    std::snprintf(limit, sizeof limit, "%.0f", threshold);
+    items.push_back({ok, tr("mutation.score", {name, killed, countable, percent, limit}) +
+                             (ok ? "" : tr("mutation.survivors_above"))});
     if (!survivors.empty()) {
-      details.push_back(name + ": " + std::to_string(survivors.size()) + " survived (mutated sources in " +
-                        (scratch / name / "src").string() + "/<id>/)");
+      details.push_back(tr("mutation.survived", {name, survivors.size(), (scratch / name / "src").string()}));
       for (const Mutant* m : survivors) details.push_back("  " + describe(*m));
     }
   }
@@ -394,14 +394,12 @@ std::vector<MutationItem> mutation_stage(Workspace& ws, const std::string& lesso
       for (const auto& s : r.lesson->solution_sources)
         ours = ours || (e.home == r.lesson->home && r.lesson->home_relative(s, ws.root()) == e.file);
     if (ours && !e.matched)
-      items.push_back({false, e.list + ":" + std::to_string(e.at_line) + ": " + e.file + " '" +
-                                  shorten(e.line, 60) + "' " + e.change + " is no longer generated: remove the entry"});
+      items.push_back({false, tr("mutation.equivalent_gone", {e.list, e.at_line, e.file, shorten(e.line, 60), e.change})});
   }
-  if (!details.empty()) std::cout << "\nsurvivors (no check fails with this change; a check is missing or too loose):\n";
+  if (!details.empty()) std::cout << "\n" << tr("mutation.survivors") << "\n";
   for (const auto& d : details) std::cout << d << "\n";
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("mutation gate took %.0f s (%zu mutants built and run on %u jobs, %d verdicts reused)\n", seconds,
-              queue.size(), jobs, cached);
+  std::cout << tr("mutation.took", {static_cast<long>(seconds + 0.5), queue.size(), jobs, cached}) << "\n";
   return items;
 }
 
@@ -415,14 +413,14 @@ int cmd_mutation(const std::string& lesson_spec) {
   else
     targets.push_back("test_" + ws.find(lesson_spec).number + "_solution");
   BuildLock lock(ws.build_dir(), "kata selftest --mutation-only");
-  const auto build = build_targets(ws, targets, "building the solutions' checks (ci preset)");
+  const auto build = build_targets(ws, targets, tr("mutation.building"));
   if (build.broken) {
-    std::cout << ui::red("The ci build failed:") << "\n" << build.problem << "\n0 passed, 1 failed\n";
+    std::cout << ui::red(tr("mutation.build_failed")) << "\n" << build.problem << "\n0 passed, 1 failed\n";
     return 1;
   }
   int passed = 0, failed = 0;
   if (!build.ok) {  // a lesson that does not compile: its item fails below, the others are tested
-    std::cout << ui::red("Part of the ci build failed:") << "\n" << build.errors << "\n";
+    std::cout << ui::red(tr("mutation.build_partly_failed")) << "\n" << build.errors << "\n";
     ++failed;
   }
   for (const auto& item : mutation_stage(ws, lesson_spec)) {

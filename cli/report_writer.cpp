@@ -7,6 +7,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "messages.hpp"
+
 namespace kata::cli {
 
 namespace {
@@ -122,7 +124,7 @@ void write_text(const std::filesystem::path& file, const std::string& text) {
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out << text;
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  if (!out) throw std::runtime_error(tr("file.cannot_write", {file.string()}));
 }
 
 }  // namespace
@@ -212,7 +214,7 @@ void write_junit(const std::filesystem::path& file, const std::vector<LessonRepo
   suites.append_attribute("errors") = all_errors;
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   if (!doc.save_file(file.c_str(), "  ", pugi::format_default, pugi::encoding_utf8))
-    throw std::runtime_error("cannot write " + file.string());
+    throw std::runtime_error(tr("file.cannot_write", {file.string()}));
 }
 
 }  // namespace kata::cli

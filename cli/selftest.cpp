@@ -34,6 +34,7 @@
 #include "commands.hpp"
 #include "junit_report.hpp"
 #include "lesson_check.hpp"
+#include "messages.hpp"
 #include "mutation.hpp"
 #include "process.hpp"
 #include "shipped_stubs.hpp"
@@ -100,7 +101,7 @@ std::vector<Check> checks_of(Workspace& ws, const std::string& target, const Run
   if (!fs::exists(exe, ec)) {
     Check c;
     c.name = "(not built)";
-    c.message = target + " was not built (see the build gate)";
+    c.message = tr("selftest.not_built", {target});
     return {c};
   }
   return run_checks(exe, options);
@@ -130,7 +131,7 @@ std::string regex_literal(const std::string& text) {
 // solution). Returns -1 on failure.
 double measure_coverage(Workspace& ws, const Lesson* only, std::string* detail) {
   if (!on_path("gcovr")) {
-    *detail = "gcovr is not installed (./kata setup installs it)";
+    *detail = tr("selftest.no_gcovr");
     return -1;
   }
   const fs::path html = ws.build_dir() / "coverage" / (only ? only->name : std::string()) / "index.html";
@@ -162,10 +163,10 @@ double measure_coverage(Workspace& ws, const Lesson* only, std::string* detail) 
   // gcovr's summary: "lines: 99.9% (2345 out of 2347)".
   const auto at = out.output.find("lines: ");
   if (out.exit_code != 0 || at == std::string::npos) {
-    *detail = "gcovr failed:" + first_lines(out.output, 10);
+    *detail = tr("selftest.gcovr_failed") + first_lines(out.output, 10);
     return -1;
   }
-  *detail = "report: " + html.string();
+  *detail = tr("selftest.coverage_report", {html.string()});
   return std::atof(out.output.c_str() + at + 7);
 }
 
@@ -198,23 +199,23 @@ void tasks_gate(Gate& gate, Workspace& ws, const Lesson& lesson) {
   int tasks = 0;
   for (const auto& c : listed) {
     if (!why.empty()) break;
-    if (c.task == 0) why = c.name + " belongs to no task (a suite needs the description \"task N: title\")";
-    else if (c.task > tasks + 1) why = "task " + std::to_string(tasks + 1) + " has no checks before task " + std::to_string(c.task);
-    else if (c.task < tasks) why = c.name + " (task " + std::to_string(c.task) + ") comes after task " + std::to_string(tasks);
+    if (c.task == 0) why = tr("selftest.tasks.no_task", {c.name});
+    else if (c.task > tasks + 1) why = tr("selftest.tasks.gap", {tasks + 1, c.task});
+    else if (c.task < tasks) why = tr("selftest.tasks.order", {c.name, c.task, tasks});
     tasks = std::max(tasks, c.task);
   }
   if (why.empty() && !listed.empty()) {
     const auto& last = listed.back();
     if (last.task_title.rfind("harden it", 0) != 0)
-      why = "the last task is \"" + last.task_title + "\"; the bad-input checks come last, as \"harden it\"";
+      why = tr("selftest.tasks.last", {last.task_title});
     for (const auto& c : listed)
       if (why.empty() && c.name.rfind("bad_input/", 0) == 0 && c.task != tasks)
-        why = c.name + " checks bad input but is in task " + std::to_string(c.task) + ", not the last one";
+        why = tr("selftest.tasks.bad_input", {c.name, c.task});
   }
   if (why.empty()) {
     const int items = readme_task_items(lesson.folder("lessons") / "README.md");
     if (items != tasks)
-      why = "the README's \"## Your task\" lists " + std::to_string(items) + " numbered tasks, the checks " + std::to_string(tasks);
+      why = tr("selftest.tasks.readme", {items, tasks});
   }
   gate.add(why.empty(), lesson.name + ": " + why);
 }
@@ -235,8 +236,8 @@ void sanitize_gate(Gate& gate, const std::string& only) {
   // -k 0: one lesson that fails to build must not keep the others from being checked.
   std::vector<std::string> targets = {"-k", "0"};
   targets.insert(targets.end(), programs.begin(), programs.end());
-  const auto build = build_targets(ws, targets, "building (sanitize preset)");
-  if (!build.ok) gate.add(false, "sanitize build:" + first_lines(build.broken ? build.problem : build.errors, 15));
+  const auto build = build_targets(ws, targets, tr("selftest.building_sanitize"));
+  if (!build.ok) gate.add(false, tr("selftest.sanitize_build") + first_lines(build.broken ? build.problem : build.errors, 15));
   RunnerOptions o = runner_options(ws, "sanitize");
   o.memory_limit_mb = 0;  // RLIMIT_AS and AddressSanitizer's shadow memory do not mix
   o.time_limit *= 3;
@@ -277,11 +278,10 @@ int cmd_selftest(const SelftestOptions& options) {
   BuildLock lock(ws.build_dir(), "kata selftest");
   std::vector<Gate> gates;
   if (one_lesson)
-    std::cout << "selftest of " << chosen.front()->label() << " only: every gate that concerns it (the support "
-              << "library's checks and the CLI's own tests are left out; ./kata selftest runs them)\n";
+    std::cout << tr("selftest.one_lesson", {chosen.front()->label()}) << "\n";
 
   // 0. Build everything that builds (-k 0): a lesson that does not compile is one failing gate.
-  Gate build_gate{one_lesson ? "the lesson builds (ci preset: -Werror)" : "everything builds (ci preset: -Werror)"};
+  Gate build_gate{one_lesson ? tr("gate.builds_lesson") : tr("gate.builds")};
   std::vector<std::string> targets = {"-k", "0"};
   if (one_lesson) {
     const auto own = lesson_targets(*chosen.front());
@@ -289,10 +289,9 @@ int cmd_selftest(const SelftestOptions& options) {
   } else {
     targets.push_back("all");
   }
-  const auto build = build_targets(ws, targets, one_lesson ? "building " + chosen.front()->name + " (ci preset: -Werror, "
-                                                                "coverage, mistakes)"
-                                                           : "building everything (ci preset: -Werror, coverage, mistakes)");
-  build_gate.add(build.ok, "the ci build failed:" + first_lines(build.broken ? build.problem : build.errors, 40));
+  const auto build = build_targets(ws, targets, one_lesson ? tr("selftest.building_lesson", {chosen.front()->name})
+                                                           : tr("selftest.building_all"));
+  build_gate.add(build.ok, tr("selftest.build_failed") + first_lines(build.broken ? build.problem : build.errors, 40));
   // Stale coverage counters from an earlier run would inflate the numbers.
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(ws.build_dir(), ec); !ec && it != fs::recursive_directory_iterator();
@@ -300,8 +299,7 @@ int cmd_selftest(const SelftestOptions& options) {
     if (it->path().extension() == ".gcda") fs::remove(it->path(), ec);
 
   // The mistakes catalog and the CLI's own tests run under CTest, beside the checks below.
-  std::cout << "running every check (solutions, stubs" << (one_lesson ? "; mistakes" : ", support; mistakes and CLI tests")
-            << " under CTest)...\n" << std::flush;
+  std::cout << (one_lesson ? tr("selftest.running_lesson") : tr("selftest.running_all")) << "\n" << std::flush;
   auto ctest = std::async(std::launch::async, [&] {
     const fs::path junit = ws.build_dir() / "kata-reports" / "selftest-ctest.xml";
     fs::create_directories(junit.parent_path());
@@ -316,15 +314,15 @@ int cmd_selftest(const SelftestOptions& options) {
     return read_ctest_report(junit);
   });
 
-  Gate solutions{"solutions pass every check (-Werror)"};
-  Gate support{"support library checks pass"};
-  Gate stubs{"stubs fail every check"};
-  Gate recorded{"shipped stubs recorded (tests/stubs.sha256)"};
-  Gate mistakes{"mistakes catalog: each entry caught"};
-  Gate catalog{"mistakes catalog: >= 4 entries per lesson"};
-  Gate one_process{"one-process runs agree with isolated checks"};
-  Gate cli{"CLI survives broken learner code"};
-  Gate packs{"lesson packs load"};
+  Gate solutions{tr("gate.solutions")};
+  Gate support{tr("gate.support")};
+  Gate stubs{tr("gate.stubs")};
+  Gate recorded{tr("gate.stubs_recorded")};
+  Gate mistakes{tr("gate.mistakes")};
+  Gate catalog{tr("gate.catalog")};
+  Gate one_process{tr("gate.one_process")};
+  Gate cli{tr("gate.cli")};
+  Gate packs{tr("gate.packs")};
 
   for (const Lesson* l : chosen) {
     // A pack's stubs are recorded in its own tests/stubs.sha256, by paths relative to the pack.
@@ -332,13 +330,11 @@ int cmd_selftest(const SelftestOptions& options) {
     const std::string record = l->shown(l->home / "tests" / "stubs.sha256", ws.root());
     for (const auto& path : l->learner_sources)
       recorded.add(stub_hashes.count(l->home_relative(path, ws.root())) > 0,
-                   path + ": no hash recorded in " + record + " (after changing a stub: " +
-                       (l->pack.empty() ? "" : "cd " + l->shown(l->home, ws.root()) + " && ") +
-                       "sha256sum lessons/*/*.cpp > tests/stubs.sha256)");
+                   tr("selftest.stub_not_recorded",
+                      {path, record, l->pack.empty() ? "" : "cd " + l->shown(l->home, ws.root()) + " && "}));
   }
   // The manifest kata grade compares with must describe the protected files as they are.
-  Gate manifest{one_lesson ? "its protected files recorded (protected.sha256)"
-                           : "protected files recorded (tests/protected.sha256)"};
+  Gate manifest{one_lesson ? tr("gate.manifest_lesson") : tr("gate.manifest")};
   {
     const auto t = detect_tampering(ws.root(), ws.root() / "tests" / "protected.sha256", ws.lessons());
     manifest.add(t.manifest_readable, t.problem);
@@ -348,19 +344,16 @@ int cmd_selftest(const SelftestOptions& options) {
       changed = own == t.own.end() ? std::vector<std::string>{} : own->second;
       const Lesson& l = *chosen.front();
       if (l.shown(l.home, ws.root()) == l.home.generic_string())  // not under the root
-        manifest.notes.push_back("a lesson pack outside the workspace is not in tests/protected.sha256");
+        manifest.notes.push_back(tr("selftest.pack_outside"));
     }
-    for (const auto& c : changed)
-      manifest.add(false, c + " since the manifest was recorded (after changing a protected file: "
-                              "./kata grade --record-manifest)");
+    for (const auto& c : changed) manifest.add(false, tr("selftest.manifest_changed", {c}));
   }
   const auto learner_work = lessons_with_learner_work(ws, chosen);
   for (const auto& [lesson, file] : learner_work) {
     if (under_ci())
-      recorded.add(false, file + " differs from its shipped stub: in the workspace's own CI lessons/ must hold the "
-                                 "shipped stubs (after changing a stub: sha256sum lessons/*/*.cpp > tests/stubs.sha256)");
+      recorded.add(false, tr("selftest.stub_differs_ci", {file}));
     else
-      stubs.notes.push_back(lesson + " left out: " + file + " holds your work, not the shipped stub");
+      stubs.notes.push_back(tr("selftest.left_out", {lesson, file}));
   }
 
   if (!one_lesson)
@@ -378,7 +371,7 @@ int cmd_selftest(const SelftestOptions& options) {
       for (const auto& c : fast) {
         const bool pseudo = c.name.front() == '(';  // "(not built)", "(the test program does not start)"
         if (stub && pseudo) stubs.add(false, prefix + c.name + ": " + c.message);
-        else if (stub) stubs.add(!c.passed, prefix + c.name + ": passes against the stub — a check that cannot fail");
+        else if (stub) stubs.add(!c.passed, tr("selftest.passes_against_stub", {prefix + c.name}));
         else solutions.add(c.passed, prefix + c.name + ":" + first_lines(c.message, 6));
       }
       // The same program with every check in its own process must agree, check by check.
@@ -387,17 +380,18 @@ int cmd_selftest(const SelftestOptions& options) {
       const auto isolated = checks_of(ws, program, o);
       std::string why;
       if (isolated.size() != fast.size())
-        why = std::to_string(fast.size()) + " checks in one process, " + std::to_string(isolated.size()) + " isolated";
+        why = tr("selftest.one_process.count", {fast.size(), isolated.size()});
       for (std::size_t i = 0; why.empty() && i < fast.size(); ++i)
         if (fast[i].name != isolated[i].name || fast[i].passed != isolated[i].passed)
-          why = fast[i].name + (fast[i].passed ? " passes" : " fails") + " in one process but " +
-                (isolated[i].passed ? "passes" : "fails") + " on its own:" +
-                first_lines((fast[i].passed ? isolated[i] : fast[i]).message, 4);
+          why = tr("selftest.one_process.differs",
+                   {fast[i].name, fast[i].passed ? tr("selftest.passes") : tr("selftest.fails"),
+                    isolated[i].passed ? tr("selftest.passes") : tr("selftest.fails"),
+                    first_lines((fast[i].passed ? isolated[i] : fast[i]).message, 4)});
       one_process.add(why.empty(), prefix + ": " + why);
     }
   }
   // The Korean documents in step with the English ones (issue 16).
-  Gate korean{"Korean documents in step with the English ones"};
+  Gate korean{tr("gate.korean")};
   {
     std::vector<std::string> problems;
     if (!one_lesson) problems = compare_readmes(ws.root() / "README.md", ws.root() / "README.ko.md");
@@ -412,7 +406,15 @@ int cmd_selftest(const SelftestOptions& options) {
     for (auto& p : problems) korean.add(false, p.rfind(root, 0) == 0 ? p.substr(root.size()) : p);
     korean.add(problems.empty(), "");
   }
-  Gate tasks{"lessons are numbered tasks, hardening last"};
+  // Every line the CLI prints in both languages: the catalogue complete, every key the sources use in it.
+  Gate messages{tr("gate.messages")};
+  if (!one_lesson) {
+    int fine = 0;
+    const auto problems = message_problems(ws.root() / "cli", &fine);
+    messages.passed = fine;
+    for (const auto& p : problems) messages.add(false, p);
+  }
+  Gate tasks{tr("gate.tasks")};
   for (const Lesson* l : chosen) tasks_gate(tasks, ws, *l);
   for (const Lesson* l : chosen) {
     // Counted in the folder, not taken from the manifest: the build may have added entries since it was read.
@@ -422,16 +424,12 @@ int cmd_selftest(const SelftestOptions& options) {
       entries += it->path().extension() == ".mistake" ? 1 : 0;
     ec.clear();
     catalog.add(entries >= mistakes_per_lesson,
-                l->name + ": " + std::to_string(entries) + " entries in " +
-                    l->shown(l->folder("tests/mistakes"), ws.root()) +
-                    " — writing at least 4 is the lesson author's job: each a classic learner mistake as an edit of "
-                    "the solution that some check must catch (docs/authoring.md, \"The mistakes catalogue\")");
+                tr("selftest.catalog", {l->name, entries, l->shown(l->folder("tests/mistakes"), ws.root())}));
   }
   for (const auto& c : ctest.get()) {
     if (c.name.rfind("cli/", 0) == 0) cli.add(c.passed, c.name + ":" + first_lines(c.output, 20));
     else if (c.name.find("/mistake/") != std::string::npos)
-      mistakes.add(c.passed, c.name + ": no check failed with this mistake applied" +
-                                 (c.timed_out ? std::string(" (it timed out instead)") : ""));
+      mistakes.add(c.passed, c.timed_out ? tr("selftest.mistake_timed_out", {c.name}) : tr("selftest.mistake_missed", {c.name}));
   }
   // A pack's lesson that could not be added is one failing item, with the reason; the rest was gated above.
   for (const auto& p : ws.pack_problems())
@@ -441,35 +439,41 @@ int cmd_selftest(const SelftestOptions& options) {
   if (one_lesson)
     gates = {build_gate, solutions, stubs, recorded, manifest, mistakes, catalog, tasks, korean, one_process};
   else
-    gates = {build_gate, solutions, support, stubs, recorded, manifest, mistakes, catalog, tasks, korean, one_process, cli};
+    gates = {build_gate, solutions, support, stubs, recorded, manifest, mistakes, catalog, tasks, korean, messages,
+             one_process, cli};
   if (packs.passed + packs.failed > 0) gates.push_back(packs);
 
   if (!options.skip_coverage) {
-    Gate coverage{one_lesson ? "coverage of the lesson's solution >= 95% lines"
-                             : "coverage of solutions/ and support/ >= 95% lines"};
+    Gate coverage{one_lesson ? tr("gate.coverage_lesson") : tr("gate.coverage")};
     std::string detail;
     const double pct = measure_coverage(ws, one_lesson ? chosen.front() : nullptr, &detail);
-    char what[128];
-    std::snprintf(what, sizeof what, "line coverage %.1f%% (threshold %.0f%%)", pct, coverage_threshold);
+    char percent[32], threshold[32];
+    std::snprintf(percent, sizeof percent, "%.1f", pct);
+    std::snprintf(threshold, sizeof threshold, "%.0f", coverage_threshold);
+    const std::string what = tr("selftest.coverage", {percent, threshold});
     coverage.add(pct >= coverage_threshold, pct < 0 ? detail : what);
-    if (pct >= 0) coverage.notes.push_back(std::string(what) + ", " + detail);
+    if (pct >= 0) coverage.notes.push_back(what + ", " + detail);
     gates.push_back(coverage);
   }
   if (!options.skip_sanitize) {
-    Gate sanitize{"solutions clean under ASan + UBSan"};
+    Gate sanitize{tr("gate.sanitize")};
     sanitize_gate(sanitize, options.lesson);
     gates.push_back(sanitize);
   }
   if (!options.skip_mutation) {
-    Gate mutation{"mutants killed >= 95% in every lesson"};
+    Gate mutation{tr("gate.mutation")};
     for (const auto& item : mutation_stage(ws, options.lesson)) mutation.add(item.ok, item.what);
     gates.push_back(mutation);
   }
 
   int passed = 0, failed = 0;
-  std::cout << "\n" << ui::bold("gate                                              passed  failed") << "\n";
+  // Padded by display width: a Korean gate name takes 2 columns a syllable (printf's %-48s counts bytes).
+  std::cout << "\n"
+            << ui::bold(ui::pad(tr("selftest.col.gate"), 48) + " " + ui::pad_left(tr("selftest.col.passed"), 7) + " " +
+                        ui::pad_left(tr("selftest.col.failed"), 7))
+            << "\n";
   for (const auto& g : gates) {
-    std::printf("%-48s %7d %7d%s\n", g.name.c_str(), g.passed, g.failed, g.failed ? "  <-" : "");
+    std::printf("%s %7d %7d%s\n", ui::pad(g.name, 48).c_str(), g.passed, g.failed, g.failed ? "  <-" : "");
     for (const auto& note : g.notes) std::printf("    %s\n", note.c_str());
     passed += g.passed;
     failed += g.failed;
@@ -478,8 +482,11 @@ int cmd_selftest(const SelftestOptions& options) {
     for (std::size_t i = 0; i < g.failures.size() && i < 30; ++i)
       std::cout << ui::red("  ✗ ") << g.failures[i] << "\n";
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("\nselftest%s took %.0f s\n%d passed, %d failed\n",
-              one_lesson ? (" of " + chosen.front()->name).c_str() : "", seconds, passed, failed);
+  const std::string took = std::to_string(static_cast<long>(seconds + 0.5));
+  std::cout << "\n" << (one_lesson ? tr("selftest.took_lesson", {chosen.front()->name, took}) : tr("selftest.took", {took}))
+            << "\n";
+  // The last line is the same in both languages: scripts read it.
+  std::printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "hashing.hpp"
+#include "messages.hpp"
 
 namespace kata::cli {
 
@@ -77,7 +78,7 @@ TamperReport detect_tampering(const fs::path& root, const fs::path& manifest, co
   TamperReport report;
   std::ifstream in(manifest);
   if (!in) {
-    report.problem = "cannot read the manifest " + manifest.string();
+    report.problem = tr("tamper.unreadable", {manifest.string()});
     return report;
   }
   std::map<std::string, std::string> recorded;  // path -> hash
@@ -89,34 +90,41 @@ TamperReport detect_tampering(const fs::path& root, const fs::path& manifest, co
     recorded[path] = line.substr(0, 64);
   }
   if (recorded.empty()) {
-    report.problem = "the manifest " + manifest.string() + " lists no files";
+    report.problem = tr("tamper.empty", {manifest.string()});
     return report;
   }
   report.manifest_readable = true;
-  auto flag = [&](const std::string& file, const std::string& what) {
+  // `what`: "was deleted", "was changed" or "was added"; in English for the reports (results.json's
+  // "tampered"), in the learner's language on the screen.
+  auto flag = [&](const std::string& file, const std::string& what_english, const std::string& what) {
     report.changed.push_back(file + ": " + what);
     const std::string lesson = lesson_of(root, file, lessons);
-    const std::string reason = file + " " + what;
+    const std::string reason = file + " " + what_english, shown = file + ": " + what;
     if (!lesson.empty()) {
       report.lessons.emplace(lesson, reason);
-      report.own[lesson].push_back(file + ": " + what);
+      report.lessons_shown.emplace(lesson, shown);
+      report.own[lesson].push_back(shown);
+    } else {
+      for (const auto& l : lessons) {
+        report.lessons.emplace(l.name, reason);
+        report.lessons_shown.emplace(l.name, shown);
+      }
     }
-    else
-      for (const auto& l : lessons) report.lessons.emplace(l.name, reason);
   };
   const auto on_disk = protected_files(root);
   const std::set<std::string> present(on_disk.begin(), on_disk.end());
   for (const auto& [path, hash] : recorded) {
     if (learners_file(root, path, lessons)) continue;
     if (!present.count(path)) {
-      flag(path, "was deleted");
+      flag(path, tr_english("tamper.deleted"), tr("tamper.deleted"));
       continue;
     }
     const auto now = sha256_of_file(root / path);
-    if (!now || *now != hash) flag(path, "was changed");
+    if (!now || *now != hash) flag(path, tr_english("tamper.changed"), tr("tamper.changed"));
   }
   for (const auto& path : on_disk)
-    if (!recorded.count(path) && !learners_file(root, path, lessons)) flag(path, "was added");
+    if (!recorded.count(path) && !learners_file(root, path, lessons))
+      flag(path, tr_english("tamper.added"), tr("tamper.added"));
   return report;
 }
 
@@ -124,12 +132,12 @@ void record_manifest(const fs::path& root, const fs::path& manifest) {
   std::ostringstream out;
   for (const auto& path : protected_files(root)) {
     const auto hash = sha256_of_file(root / path);
-    if (!hash) throw std::runtime_error("record_manifest(): cannot read " + path);
+    if (!hash) throw std::runtime_error("record_manifest(): " + tr("file.cannot_read", {path}));
     out << *hash << "  " << path << "\n";
   }
   std::ofstream file(manifest, std::ios::trunc);
   file << out.str();
-  if (!file) throw std::runtime_error("record_manifest(): cannot write " + manifest.string());
+  if (!file) throw std::runtime_error("record_manifest(): " + tr("file.cannot_write", {manifest.string()}));
 }
 
 }  // namespace kata::cli

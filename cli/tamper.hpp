@@ -23,8 +23,9 @@ const std::vector<std::string>& protected_paths();
 struct TamperReport {
   bool manifest_readable = false;
   std::string problem;                          // why the manifest could not be used
-  std::vector<std::string> changed;             // "tests/04_dropout/dropout_test.cpp: changed" ...
-  std::map<std::string, std::string> lessons;   // lesson name -> the first reason it scores 0
+  std::vector<std::string> changed;             // "tests/04_dropout/dropout_test.cpp: was changed" ... (shown)
+  std::map<std::string, std::string> lessons;   // lesson name -> the first reason it scores 0 (English: reports)
+  std::map<std::string, std::string> lessons_shown;  // the same in the learner's language, for the screen
   std::map<std::string, std::vector<std::string>> own;  // lesson name -> its own files that differ (not shared ones)
 };
 

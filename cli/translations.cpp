@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "messages.hpp"
 
 namespace kata::cli {
 
@@ -55,9 +56,9 @@ std::string first_line(const std::string& block) { return block.substr(0, block.
 void compare_links(const fs::path& english, const fs::path& korean, const Shape& en, const Shape& ko,
                    std::vector<std::string>& problems) {
   if (en.text.find("(" + korean.filename().string() + ")") == std::string::npos)
-    problems.push_back(english.string() + ": no link to its Korean twin (" + korean.filename().string() + ")");
+    problems.push_back(tr("korean.no_link", {english.string(), korean.filename().string()}));
   if (ko.text.find("(" + english.filename().string() + ")") == std::string::npos)
-    problems.push_back(korean.string() + ": no link back to " + english.filename().string());
+    problems.push_back(tr("korean.no_link_back", {korean.string(), english.filename().string()}));
 }
 
 }  // namespace
@@ -65,23 +66,17 @@ void compare_links(const fs::path& english, const fs::path& korean, const Shape&
 std::vector<std::string> compare_readmes(const fs::path& english, const fs::path& korean) {
   std::vector<std::string> problems;
   std::error_code ec;
-  if (!fs::exists(korean, ec)) return {korean.string() + ": missing (the Korean twin of " + english.filename().string() + ")"};
+  if (!fs::exists(korean, ec)) return {tr("korean.missing", {korean.string(), english.filename().string()})};
   const Shape en = shape_of(english), ko = shape_of(korean);
   if (en.headings != ko.headings) {
-    std::ostringstream msg;
-    msg << korean.string() << ": " << ko.headings.size() << " headings, the English one " << en.headings.size()
-        << " (the same number at each level, in the same order)";
-    problems.push_back(msg.str());
+    problems.push_back(tr("korean.headings", {korean.string(), ko.headings.size(), en.headings.size()}));
   }
   if (en.code_blocks.size() != ko.code_blocks.size()) {
-    problems.push_back(korean.string() + ": " + std::to_string(ko.code_blocks.size()) + " code blocks, the English one " +
-                       std::to_string(en.code_blocks.size()));
+    problems.push_back(tr("korean.code_blocks", {korean.string(), ko.code_blocks.size(), en.code_blocks.size()}));
   } else {
     for (std::size_t i = 0; i < en.code_blocks.size(); ++i)
       if (en.code_blocks[i] != ko.code_blocks[i])
-        problems.push_back(korean.string() + ": code block " + std::to_string(i + 1) +
-                           " differs from the English one (code and formulas stay byte-identical): " +
-                           first_line(ko.code_blocks[i]));
+        problems.push_back(tr("korean.code_block_differs", {korean.string(), i + 1, first_line(ko.code_blocks[i])}));
   }
   compare_links(english, korean, en, ko, problems);
   return problems;
@@ -89,12 +84,11 @@ std::vector<std::string> compare_readmes(const fs::path& english, const fs::path
 
 std::vector<std::string> compare_hints(const fs::path& english, const fs::path& korean) {
   std::error_code ec;
-  if (!fs::exists(korean, ec)) return {korean.string() + ": missing (the Korean twin of " + english.filename().string() + ")"};
+  if (!fs::exists(korean, ec)) return {tr("korean.missing", {korean.string(), english.filename().string()})};
   std::vector<std::string> problems;
   const auto en = read_hints(english), ko = read_hints(korean);
   if (en.size() != ko.size())
-    problems.push_back(korean.string() + ": " + std::to_string(ko.size()) + " hints, the English one " +
-                       std::to_string(en.size()));
+    problems.push_back(tr("korean.hints", {korean.string(), ko.size(), en.size()}));
   compare_links(english, korean, shape_of(english), shape_of(korean), problems);
   return problems;
 }
