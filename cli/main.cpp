@@ -155,9 +155,9 @@ int main(int argc, char** argv) {
   add->add_option("--pack", new_lesson.pack, tr("help.new.pack"));
   auto* setup = app.add_subcommand("setup", tr("help.setup"));
   setup->add_flag("--yes,-y", yes, tr("help.setup.yes"));
-  // A subcommand made its -h before it took the translated option group over: make it again.
+  // A subcommand made its -h before it took the translated option group over: move it there.
   for (auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-    sub->set_help_flag("-h,--help", tr("help.flag"));
+    if (auto* help = sub->get_help_ptr()) help->group(tr("help.label.options"));
 
   try {
     app.parse(argc, argv);

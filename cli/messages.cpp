@@ -1220,7 +1220,9 @@ std::string tr(std::string_view key, std::initializer_list<MessageArg> args) {
   const auto& map = index();
   const auto it = map.find(key);
   if (it == map.end()) return format(key, args);
-  return format(language() == Language::korean ? it->second->ko : it->second->en, args);
+  // A missing Korean text (the gate fails on it) shows the English one rather than nothing.
+  const bool ko = language() == Language::korean && it->second->ko != nullptr && *it->second->ko != '\0';
+  return format(ko ? it->second->ko : it->second->en, args);
 }
 
 std::string tr_english(std::string_view key, std::initializer_list<MessageArg> args) {

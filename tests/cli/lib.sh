@@ -19,6 +19,8 @@ L2=02_intact
 failures=0
 # Lesson packs of the developer's shell stay out of the copies (a test that wants one sets it).
 unset KATA_LESSON_PACKS
+# The tests read the CLI's English output, whatever the developer's locale (korean.sh asks for Korean itself).
+export KATA_LANG=en
 
 fail() { printf 'FAIL (error): %s\n' "$*"; failures=$((failures + 1)); }
 pass() { printf 'ok:   %s\n' "$*"; }
