@@ -1,0 +1,174 @@
+// Products for narrow layers: see matmul.hpp for when they are used and why the results are the same.
+#include "matmul.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
+
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#define KATA_X86_PRODUCTS 1
+#include <immintrin.h>
+#else
+#define KATA_X86_PRODUCTS 0
+#endif
+
+namespace kata::detail {
+namespace {
+
+// Z.each_col() += bias, one column after the other (the order add_to_columns used, same results).
+void add_bias(arma::mat& Z, const arma::vec& bias) {
+  const double* b = bias.memptr();
+  for (arma::uword j = 0; j < Z.n_cols; ++j) {
+    double* z = Z.colptr(j);
+    for (arma::uword i = 0; i < Z.n_rows; ++i) z[i] += b[i];
+  }
+}
+
+#if KATA_X86_PRODUCTS
+
+// OpenBLAS splits a longer sum over k into blocks and adds their partial sums, another rounding order.
+constexpr arma::uword kMaxDepth = 256;
+
+bool cpu_has_fma() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+
+// A shape this file computes itself (matmul.hpp: where the BLAS's order would differ, or Armadillo
+// would not call the BLAS, Armadillo keeps the product).
+bool ours(arma::uword M, arma::uword N, arma::uword K) {
+  const bool tiny_square = M <= 4 && M == N && N == K;
+  return fast_products() && M >= 2 && N >= 2 && N % 2 == 0 && K >= 1 && K <= kMaxDepth && !tiny_square;
+}
+
+// One block of the result: R vectors of 4 rows by C columns, C(i, j) = Σ_k A(i, k) B(k, j) as one FMA chain
+// per entry, k in order. A is column-major (leading dimension lda); B's entry (k, j) is b[k * sk + j * sj],
+// which covers B (sk = 1) and B transposed (sj = 1). With Masked, the last vector holds fewer than 4 rows
+// (`mask` selects them; masked loads never touch memory outside the matrices).
+template <int R, int C, bool Masked>
+__attribute__((target("avx2,fma"))) inline void block(std::size_t K, const double* a, std::size_t lda,
+                                                      const double* b, std::size_t sk, std::size_t sj, double* c,
+                                                      std::size_t ldc, __m256i mask, const double* bias) {
+  __m256d acc[R][C];
+  for (int r = 0; r < R; ++r)
+    for (int q = 0; q < C; ++q) acc[r][q] = _mm256_setzero_pd();
+  for (std::size_t k = 0; k < K; ++k) {
+    __m256d col[R];
+    for (int r = 0; r < R; ++r)
+      col[r] = Masked && r == R - 1 ? _mm256_maskload_pd(a + 4 * r + k * lda, mask) : _mm256_loadu_pd(a + 4 * r + k * lda);
+    const double* bk = b + k * sk;
+    for (int q = 0; q < C; ++q) {
+      const __m256d x = _mm256_broadcast_sd(bk + q * sj);
+      for (int r = 0; r < R; ++r) acc[r][q] = _mm256_fmadd_pd(col[r], x, acc[r][q]);
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    const bool partial = Masked && r == R - 1;
+    // The bias is added after the sum is rounded, as a separate addition: what Z.each_col() += b did.
+    const __m256d add = bias == nullptr ? _mm256_setzero_pd()
+                        : partial       ? _mm256_maskload_pd(bias + 4 * r, mask)
+                                        : _mm256_loadu_pd(bias + 4 * r);
+    for (int q = 0; q < C; ++q) {
+      const __m256d v = bias == nullptr ? acc[r][q] : _mm256_add_pd(acc[r][q], add);
+      double* out = c + 4 * r + q * ldc;
+      if (partial) _mm256_maskstore_pd(out, mask, v);
+      else _mm256_storeu_pd(out, v);
+    }
+  }
+}
+
+template <int C, bool Masked>
+__attribute__((target("avx2,fma"))) inline void blocks_of_rows(int R, std::size_t K, const double* a,
+                                                                std::size_t lda, const double* b, std::size_t sk,
+                                                                std::size_t sj, double* c, std::size_t ldc,
+                                                                __m256i mask, const double* bias) {
+  switch (R) {
+    case 1: return block<1, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, bias);
+    case 2: return block<2, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, bias);
+    default: return block<3, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, bias);
+  }
+}
+
+// C (M x N, N even) = A (M x K) times B (entry (k, j) at b[k * sk + j * sj]), plus bias per row if given.
+// Blocks of up to 12 rows by 4 columns (12 accumulators: enough independent chains to hide the FMA
+// latency); a single row vector takes 8 columns at a time for the same reason.
+__attribute__((target("avx2,fma"))) void product(std::size_t M, std::size_t N, std::size_t K, const double* a,
+                                                 const double* b, std::size_t sk, std::size_t sj, double* c,
+                                                 const double* bias) {
+  const std::size_t vectors = (M + 3) / 4, tail = M % 4;
+  const __m256i mask = _mm256_setr_epi64x(-1, tail == 0 || tail > 1 ? -1 : 0, tail == 0 || tail > 2 ? -1 : 0,
+                                          tail == 0 ? -1 : 0);
+  for (std::size_t j = 0; j < N;) {
+    const std::size_t width = vectors == 1 && N - j >= 8 ? 8 : N - j >= 4 ? 4 : 2;
+    for (std::size_t v = 0; v < vectors;) {
+      const int R = width == 8 ? 1 : static_cast<int>(std::min<std::size_t>(3, vectors - v));
+      const bool masked = tail != 0 && v + static_cast<std::size_t>(R) == vectors;
+      const double* av = a + 4 * v;
+      const double* bj = b + j * sj;
+      double* cv = c + 4 * v + j * M;
+      const double* bv = bias == nullptr ? nullptr : bias + 4 * v;
+      if (width == 8) {
+        if (masked) block<1, 8, true>(K, av, M, bj, sk, sj, cv, M, mask, bv);
+        else block<1, 8, false>(K, av, M, bj, sk, sj, cv, M, mask, bv);
+      } else if (width == 4) {
+        if (masked) blocks_of_rows<4, true>(R, K, av, M, bj, sk, sj, cv, M, mask, bv);
+        else blocks_of_rows<4, false>(R, K, av, M, bj, sk, sj, cv, M, mask, bv);
+      } else {
+        if (masked) blocks_of_rows<2, true>(R, K, av, M, bj, sk, sj, cv, M, mask, bv);
+        else blocks_of_rows<2, false>(R, K, av, M, bj, sk, sj, cv, M, mask, bv);
+      }
+      v += static_cast<std::size_t>(R);
+    }
+    j += width;
+  }
+}
+
+#else
+
+bool cpu_has_fma() { return false; }
+bool ours(arma::uword, arma::uword, arma::uword) { return false; }
+void product(std::size_t, std::size_t, std::size_t, const double*, const double*, std::size_t, std::size_t, double*,
+             const double*) {}
+
+#endif
+
+}  // namespace
+
+bool fast_products() {
+  // KATA_BLAS_PRODUCTS=1 sends every product to Armadillo (to compare, or to rule this file out).
+  static const bool on = cpu_has_fma() && std::getenv("KATA_BLAS_PRODUCTS") == nullptr;
+  return on;
+}
+
+void multiply(const arma::mat& A, const arma::mat& B, arma::mat& out, const arma::vec* bias) {
+  if (&out == &A || &out == &B || !ours(A.n_rows, B.n_cols, A.n_cols)) {
+    out = A * B;
+    if (bias != nullptr) add_bias(out, *bias);
+    return;
+  }
+  out.set_size(A.n_rows, B.n_cols);
+  product(A.n_rows, B.n_cols, A.n_cols, A.memptr(), B.memptr(), 1, B.n_rows, out.memptr(),
+          bias == nullptr ? nullptr : bias->memptr());
+}
+
+void multiply_bt(const arma::mat& A, const arma::mat& B, arma::mat& out) {
+  if (&out == &A || &out == &B || !ours(A.n_rows, B.n_rows, A.n_cols)) {
+    out = A * B.t();
+    return;
+  }
+  out.set_size(A.n_rows, B.n_rows);
+  product(A.n_rows, B.n_rows, A.n_cols, A.memptr(), B.memptr(), B.n_rows, 1, out.memptr(), nullptr);
+}
+
+void multiply_at(const arma::mat& A, const arma::mat& B, arma::mat& out, arma::mat& scratch) {
+  if (&out == &A || &out == &B || !ours(A.n_cols, B.n_cols, A.n_rows)) {
+    out = A.t() * B;
+    return;
+  }
+  scratch = A.t();  // exact: the same numbers, laid out for column loads
+  out.set_size(A.n_cols, B.n_cols);
+  product(A.n_cols, B.n_cols, A.n_rows, scratch.memptr(), B.memptr(), 1, B.n_rows, out.memptr(), nullptr);
+}
+
+}  // namespace kata::detail

@@ -1,0 +1,32 @@
+// Matrix products for the support network's narrow layers (internal to support/).
+//
+// The lessons' networks multiply matrices with a handful of rows or columns (a layer of 3 units over 200
+// examples, 2 inputs, ...), where a BLAS call costs more than its arithmetic: OpenBLAS zeroes the result,
+// packs both operands and runs a kernel built for large blocks (half of experiment 03's time). These
+// functions compute the same products in place, with AVX2 + FMA code chosen at run time:
+//   - every entry is one fused multiply-add chain over k = 0, 1, ..., K-1, starting from +0: the order
+//     of OpenBLAS's Haswell/Zen kernels, so on such a machine the results are the same bits as before
+//     (checked on every experiment's output; other BLAS round differently by a few units in the last
+//     place, as they already differ from each other);
+//   - where that order would differ from the BLAS's (a depth K above 256, which OpenBLAS splits, or an
+//     odd number of result columns, which it finishes with a kernel of another order), where Armadillo
+//     does not call gemm (a result with one row or column, 4 x 4 and smaller square products), and on a
+//     CPU without AVX2 + FMA, they call Armadillo as before.
+// `out` is resized only when its shape differs, so a buffer reused step after step is never reallocated.
+#pragma once
+
+#include <armadillo>
+
+namespace kata::detail {
+
+// out = A * B + (bias added to every column when bias is not null; n_rows entries).
+void multiply(const arma::mat& A, const arma::mat& B, arma::mat& out, const arma::vec* bias = nullptr);
+// out = A * B.t()
+void multiply_bt(const arma::mat& A, const arma::mat& B, arma::mat& out);
+// out = A.t() * B; `scratch` holds A.t() between calls.
+void multiply_at(const arma::mat& A, const arma::mat& B, arma::mat& out, arma::mat& scratch);
+
+// Whether the AVX2 + FMA products are in use on this CPU (tests report it).
+bool fast_products();
+
+}  // namespace kata::detail
