@@ -102,7 +102,9 @@ __attribute__((target("avx2,fma"))) void product(std::size_t M, std::size_t N, s
   for (std::size_t j = 0; j < N;) {
     const std::size_t width = vectors == 1 && N - j >= 8 ? 8 : N - j >= 4 ? 4 : 2;
     for (std::size_t v = 0; v < vectors;) {
-      const int R = width == 8 ? 1 : static_cast<int>(std::min<std::size_t>(3, vectors - v));
+      // 3 vectors at a time, but 2 + 2 rather than 3 + 1 (one vector by 4 columns is only 4 chains)
+      const std::size_t left = vectors - v;
+      const int R = width == 8 ? 1 : left == 4 ? 2 : static_cast<int>(std::min<std::size_t>(3, left));
       const bool masked = tail != 0 && v + static_cast<std::size_t>(R) == vectors;
       const double* av = a + 4 * v;
       const double* bj = b + j * sj;
