@@ -27,8 +27,16 @@ void add_bias(arma::mat& Z, const arma::vec& bias) {
 
 #if KATA_X86_PRODUCTS
 
-// OpenBLAS splits a longer sum over k into blocks and adds their partial sums, another rounding order.
-constexpr arma::uword kMaxDepth = 256;
+// OpenBLAS's Haswell/Zen GEMM sums at most 256 terms in one chain (GEMM_Q); a longer sum is split into
+// chains of 256, the last two balanced to a multiple of 4 (GEMM_UNROLL_M), and the rounded partial sums
+// are added to the result one after the other. depth_block() is that rule.
+constexpr std::size_t kChain = 256, kUnroll = 4;
+
+std::size_t depth_block(std::size_t remaining) {
+  if (remaining >= 2 * kChain) return kChain;
+  if (remaining > kChain) return (remaining / 2 + kUnroll - 1) / kUnroll * kUnroll;
+  return remaining;
+}
 
 bool cpu_has_fma() {
   __builtin_cpu_init();
@@ -39,17 +47,19 @@ bool cpu_has_fma() {
 // would not call the BLAS, Armadillo keeps the product).
 bool ours(arma::uword M, arma::uword N, arma::uword K) {
   const bool tiny_square = M <= 4 && M == N && N == K;
-  return fast_products() && M >= 2 && N >= 2 && N % 2 == 0 && K >= 1 && K <= kMaxDepth && !tiny_square;
+  return fast_products() && M >= 2 && N >= 2 && N % 2 == 0 && K >= 1 && !tiny_square;
 }
 
 // One block of the result: R vectors of 4 rows by C columns, C(i, j) = Σ_k A(i, k) B(k, j) as one FMA chain
 // per entry, k in order. A is column-major (leading dimension lda); B's entry (k, j) is b[k * sk + j * sj],
 // which covers B (sk = 1) and B transposed (sj = 1). With Masked, the last vector holds fewer than 4 rows
-// (`mask` selects them; masked loads never touch memory outside the matrices).
+// (`mask` selects them; masked loads never touch memory outside the matrices). With `add`, the block's
+// sums are added to what c holds (the next chain of a long sum, see depth_block()).
 template <int R, int C, bool Masked>
 __attribute__((target("avx2,fma"))) inline void block(std::size_t K, const double* a, std::size_t lda,
                                                       const double* b, std::size_t sk, std::size_t sj, double* c,
-                                                      std::size_t ldc, __m256i mask, const double* bias) {
+                                                      std::size_t ldc, __m256i mask, bool add,
+                                                      const double* bias) {
   __m256d acc[R][C];
   for (int r = 0; r < R; ++r)
     for (int q = 0; q < C; ++q) acc[r][q] = _mm256_setzero_pd();
@@ -66,12 +76,14 @@ __attribute__((target("avx2,fma"))) inline void block(std::size_t K, const doubl
   for (int r = 0; r < R; ++r) {
     const bool partial = Masked && r == R - 1;
     // The bias is added after the sum is rounded, as a separate addition: what Z.each_col() += b did.
-    const __m256d add = bias == nullptr ? _mm256_setzero_pd()
-                        : partial       ? _mm256_maskload_pd(bias + 4 * r, mask)
-                                        : _mm256_loadu_pd(bias + 4 * r);
+    const __m256d shift = bias == nullptr ? _mm256_setzero_pd()
+                          : partial       ? _mm256_maskload_pd(bias + 4 * r, mask)
+                                          : _mm256_loadu_pd(bias + 4 * r);
     for (int q = 0; q < C; ++q) {
-      const __m256d v = bias == nullptr ? acc[r][q] : _mm256_add_pd(acc[r][q], add);
       double* out = c + 4 * r + q * ldc;
+      __m256d v = acc[r][q];
+      if (add) v = _mm256_add_pd(partial ? _mm256_maskload_pd(out, mask) : _mm256_loadu_pd(out), v);
+      if (bias != nullptr) v = _mm256_add_pd(v, shift);
       if (partial) _mm256_maskstore_pd(out, mask, v);
       else _mm256_storeu_pd(out, v);
     }
@@ -82,20 +94,21 @@ template <int C, bool Masked>
 __attribute__((target("avx2,fma"))) inline void blocks_of_rows(int R, std::size_t K, const double* a,
                                                                 std::size_t lda, const double* b, std::size_t sk,
                                                                 std::size_t sj, double* c, std::size_t ldc,
-                                                                __m256i mask, const double* bias) {
+                                                                __m256i mask, bool add, const double* bias) {
   switch (R) {
-    case 1: return block<1, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, bias);
-    case 2: return block<2, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, bias);
-    default: return block<3, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, bias);
+    case 1: return block<1, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, bias);
+    case 2: return block<2, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, bias);
+    default: return block<3, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, bias);
   }
 }
 
-// C (M x N, N even) = A (M x K) times B (entry (k, j) at b[k * sk + j * sj]), plus bias per row if given.
-// Blocks of up to 12 rows by 4 columns (12 accumulators: enough independent chains to hide the FMA
-// latency); a single row vector takes 8 columns at a time for the same reason.
-__attribute__((target("avx2,fma"))) void product(std::size_t M, std::size_t N, std::size_t K, const double* a,
-                                                 const double* b, std::size_t sk, std::size_t sj, double* c,
-                                                 const double* bias) {
+// C (M x N, N even) = A (M x K) times B (entry (k, j) at b[k * sk + j * sj]) over k = first .. first + K - 1,
+// added to C when `add`, plus bias per row if given. Blocks of up to 12 rows by 4 columns (12
+// accumulators: enough independent chains to hide the FMA latency); a single row vector takes 8 columns
+// at a time for the same reason.
+__attribute__((target("avx2,fma"))) void chains(std::size_t M, std::size_t N, std::size_t K, const double* a,
+                                                const double* b, std::size_t sk, std::size_t sj, double* c,
+                                                bool add, const double* bias) {
   const std::size_t vectors = (M + 3) / 4, tail = M % 4;
   const __m256i mask = _mm256_setr_epi64x(-1, tail == 0 || tail > 1 ? -1 : 0, tail == 0 || tail > 2 ? -1 : 0,
                                           tail == 0 ? -1 : 0);
@@ -111,18 +124,27 @@ __attribute__((target("avx2,fma"))) void product(std::size_t M, std::size_t N, s
       double* cv = c + 4 * v + j * M;
       const double* bv = bias == nullptr ? nullptr : bias + 4 * v;
       if (width == 8) {
-        if (masked) block<1, 8, true>(K, av, M, bj, sk, sj, cv, M, mask, bv);
-        else block<1, 8, false>(K, av, M, bj, sk, sj, cv, M, mask, bv);
+        if (masked) block<1, 8, true>(K, av, M, bj, sk, sj, cv, M, mask, add, bv);
+        else block<1, 8, false>(K, av, M, bj, sk, sj, cv, M, mask, add, bv);
       } else if (width == 4) {
-        if (masked) blocks_of_rows<4, true>(R, K, av, M, bj, sk, sj, cv, M, mask, bv);
-        else blocks_of_rows<4, false>(R, K, av, M, bj, sk, sj, cv, M, mask, bv);
+        if (masked) blocks_of_rows<4, true>(R, K, av, M, bj, sk, sj, cv, M, mask, add, bv);
+        else blocks_of_rows<4, false>(R, K, av, M, bj, sk, sj, cv, M, mask, add, bv);
       } else {
-        if (masked) blocks_of_rows<2, true>(R, K, av, M, bj, sk, sj, cv, M, mask, bv);
-        else blocks_of_rows<2, false>(R, K, av, M, bj, sk, sj, cv, M, mask, bv);
+        if (masked) blocks_of_rows<2, true>(R, K, av, M, bj, sk, sj, cv, M, mask, add, bv);
+        else blocks_of_rows<2, false>(R, K, av, M, bj, sk, sj, cv, M, mask, add, bv);
       }
       v += static_cast<std::size_t>(R);
     }
     j += width;
+  }
+}
+
+// The whole product: one chain per entry for a depth up to 256, else chains added as depth_block() says.
+void product(std::size_t M, std::size_t N, std::size_t K, const double* a, const double* b, std::size_t sk,
+             std::size_t sj, double* c, const double* bias) {
+  for (std::size_t first = 0, len = 0; first < K; first += len) {
+    len = depth_block(K - first);
+    chains(M, N, len, a + first * M, b + first * sk, sk, sj, c, first > 0, first + len == K ? bias : nullptr);
   }
 }
 

@@ -4,14 +4,15 @@
 // examples, 2 inputs, ...), where a BLAS call costs more than its arithmetic: OpenBLAS zeroes the result,
 // packs both operands and runs a kernel built for large blocks (half of experiment 03's time). These
 // functions compute the same products in place, with AVX2 + FMA code chosen at run time:
-//   - every entry is one fused multiply-add chain over k = 0, 1, ..., K-1, starting from +0: the order
-//     of OpenBLAS's Haswell/Zen kernels, so on such a machine the results are the same bits as before
-//     (checked on every experiment's output; other BLAS round differently by a few units in the last
-//     place, as they already differ from each other);
-//   - where that order would differ from the BLAS's (a depth K above 256, which OpenBLAS splits, or an
-//     odd number of result columns, which it finishes with a kernel of another order), where Armadillo
-//     does not call gemm (a result with one row or column, 4 x 4 and smaller square products), and on a
-//     CPU without AVX2 + FMA, they call Armadillo as before.
+//   - every entry is one fused multiply-add chain over k = 0, 1, ..., K-1, starting from +0 (a depth
+//     above 256: chains of at most 256 whose rounded sums are added in order): the order of OpenBLAS's
+//     Haswell/Zen GEMM, so on such a machine the results are the same bits as before (checked on every
+//     experiment's output; other BLAS round differently in the last place, as they already differ from
+//     each other);
+//   - where that order would differ from the BLAS's (an odd number of result columns, which OpenBLAS
+//     finishes with a kernel of another order), where Armadillo does not call gemm (a result with one
+//     row or column, 4 x 4 and smaller square products), and on a CPU without AVX2 + FMA, they call
+//     Armadillo as before.
 // `out` is resized only when its shape differs, so a buffer reused step after step is never reallocated.
 #pragma once
 

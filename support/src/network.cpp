@@ -96,19 +96,22 @@ void row_sums_small(const double* __restrict d, arma::uword cols, double* __rest
   for (arma::uword i = 0; i < R; ++i) out[i] = sum[i];
 }
 
+// row_sums_small<R> for R = rows, any rows in 1 .. N.
+template <arma::uword N>
+void row_sums_upto(arma::uword rows, const double* __restrict d, arma::uword cols, double* __restrict out) {
+  if constexpr (N > 1) {
+    if (rows < N) return row_sums_upto<N - 1>(rows, d, cols, out);
+  }
+  row_sums_small<N>(d, cols, out);
+}
+
 // db = arma::sum(dZ, 1) in Armadillo's order of additions: column 0, then + column 1, + column 2, ...
 void row_sums_into(const arma::mat& dZ, arma::vec& db) {
   db.set_size(dZ.n_rows);
   double* __restrict out = db.memptr();
   const double* __restrict d = dZ.memptr();
   const arma::uword rows = dZ.n_rows, cols = dZ.n_cols;
-  switch (rows) {
-    case 1: return row_sums_small<1>(d, cols, out);
-    case 2: return row_sums_small<2>(d, cols, out);
-    case 3: return row_sums_small<3>(d, cols, out);
-    case 4: return row_sums_small<4>(d, cols, out);
-    default: break;
-  }
+  if (rows <= 16) return row_sums_upto<16>(rows, d, cols, out);
   std::copy_n(d, rows, out);
   for (arma::uword j = 1; j < cols; ++j)
     for (arma::uword i = 0; i < rows; ++i) out[i] += d[j * rows + i];

@@ -56,12 +56,22 @@ void Rng::refill() {
 
 double Rng::rand() { return uniform53(*this); }
 
-// A dropout mask draws one of these per activation and per step: one tight loop, with the engine inlined.
+// A dropout mask draws one of these per activation and per step. A row whose draws are all in the
+// buffer is converted in one loop without a check per draw; the row that reaches the buffer's end goes
+// through next_uint32(), which refills it.
 arma::mat Rng::rand(arma::uword rows, arma::uword cols) {
   arma::mat out(rows, cols);
   double* mem = out.memptr();
-  for (arma::uword i = 0; i < rows; ++i)
+  for (arma::uword i = 0; i < rows; ++i) {
+    if (kStateSize - next_ >= 2 * cols) {
+      const std::uint32_t* w = output_.data() + next_;
+      for (arma::uword j = 0; j < cols; ++j)
+        mem[i + j * rows] = ((w[2 * j] >> 5) * 67108864.0 + (w[2 * j + 1] >> 6)) / 9007199254740992.0;
+      next_ += 2 * cols;
+      continue;
+    }
     for (arma::uword j = 0; j < cols; ++j) mem[i + j * rows] = uniform53(*this);
+  }
   return out;
 }
 
