@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #define KATA_X86_PRODUCTS 1
@@ -16,13 +17,29 @@
 namespace kata::detail {
 namespace {
 
-// Z.each_col() += bias, one column after the other (the order add_to_columns used, same results).
-void add_bias(arma::mat& Z, const arma::vec& bias) {
-  const double* b = bias.memptr();
-  for (arma::uword j = 0; j < Z.n_cols; ++j) {
-    double* z = Z.colptr(j);
-    for (arma::uword i = 0; i < Z.n_rows; ++i) z[i] += b[i];
-  }
+// What happens to each finished entry of a product before it is stored, in this order (every pointer
+// optional; relu and gate point into matrices of the result's shape):
+//   + bias[i];  stored;  relu: max(v, 0) stored there as well (arma::clamp(v, 0, DBL_MAX), the network's
+//   ReLU);  gate: v * (gate > 0 ? 1 : 0) stored instead of v (the ReLU's derivative, 0 * Inf = NaN kept).
+struct Epilogue {
+  const double* bias = nullptr;
+  double* relu = nullptr;
+  const double* gate = nullptr;
+};
+
+// The epilogue on a result computed by Armadillo, element by element.
+void finish(arma::mat& Z, const Epilogue& e) {
+  if (e.bias != nullptr)
+    for (arma::uword j = 0; j < Z.n_cols; ++j) {  // Z.each_col() += bias, column after column
+      double* z = Z.colptr(j);
+      for (arma::uword i = 0; i < Z.n_rows; ++i) z[i] += e.bias[i];
+    }
+  double* z = Z.memptr();
+  if (e.gate != nullptr)
+    for (arma::uword i = 0; i < Z.n_elem; ++i) z[i] = z[i] * (e.gate[i] > 0.0 ? 1.0 : 0.0);
+  if (e.relu != nullptr)
+    for (arma::uword i = 0; i < Z.n_elem; ++i)
+      e.relu[i] = z[i] < 0.0 ? 0.0 : z[i] > std::numeric_limits<double>::max() ? std::numeric_limits<double>::max() : z[i];
 }
 
 #if KATA_X86_PRODUCTS
@@ -50,16 +67,25 @@ bool ours(arma::uword M, arma::uword N, arma::uword K) {
   return fast_products() && M >= 2 && N >= 2 && N % 2 == 0 && K >= 1 && !tiny_square;
 }
 
+// Four doubles, or the rows `mask` selects of a partial vector.
+__attribute__((target("avx2,fma"))) inline __m256d load(const double* p, bool partial, __m256i mask) {
+  return partial ? _mm256_maskload_pd(p, mask) : _mm256_loadu_pd(p);
+}
+__attribute__((target("avx2,fma"))) inline void store(double* p, __m256d v, bool partial, __m256i mask) {
+  if (partial) _mm256_maskstore_pd(p, mask, v);
+  else _mm256_storeu_pd(p, v);
+}
+
 // One block of the result: R vectors of 4 rows by C columns, C(i, j) = Σ_k A(i, k) B(k, j) as one FMA chain
 // per entry, k in order. A is column-major (leading dimension lda); B's entry (k, j) is b[k * sk + j * sj],
 // which covers B (sk = 1) and B transposed (sj = 1). With Masked, the last vector holds fewer than 4 rows
 // (`mask` selects them; masked loads never touch memory outside the matrices). With `add`, the block's
-// sums are added to what c holds (the next chain of a long sum, see depth_block()).
+// sums are added to what c holds (the next chain of a long sum, see depth_block()). `e` points at the
+// block's first row and column like c (Epilogue; nothing to do but store when all three are null).
 template <int R, int C, bool Masked>
 __attribute__((target("avx2,fma"))) inline void block(std::size_t K, const double* a, std::size_t lda,
                                                       const double* b, std::size_t sk, std::size_t sj, double* c,
-                                                      std::size_t ldc, __m256i mask, bool add,
-                                                      const double* bias) {
+                                                      std::size_t ldc, __m256i mask, bool add, const Epilogue& e) {
   __m256d acc[R][C];
   for (int r = 0; r < R; ++r)
     for (int q = 0; q < C; ++q) acc[r][q] = _mm256_setzero_pd();
@@ -73,19 +99,25 @@ __attribute__((target("avx2,fma"))) inline void block(std::size_t K, const doubl
       for (int r = 0; r < R; ++r) acc[r][q] = _mm256_fmadd_pd(col[r], x, acc[r][q]);
     }
   }
+  const __m256d zero = _mm256_setzero_pd(), one = _mm256_set1_pd(1.0),
+                top = _mm256_set1_pd(std::numeric_limits<double>::max());
   for (int r = 0; r < R; ++r) {
     const bool partial = Masked && r == R - 1;
     // The bias is added after the sum is rounded, as a separate addition: what Z.each_col() += b did.
-    const __m256d shift = bias == nullptr ? _mm256_setzero_pd()
-                          : partial       ? _mm256_maskload_pd(bias + 4 * r, mask)
-                                          : _mm256_loadu_pd(bias + 4 * r);
+    const __m256d shift = e.bias == nullptr ? zero : load(e.bias + 4 * r, partial, mask);
     for (int q = 0; q < C; ++q) {
-      double* out = c + 4 * r + q * ldc;
+      const std::size_t at = 4 * r + q * ldc;
       __m256d v = acc[r][q];
-      if (add) v = _mm256_add_pd(partial ? _mm256_maskload_pd(out, mask) : _mm256_loadu_pd(out), v);
-      if (bias != nullptr) v = _mm256_add_pd(v, shift);
-      if (partial) _mm256_maskstore_pd(out, mask, v);
-      else _mm256_storeu_pd(out, v);
+      if (add) v = _mm256_add_pd(load(c + at, partial, mask), v);
+      if (e.bias != nullptr) v = _mm256_add_pd(v, shift);
+      if (e.gate != nullptr)  // * 1.0 where gate > 0, else * 0.0 (ordered compare: NaN gives 0.0)
+        v = _mm256_mul_pd(v, _mm256_and_pd(_mm256_cmp_pd(load(e.gate + at, partial, mask), zero, _CMP_GT_OQ), one));
+      store(c + at, v, partial, mask);
+      if (e.relu != nullptr) {  // v < 0 -> 0, v > DBL_MAX -> DBL_MAX, NaN stays NaN
+        __m256d relu = _mm256_blendv_pd(v, zero, _mm256_cmp_pd(v, zero, _CMP_LT_OQ));
+        relu = _mm256_blendv_pd(relu, top, _mm256_cmp_pd(v, top, _CMP_GT_OQ));
+        store(e.relu + at, relu, partial, mask);
+      }
     }
   }
 }
@@ -94,21 +126,21 @@ template <int C, bool Masked>
 __attribute__((target("avx2,fma"))) inline void blocks_of_rows(int R, std::size_t K, const double* a,
                                                                 std::size_t lda, const double* b, std::size_t sk,
                                                                 std::size_t sj, double* c, std::size_t ldc,
-                                                                __m256i mask, bool add, const double* bias) {
+                                                                __m256i mask, bool add, const Epilogue& e) {
   switch (R) {
-    case 1: return block<1, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, bias);
-    case 2: return block<2, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, bias);
-    default: return block<3, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, bias);
+    case 1: return block<1, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, e);
+    case 2: return block<2, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, e);
+    default: return block<3, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, e);
   }
 }
 
-// C (M x N, N even) = A (M x K) times B (entry (k, j) at b[k * sk + j * sj]) over k = first .. first + K - 1,
-// added to C when `add`, plus bias per row if given. Blocks of up to 12 rows by 4 columns (12
+// C (M x N, N even) = A (M x K) times B (entry (k, j) at b[k * sk + j * sj]), added to C when `add`, then
+// the epilogue. Blocks of up to 12 rows by 4 columns (12
 // accumulators: enough independent chains to hide the FMA latency); a single row vector takes 8 columns
 // at a time for the same reason.
 __attribute__((target("avx2,fma"))) void chains(std::size_t M, std::size_t N, std::size_t K, const double* a,
                                                 const double* b, std::size_t sk, std::size_t sj, double* c,
-                                                bool add, const double* bias) {
+                                                bool add, const Epilogue& e) {
   const std::size_t vectors = (M + 3) / 4, tail = M % 4;
   const __m256i mask = _mm256_setr_epi64x(-1, tail == 0 || tail > 1 ? -1 : 0, tail == 0 || tail > 2 ? -1 : 0,
                                           tail == 0 ? -1 : 0);
@@ -122,7 +154,9 @@ __attribute__((target("avx2,fma"))) void chains(std::size_t M, std::size_t N, st
       const double* av = a + 4 * v;
       const double* bj = b + j * sj;
       double* cv = c + 4 * v + j * M;
-      const double* bv = bias == nullptr ? nullptr : bias + 4 * v;
+      const std::size_t at = 4 * v + j * M;  // the block's offset in the result (and in relu, gate)
+      const Epilogue bv{e.bias == nullptr ? nullptr : e.bias + 4 * v, e.relu == nullptr ? nullptr : e.relu + at,
+                        e.gate == nullptr ? nullptr : e.gate + at};
       if (width == 8) {
         if (masked) block<1, 8, true>(K, av, M, bj, sk, sj, cv, M, mask, add, bv);
         else block<1, 8, false>(K, av, M, bj, sk, sj, cv, M, mask, add, bv);
@@ -139,12 +173,13 @@ __attribute__((target("avx2,fma"))) void chains(std::size_t M, std::size_t N, st
   }
 }
 
-// The whole product: one chain per entry for a depth up to 256, else chains added as depth_block() says.
+// The whole product: one chain per entry for a depth up to 256, else chains added as depth_block() says;
+// the epilogue once the last chain is in.
 void product(std::size_t M, std::size_t N, std::size_t K, const double* a, const double* b, std::size_t sk,
-             std::size_t sj, double* c, const double* bias) {
+             std::size_t sj, double* c, const Epilogue& e) {
   for (std::size_t first = 0, len = 0; first < K; first += len) {
     len = depth_block(K - first);
-    chains(M, N, len, a + first * M, b + first * sk, sk, sj, c, first > 0, first + len == K ? bias : nullptr);
+    chains(M, N, len, a + first * M, b + first * sk, sk, sj, c, first > 0, first + len == K ? e : Epilogue{});
   }
 }
 
@@ -153,7 +188,7 @@ void product(std::size_t M, std::size_t N, std::size_t K, const double* a, const
 bool cpu_has_fma() { return false; }
 bool ours(arma::uword, arma::uword, arma::uword) { return false; }
 void product(std::size_t, std::size_t, std::size_t, const double*, const double*, std::size_t, std::size_t, double*,
-             const double*) {}
+             const Epilogue&) {}
 
 #endif
 
@@ -165,15 +200,18 @@ bool fast_products() {
   return on;
 }
 
-void multiply(const arma::mat& A, const arma::mat& B, arma::mat& out, const arma::vec* bias) {
-  if (&out == &A || &out == &B || !ours(A.n_rows, B.n_cols, A.n_cols)) {
+void multiply(const arma::mat& A, const arma::mat& B, arma::mat& out, const arma::vec* bias, arma::mat* relu) {
+  const Epilogue e{bias == nullptr ? nullptr : bias->memptr(), nullptr, nullptr};
+  if (&out == &A || &out == &B || relu == &A || relu == &B || relu == &out || !ours(A.n_rows, B.n_cols, A.n_cols)) {
     out = A * B;
-    if (bias != nullptr) add_bias(out, *bias);
+    if (relu != nullptr) relu->set_size(out.n_rows, out.n_cols);
+    finish(out, {e.bias, relu == nullptr ? nullptr : relu->memptr(), nullptr});
     return;
   }
   out.set_size(A.n_rows, B.n_cols);
+  if (relu != nullptr) relu->set_size(A.n_rows, B.n_cols);
   product(A.n_rows, B.n_cols, A.n_cols, A.memptr(), B.memptr(), 1, B.n_rows, out.memptr(),
-          bias == nullptr ? nullptr : bias->memptr());
+          {e.bias, relu == nullptr ? nullptr : relu->memptr(), nullptr});
 }
 
 void multiply_bt(const arma::mat& A, const arma::mat& B, arma::mat& out) {
@@ -182,17 +220,19 @@ void multiply_bt(const arma::mat& A, const arma::mat& B, arma::mat& out) {
     return;
   }
   out.set_size(A.n_rows, B.n_rows);
-  product(A.n_rows, B.n_rows, A.n_cols, A.memptr(), B.memptr(), B.n_rows, 1, out.memptr(), nullptr);
+  product(A.n_rows, B.n_rows, A.n_cols, A.memptr(), B.memptr(), B.n_rows, 1, out.memptr(), {});
 }
 
-void multiply_at(const arma::mat& A, const arma::mat& B, arma::mat& out, arma::mat& scratch) {
-  if (&out == &A || &out == &B || !ours(A.n_cols, B.n_cols, A.n_rows)) {
+void multiply_at(const arma::mat& A, const arma::mat& B, arma::mat& out, arma::mat& scratch, const arma::mat* gate) {
+  const Epilogue e{nullptr, nullptr, gate == nullptr ? nullptr : gate->memptr()};
+  if (&out == &A || &out == &B || &out == gate || !ours(A.n_cols, B.n_cols, A.n_rows)) {
     out = A.t() * B;
+    finish(out, e);
     return;
   }
   scratch = A.t();  // exact: the same numbers, laid out for column loads
   out.set_size(A.n_cols, B.n_cols);
-  product(A.n_cols, B.n_cols, A.n_rows, scratch.memptr(), B.memptr(), 1, B.n_rows, out.memptr(), nullptr);
+  product(A.n_cols, B.n_cols, A.n_rows, scratch.memptr(), B.memptr(), 1, B.n_rows, out.memptr(), e);
 }
 
 }  // namespace kata::detail

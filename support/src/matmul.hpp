@@ -20,12 +20,16 @@
 
 namespace kata::detail {
 
-// out = A * B + (bias added to every column when bias is not null; n_rows entries).
-void multiply(const arma::mat& A, const arma::mat& B, arma::mat& out, const arma::vec* bias = nullptr);
+// out = A * B + (bias added to every column when bias is not null; n_rows entries); with `relu`, also
+// relu = arma::clamp(out, 0, DBL_MAX) (the network's ReLU), written in the same pass.
+void multiply(const arma::mat& A, const arma::mat& B, arma::mat& out, const arma::vec* bias = nullptr,
+              arma::mat* relu = nullptr);
 // out = A * B.t()
 void multiply_bt(const arma::mat& A, const arma::mat& B, arma::mat& out);
-// out = A.t() * B; `scratch` holds A.t() between calls.
-void multiply_at(const arma::mat& A, const arma::mat& B, arma::mat& out, arma::mat& scratch);
+// out = A.t() * B; `scratch` holds A.t() between calls. With `gate` (out's shape), each entry is then
+// multiplied by 1 where gate > 0 and by 0 elsewhere (dZ = dA ⊙ 1[Z > 0] for a ReLU layer).
+void multiply_at(const arma::mat& A, const arma::mat& B, arma::mat& out, arma::mat& scratch,
+                 const arma::mat* gate = nullptr);
 
 // Whether the AVX2 + FMA products are in use on this CPU (tests report it).
 bool fast_products();
