@@ -99,15 +99,21 @@ double accuracy_1nn(const arma::mat& Xtr, const arma::urowvec& ytr, const arma::
     const arma::uword width = std::min<arma::uword>(64, Xtr.n_cols - first);
     const arma::mat block(const_cast<double*>(Xtr.colptr(first)), Xtr.n_rows, width, false, true);  // no copy
     const arma::mat D = -2.0 * X.t() * block;  // dev x block; ||dev||^2 is the same along a row: left out
-    for (arma::uword j = 0; j < width; ++j)
-      for (arma::uword i = 0; i < X.n_cols; ++i) {
-        const double d = D(i, j) + train_sq(first + j);
-        if (first + j == 0) best(i) = d;
-        else if (best(i) > d) {
-          best(i) = d;
-          nearest(i) = first + j;
-        }
+    for (arma::uword j = 0; j < width; ++j) {
+      const double* d = D.colptr(j);
+      const double sq = train_sq(first + j);
+      double* b = best.memptr();
+      arma::uword* n = nearest.memptr();
+      if (first + j == 0) {
+        for (arma::uword i = 0; i < X.n_cols; ++i) b[i] = d[i] + sq;
+        continue;
       }
+      for (arma::uword i = 0; i < X.n_cols; ++i)
+        if (b[i] > d[i] + sq) {
+          b[i] = d[i] + sq;
+          n[i] = first + j;
+        }
+    }
   }
   double correct = 0.0;
   for (arma::uword i = 0; i < X.n_cols; ++i) correct += ytr(nearest(i)) == y(i) ? 1.0 : 0.0;
