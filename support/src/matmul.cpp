@@ -71,21 +71,63 @@ bool ours(arma::uword M, arma::uword N, arma::uword K) {
 __attribute__((target("avx2,fma"))) inline __m256d load(const double* p, bool partial, __m256i mask) {
   return partial ? _mm256_maskload_pd(p, mask) : _mm256_loadu_pd(p);
 }
-__attribute__((target("avx2,fma"))) inline void store(double* p, __m256d v, bool partial, __m256i mask) {
-  if (partial) _mm256_maskstore_pd(p, mask, v);
-  else _mm256_storeu_pd(p, v);
+// Four doubles, or the first `rows` of them (1 to 3) for a partial vector: plain 128- and 64-bit stores,
+// since a masked store (vmaskmovpd) costs about ten times as much on AMD's cores.
+__attribute__((target("avx2,fma"))) inline void store(double* p, __m256d v, bool partial, std::size_t rows) {
+  if (!partial) return _mm256_storeu_pd(p, v);
+  const __m128d low = _mm256_castpd256_pd128(v);
+  if (rows == 1) return _mm_store_sd(p, low);
+  _mm_storeu_pd(p, low);
+  if (rows == 3) _mm_store_sd(p + 2, _mm256_extractf128_pd(v, 1));
+}
+
+// The epilogue's steps as bits, so that each combination the network uses is its own straight-line code
+// (a test per stored vector cost more than the arithmetic in the wide, shallow products of the lessons'
+// networks); kAny decides each step at run time.
+enum Steps : unsigned { kAdd = 1, kBias = 2, kRelu = 4, kGate = 8, kAny = 16 };
+
+// Stores a finished block (R x C vectors of sums) with the steps S of the epilogue (see Epilogue).
+template <int R, int C, bool Masked, unsigned S>
+__attribute__((target("avx2,fma"))) inline void store_block(const __m256d (&acc)[R][C], double* c, std::size_t ldc,
+                                                            __m256i mask, std::size_t tail, bool add,
+                                                            const Epilogue& e) {
+  const bool any = S == kAny;
+  const bool do_add = any ? add : (S & kAdd) != 0, do_bias = any ? e.bias != nullptr : (S & kBias) != 0,
+             do_relu = any ? e.relu != nullptr : (S & kRelu) != 0, do_gate = any ? e.gate != nullptr : (S & kGate) != 0;
+  const __m256d zero = _mm256_setzero_pd(), one = _mm256_set1_pd(1.0),
+                top = _mm256_set1_pd(std::numeric_limits<double>::max());
+  for (int r = 0; r < R; ++r) {
+    const bool partial = Masked && r == R - 1;
+    // The bias is added after the sum is rounded, as a separate addition: what Z.each_col() += b did.
+    const __m256d shift = do_bias ? load(e.bias + 4 * r, partial, mask) : zero;
+    for (int q = 0; q < C; ++q) {
+      const std::size_t at = 4 * r + q * ldc;
+      __m256d v = acc[r][q];
+      if (do_add) v = _mm256_add_pd(load(c + at, partial, mask), v);
+      if (do_bias) v = _mm256_add_pd(v, shift);
+      if (do_gate)  // * 1.0 where gate > 0, else * 0.0 (ordered compare: NaN gives 0.0)
+        v = _mm256_mul_pd(v, _mm256_and_pd(_mm256_cmp_pd(load(e.gate + at, partial, mask), zero, _CMP_GT_OQ), one));
+      store(c + at, v, partial, tail);
+      if (do_relu) {  // v < 0 -> 0, v > DBL_MAX -> DBL_MAX, NaN stays NaN
+        __m256d relu = _mm256_blendv_pd(v, zero, _mm256_cmp_pd(v, zero, _CMP_LT_OQ));
+        relu = _mm256_blendv_pd(relu, top, _mm256_cmp_pd(v, top, _CMP_GT_OQ));
+        store(e.relu + at, relu, partial, tail);
+      }
+    }
+  }
 }
 
 // One block of the result: R vectors of 4 rows by C columns, C(i, j) = Σ_k A(i, k) B(k, j) as one FMA chain
 // per entry, k in order. A is column-major (leading dimension lda); B's entry (k, j) is b[k * sk + j * sj],
 // which covers B (sk = 1) and B transposed (sj = 1). With Masked, the last vector holds fewer than 4 rows
-// (`mask` selects them; masked loads never touch memory outside the matrices). With `add`, the block's
-// sums are added to what c holds (the next chain of a long sum, see depth_block()). `e` points at the
-// block's first row and column like c (Epilogue; nothing to do but store when all three are null).
+// (`mask` selects them, `tail` says how many; masked loads never touch memory outside the matrices). With
+// `add`, the block's sums are added to what c holds (the next chain of a long sum, see depth_block()).
+// `e` points at the block's first row and column like c (Epilogue).
 template <int R, int C, bool Masked>
 __attribute__((target("avx2,fma"))) inline void block(std::size_t K, const double* a, std::size_t lda,
                                                       const double* b, std::size_t sk, std::size_t sj, double* c,
-                                                      std::size_t ldc, __m256i mask, bool add, const Epilogue& e) {
+                                                      std::size_t ldc, __m256i mask, std::size_t tail, bool add,
+                                                      const Epilogue& e) {
   __m256d acc[R][C];
   for (int r = 0; r < R; ++r)
     for (int q = 0; q < C; ++q) acc[r][q] = _mm256_setzero_pd();
@@ -99,26 +141,15 @@ __attribute__((target("avx2,fma"))) inline void block(std::size_t K, const doubl
       for (int r = 0; r < R; ++r) acc[r][q] = _mm256_fmadd_pd(col[r], x, acc[r][q]);
     }
   }
-  const __m256d zero = _mm256_setzero_pd(), one = _mm256_set1_pd(1.0),
-                top = _mm256_set1_pd(std::numeric_limits<double>::max());
-  for (int r = 0; r < R; ++r) {
-    const bool partial = Masked && r == R - 1;
-    // The bias is added after the sum is rounded, as a separate addition: what Z.each_col() += b did.
-    const __m256d shift = e.bias == nullptr ? zero : load(e.bias + 4 * r, partial, mask);
-    for (int q = 0; q < C; ++q) {
-      const std::size_t at = 4 * r + q * ldc;
-      __m256d v = acc[r][q];
-      if (add) v = _mm256_add_pd(load(c + at, partial, mask), v);
-      if (e.bias != nullptr) v = _mm256_add_pd(v, shift);
-      if (e.gate != nullptr)  // * 1.0 where gate > 0, else * 0.0 (ordered compare: NaN gives 0.0)
-        v = _mm256_mul_pd(v, _mm256_and_pd(_mm256_cmp_pd(load(e.gate + at, partial, mask), zero, _CMP_GT_OQ), one));
-      store(c + at, v, partial, mask);
-      if (e.relu != nullptr) {  // v < 0 -> 0, v > DBL_MAX -> DBL_MAX, NaN stays NaN
-        __m256d relu = _mm256_blendv_pd(v, zero, _mm256_cmp_pd(v, zero, _CMP_LT_OQ));
-        relu = _mm256_blendv_pd(relu, top, _mm256_cmp_pd(v, top, _CMP_GT_OQ));
-        store(e.relu + at, relu, partial, mask);
-      }
-    }
+  const unsigned steps = (add ? kAdd : 0u) | (e.bias != nullptr ? kBias : 0u) | (e.relu != nullptr ? kRelu : 0u) |
+                         (e.gate != nullptr ? kGate : 0u);
+  switch (steps) {
+    case 0: return store_block<R, C, Masked, 0>(acc, c, ldc, mask, tail, add, e);
+    case kAdd: return store_block<R, C, Masked, kAdd>(acc, c, ldc, mask, tail, add, e);
+    case kBias: return store_block<R, C, Masked, kBias>(acc, c, ldc, mask, tail, add, e);
+    case kBias | kRelu: return store_block<R, C, Masked, kBias | kRelu>(acc, c, ldc, mask, tail, add, e);
+    case kGate: return store_block<R, C, Masked, kGate>(acc, c, ldc, mask, tail, add, e);
+    default: return store_block<R, C, Masked, kAny>(acc, c, ldc, mask, tail, add, e);
   }
 }
 
@@ -126,11 +157,12 @@ template <int C, bool Masked>
 __attribute__((target("avx2,fma"))) inline void blocks_of_rows(int R, std::size_t K, const double* a,
                                                                 std::size_t lda, const double* b, std::size_t sk,
                                                                 std::size_t sj, double* c, std::size_t ldc,
-                                                                __m256i mask, bool add, const Epilogue& e) {
+                                                                __m256i mask, std::size_t tail, bool add,
+                                                                const Epilogue& e) {
   switch (R) {
-    case 1: return block<1, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, e);
-    case 2: return block<2, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, e);
-    default: return block<3, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, add, e);
+    case 1: return block<1, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, tail, add, e);
+    case 2: return block<2, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, tail, add, e);
+    default: return block<3, C, Masked>(K, a, lda, b, sk, sj, c, ldc, mask, tail, add, e);
   }
 }
 
@@ -158,14 +190,14 @@ __attribute__((target("avx2,fma"))) void chains(std::size_t M, std::size_t N, st
       const Epilogue bv{e.bias == nullptr ? nullptr : e.bias + 4 * v, e.relu == nullptr ? nullptr : e.relu + at,
                         e.gate == nullptr ? nullptr : e.gate + at};
       if (width == 8) {
-        if (masked) block<1, 8, true>(K, av, M, bj, sk, sj, cv, M, mask, add, bv);
-        else block<1, 8, false>(K, av, M, bj, sk, sj, cv, M, mask, add, bv);
+        if (masked) block<1, 8, true>(K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
+        else block<1, 8, false>(K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
       } else if (width == 4) {
-        if (masked) blocks_of_rows<4, true>(R, K, av, M, bj, sk, sj, cv, M, mask, add, bv);
-        else blocks_of_rows<4, false>(R, K, av, M, bj, sk, sj, cv, M, mask, add, bv);
+        if (masked) blocks_of_rows<4, true>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
+        else blocks_of_rows<4, false>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
       } else {
-        if (masked) blocks_of_rows<2, true>(R, K, av, M, bj, sk, sj, cv, M, mask, add, bv);
-        else blocks_of_rows<2, false>(R, K, av, M, bj, sk, sj, cv, M, mask, add, bv);
+        if (masked) blocks_of_rows<2, true>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
+        else blocks_of_rows<2, false>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
       }
       v += static_cast<std::size_t>(R);
     }
