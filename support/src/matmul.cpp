@@ -1,5 +1,5 @@
 // Products for narrow layers: see matmul.hpp for when they are used and why the results are the same.
-#include "matmul.hpp"
+#include "kata/matmul.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -14,7 +14,7 @@
 #define KATA_X86_PRODUCTS 0
 #endif
 
-namespace kata::detail {
+namespace kata {
 namespace {
 
 // What happens to each finished entry of a product before it is stored, in this order (every pointer
@@ -267,4 +267,4 @@ void multiply_at(const arma::mat& A, const arma::mat& B, arma::mat& out, arma::m
   product(A.n_cols, B.n_cols, A.n_rows, scratch.memptr(), B.memptr(), 1, B.n_rows, out.memptr(), e);
 }
 
-}  // namespace kata::detail
+}  // namespace kata

@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "kata/errors.hpp"
-#include "matmul.hpp"
+#include "kata/matmul.hpp"
 
 namespace kata {
 namespace {
@@ -219,7 +219,7 @@ void forward_into(const Params& p, const arma::mat& X, const Hooks& h, Rng* rng,
   s.dropped = rng != nullptr && static_cast<bool>(h.dropout_forward);
   if (s.dropped) resize(s.mask, L - 1);
   for (std::size_t l = 0; l + 1 < L; ++l) {  // hidden layers
-    detail::multiply(p.W[l], l == 0 ? X : s.A[l - 1], s.Z[l], &p.b[l], &s.A[l]);  // Z = W in + b, A = ReLU(Z)
+    multiply(p.W[l], l == 0 ? X : s.A[l - 1], s.Z[l], &p.b[l], &s.A[l]);  // Z = W in + b, A = ReLU(Z)
     if (!s.dropped) continue;
     auto [dropped, mask] = h.dropout_forward(s.A[l], *rng);
     ensure(dropped.n_rows == s.A[l].n_rows && dropped.n_cols == s.A[l].n_cols && mask.n_rows == s.A[l].n_rows &&
@@ -229,7 +229,7 @@ void forward_into(const Params& p, const arma::mat& X, const Hooks& h, Rng* rng,
     s.mask[l] = std::move(mask);
   }
   arma::mat& Z = s.Z[L - 1];
-  detail::multiply(p.W[L - 1], L == 1 ? X : s.A[L - 2], Z, &p.b[L - 1]);
+  multiply(p.W[L - 1], L == 1 ? X : s.A[L - 2], Z, &p.b[L - 1]);
   if (Z.n_rows == 1) sigmoid_into(Z, s.A[L - 1], s.loss);
   else softmax_into(Z, s.A[L - 1], s.loss, s.row);
   s.output_kept = true;
@@ -265,18 +265,18 @@ void backward_into(const Params& p, const arma::mat& X, Pass& s, const arma::mat
   s.dZ[L - 1] = (s.A[L - 1] - Y) / m;  // sigmoid + binary CE and softmax + categorical CE alike
   for (std::size_t l = L; l-- > 0;) {
     const arma::mat& in = l == 0 ? X : s.A[l - 1];
-    detail::multiply_bt(s.dZ[l], in, g.dW[l]);  // dZ in.t()
+    multiply_bt(s.dZ[l], in, g.dW[l]);  // dZ in.t()
     if (h.penalty_gradient) g.dW[l] += h.penalty_gradient(p.W[l], m);
     row_sums_into(s.dZ[l], g.db[l]);
     if (l == 0) break;
     // dZ = dA ⊙ 1[Z > 0] with dA = W.t() dZ, as a product with 1 or 0 (so 0 · Inf is NaN, as the formula
     // says); without dropout in the same pass as the product, with it after the hook has seen dA
     if (!s.dropped) {
-      detail::multiply_at(p.W[l], s.dZ[l], s.dZ[l - 1], s.Wt[l], &s.Z[l - 1]);
+      multiply_at(p.W[l], s.dZ[l], s.dZ[l - 1], s.Wt[l], &s.Z[l - 1]);
       continue;
     }
     arma::mat& dA = s.dA[l - 1];
-    detail::multiply_at(p.W[l], s.dZ[l], dA, s.Wt[l]);
+    multiply_at(p.W[l], s.dZ[l], dA, s.Wt[l]);
     dA = h.dropout_backward(dA, s.mask[l - 1]);
     const arma::mat& Z = s.Z[l - 1];
     arma::mat& dZ = s.dZ[l - 1];

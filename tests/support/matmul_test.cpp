@@ -1,9 +1,9 @@
-// The support network's products (support/src/matmul.hpp): what they compute, and the summation order
+// The products of kata/matmul.hpp: what they compute, and the summation order
 // they promise (one fused multiply-add chain per entry in k order, depths above 256 in chains whose
 // rounded sums are added in order), on every shape class the dispatcher tells apart: row blocks of 1-3
 // vectors, a partial last vector, 2/4/8 columns at a time, odd column counts and vector results (handed
 // to Armadillo), depths 1 .. 700, the epilogues (bias, ReLU copy, ReLU gate) and aliasing.
-#include "matmul.hpp"
+#include "kata/matmul.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
@@ -15,9 +15,9 @@
 
 namespace {
 
-using kata::detail::multiply;
-using kata::detail::multiply_at;
-using kata::detail::multiply_bt;
+using kata::multiply;
+using kata::multiply_at;
+using kata::multiply_bt;
 
 std::string shape(arma::uword M, arma::uword K, arma::uword N) {
   return std::to_string(M) + " x " + std::to_string(K) + " x " + std::to_string(N);
@@ -62,7 +62,7 @@ void check_product(const arma::mat& got, const arma::mat& A, const arma::mat& B,
 // Where the fast products run, they follow fma_chains() exactly (so the BLAS they replace, OpenBLAS on
 // Haswell/Zen, gives the same bits); elsewhere Armadillo computes the product.
 void check_order(const arma::mat& got, const arma::mat& A, const arma::mat& B, const std::string& what) {
-  if (!kata::detail::fast_products() || B.n_cols % 2 != 0 || A.n_rows < 2 || B.n_cols < 2) return;
+  if (!kata::fast_products() || B.n_cols % 2 != 0 || A.n_rows < 2 || B.n_cols < 2) return;
   if (A.n_rows <= 4 && A.n_rows == A.n_cols && A.n_cols == B.n_cols) return;  // Armadillo's tiny squares
   BOOST_CHECK_MESSAGE(arma::approx_equal(got, fma_chains(A, B), "absdiff", 0.0),
                       what << ": not the promised summation order (FMA chains of <= 256 terms in k order)");
