@@ -176,13 +176,15 @@ __attribute__((target("avx2,fma"))) void chains(std::size_t M, std::size_t N, st
   const std::size_t vectors = (M + 3) / 4, tail = M % 4;
   const __m256i mask = _mm256_setr_epi64x(-1, tail == 0 || tail > 1 ? -1 : 0, tail == 0 || tail > 2 ? -1 : 0,
                                           tail == 0 ? -1 : 0);
-  for (std::size_t j = 0; j < N;) {
-    const std::size_t width = vectors == 1 && N - j >= 8 ? 8 : N - j >= 4 ? 4 : 2;
-    for (std::size_t v = 0; v < vectors;) {
-      // 3 vectors at a time, but 2 + 2 rather than 3 + 1 (one vector by 4 columns is only 4 chains)
-      const std::size_t left = vectors - v;
-      const int R = width == 8 ? 1 : left == 4 ? 2 : static_cast<int>(std::min<std::size_t>(3, left));
-      const bool masked = tail != 0 && v + static_cast<std::size_t>(R) == vectors;
+  // Rows outside, columns inside: a block of rows of A (12 x K) stays in the L1 cache while it meets every
+  // column of B, instead of all of A passing through it once per block of columns.
+  for (std::size_t v = 0; v < vectors;) {
+    // 3 vectors at a time, but 2 + 2 rather than 3 + 1 (one vector by 4 columns is only 4 chains)
+    const std::size_t left = vectors - v;
+    const int R = vectors == 1 ? 1 : left == 4 ? 2 : static_cast<int>(std::min<std::size_t>(3, left));
+    const bool masked = tail != 0 && v + static_cast<std::size_t>(R) == vectors;
+    for (std::size_t j = 0; j < N;) {
+      const std::size_t width = vectors == 1 && N - j >= 8 ? 8 : N - j >= 4 ? 4 : 2;
       const double* av = a + 4 * v;
       const double* bj = b + j * sj;
       double* cv = c + 4 * v + j * M;
@@ -199,9 +201,9 @@ __attribute__((target("avx2,fma"))) void chains(std::size_t M, std::size_t N, st
         if (masked) blocks_of_rows<2, true>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
         else blocks_of_rows<2, false>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
       }
-      v += static_cast<std::size_t>(R);
+      j += width;
     }
-    j += width;
+    v += static_cast<std::size_t>(R);
   }
 }
 
