@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -202,9 +203,35 @@ int cmd_check(Workspace& ws, const std::string& spec, bool all, const ReportFile
 
 namespace {
 
-// One gnuplot run; a missing terminal (pngcairo in a minimal gnuplot) falls back to `fallback`.
-ProcessResult gnuplot(const fs::path& dir, const std::string& script, const std::string& setup) {
-  return run_process({"gnuplot", "-e", setup, script}, {.working_dir = dir.string(), .timeout_seconds = 30});
+// A file name as a gnuplot string: single quotes, a quote inside doubled.
+std::string gnuplot_quoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+// The commands that draw one figure's script as PNG and SVG and, with `ascii_width` > 0, as text for the
+// terminal into STEM.txt: one gnuplot process per figure instead of one per picture (gnuplot's start, with
+// cairo's fonts, is most of what a picture costs). `reset` between pictures, so settings of one never
+// leak into the next. A gnuplot built without cairo gets the plain png terminal.
+std::string figure_commands(const std::string& script, const std::string& stem, int ascii_width) {
+  // gnuplot -e takes one line: commands separated by semicolons
+  const std::string load = "; reset; load " + gnuplot_quoted(script) + "; set output";
+  std::string c = "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) { set terminal pngcairo size 900,560 noenhanced }"
+                  " else { set terminal png size 900,560 noenhanced }";
+  c += "; set output " + gnuplot_quoted(stem + ".png") + load;
+  c += "; set terminal svg size 900,560 noenhanced; set output " + gnuplot_quoted(stem + ".svg") + load;
+  if (ascii_width > 0)
+    c += "; set terminal dumb size " + std::to_string(ascii_width) + ",26 noenhanced; set output " +
+         gnuplot_quoted(stem + ".txt") + load;
+  return c;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 std::string rstrip_lines(const std::string& text) {
@@ -238,26 +265,17 @@ void render_figures(const fs::path& dir, const std::string& heading) {
     return;
   }
   std::cout << "\n" << (heading.empty() ? tr("run.figures") : heading) << ":\n";
-  const int width = std::clamp(terminal_width() - 2, 60, 120);
+  const int width = ui::interactive() ? std::clamp(terminal_width() - 2, 60, 120) : 0;
   for (const auto& s : scripts) {
     const std::string stem = s.stem().string();
-    const std::string script = s.filename().string();
-    bool drawn = true;
-    auto png = gnuplot(dir, script, "set terminal pngcairo size 900,560 noenhanced; set output '" + stem + ".png'");
-    if (png.exit_code != 0)  // a gnuplot built without cairo
-      png = gnuplot(dir, script, "set terminal png size 900,560 noenhanced; set output '" + stem + ".png'");
-    const auto svg = gnuplot(dir, script, "set terminal svg size 900,560 noenhanced; set output '" + stem + ".svg'");
-    for (const ProcessResult* r : {static_cast<const ProcessResult*>(&png), &svg})
-      if (r->exit_code != 0) {
-        drawn = false;
-        std::cout << tr("run.gnuplot_failed", {s.string()}) << "\n" << r->output;
-      }
-    if (drawn) std::cout << tr("run.figure_files", {(dir / (stem + ".png")).string()}) << "\n";
-    if (ui::interactive()) {
-      const auto ascii = gnuplot(dir, script, "set terminal dumb size " + std::to_string(width) +
-                                                  ",26 noenhanced; set output");
-      if (ascii.exit_code == 0) std::cout << rstrip_lines(ascii.output) << "\n";
+    const auto drawn = run_process({"gnuplot", "-e", figure_commands(s.filename().string(), stem, width)},
+                                   {.working_dir = dir.string(), .timeout_seconds = 30});
+    if (drawn.exit_code != 0) {
+      std::cout << tr("run.gnuplot_failed", {s.string()}) << "\n" << drawn.output;
+      continue;
     }
+    std::cout << tr("run.figure_files", {(dir / (stem + ".png")).string()}) << "\n";
+    if (width > 0) std::cout << rstrip_lines(read_text(dir / (stem + ".txt"))) << "\n";
   }
 }
 

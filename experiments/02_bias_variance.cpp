@@ -4,9 +4,9 @@
 // integration and is checked against the closed form.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
-#include <numeric>
 
 #include "bias_variance.hpp"
 #include "kata/experiment.hpp"
@@ -35,23 +35,53 @@ Data sample(arma::uword m, kata::Rng& rng) {
   return d;
 }
 
-// A tiny k-NN: for each query, the training labels sorted by distance (ties by index), so the vote of
-// every k comes from one sort. Returns the error rate of each k in ks on (queries, labels).
+// A tiny k-NN: for each query, the training labels ordered by distance (ties by index), so the vote of
+// every k comes from one ordering. Returns the error rate of each k in ks on (queries, labels).
+// The ordering is the one std::stable_sort by distance gives, in two cheap steps instead of a general
+// sort (which took 95% of this experiment): a counting sort into 256 buckets of distance (stable, so
+// indices stay in order inside a bucket), then an insertion sort that only has to fix the few pairs
+// inside a bucket that are out of order.
+struct Neighbour {
+  double dist;
+  arma::uword index;
+  bool operator<(const Neighbour& o) const { return dist < o.dist || (dist == o.dist && index < o.index); }
+};
+
+void order_by_distance(const std::vector<double>& dist, std::vector<Neighbour>& out) {
+  constexpr std::size_t buckets = 1024;
+  const double far = *std::max_element(dist.begin(), dist.end());
+  // bucket(d) = floor(d * scale) never decreases as d grows, so bucket order agrees with distance order.
+  const double scale = far > 0.0 ? (buckets - 1) / far : 0.0;
+  std::vector<std::size_t> start(buckets + 1, 0);
+  std::vector<std::uint16_t> bucket(dist.size());
+  for (std::size_t i = 0; i < dist.size(); ++i) {
+    bucket[i] = static_cast<std::uint16_t>(dist[i] * scale);
+    ++start[bucket[i] + 1];
+  }
+  for (std::size_t b = 1; b <= buckets; ++b) start[b] += start[b - 1];
+  for (std::size_t i = 0; i < dist.size(); ++i) out[start[bucket[i]]++] = {dist[i], i};
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    const Neighbour x = out[i];
+    std::size_t j = i;
+    for (; j > 0 && x < out[j - 1]; --j) out[j] = out[j - 1];
+    out[j] = x;
+  }
+}
+
 std::vector<double> knn_errors(const Data& train, const Data& query, const std::vector<arma::uword>& ks) {
   const arma::uword m = train.X.n_cols;
   std::vector<double> errors(ks.size(), 0.0);
-  std::vector<arma::uword> order(m);
-  arma::vec dist(m);
+  std::vector<double> dist(m);
+  std::vector<Neighbour> order(m);
   for (arma::uword q = 0; q < query.X.n_cols; ++q) {
     for (arma::uword i = 0; i < m; ++i) {
       const double dx = train.X(0, i) - query.X(0, q), dy = train.X(1, i) - query.X(1, q);
-      dist(i) = dx * dx + dy * dy;
+      dist[i] = dx * dx + dy * dy;
     }
-    std::iota(order.begin(), order.end(), arma::uword{0});
-    std::stable_sort(order.begin(), order.end(), [&](arma::uword a, arma::uword b) { return dist(a) < dist(b); });
+    order_by_distance(dist, order);
     arma::uword ones = 0, taken = 0;
     for (std::size_t j = 0; j < ks.size(); ++j) {
-      while (taken < ks[j]) ones += train.y(order[taken++]);
+      while (taken < ks[j]) ones += train.y(order[taken++].index);
       const arma::uword vote = 2 * ones > ks[j] ? 1 : 0;  // k is odd: no ties
       if (vote != query.y(q)) errors[j] += 1.0;
     }

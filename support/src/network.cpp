@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "kata/errors.hpp"
+#include "kata/matmul.hpp"
 
 namespace kata {
 namespace {
@@ -70,31 +71,20 @@ void require_all(const Params& p, const arma::mat& X, const arma::mat& Y, const 
 // for the softmax and the cost.
 struct Pass {
   std::vector<arma::mat> Z, A, dZ, dA, mask;
-  arma::rowvec row;  // column maxima, then column sums (softmax, log-sum-exp)
-  arma::mat loss;    // n_y x m scratch for the cost
+  std::vector<arma::mat> Wt;  // W[l].t() for dA (matmul.hpp)
+  arma::rowvec row;  // softmax: column sums of e^(z - max) (forward), log of them (cost)
+  arma::mat loss;    // n_y x m: what the output layer leaves for the cost (see output_into), then the loss
   bool dropped = false;
+  bool output_kept = false;  // loss and row hold the output layer's intermediate values for Z.back()
 };
 
 void resize(std::vector<arma::mat>& v, std::size_t n) {
   if (v.size() != n) v.resize(n);
 }
 
-// The two column loops below run once per layer and step; the lessons' networks have narrow layers (1 to
-// 64 units) over a few hundred examples, where Armadillo's versions (a function call per column) cost
+// The column loop below runs once per layer and step; the lessons' networks have narrow layers (1 to
+// 64 units) over a few hundred examples, where Armadillo's version (a function call per column) costs
 // more than the additions. Same additions in the same order, so the same results.
-
-// Z.each_col() += b.
-void add_to_columns(arma::mat& Z, const arma::vec& b) {
-  const double* __restrict bias = b.memptr();
-  double* __restrict z = Z.memptr();
-  const arma::uword rows = Z.n_rows;
-  if (rows == 1) {
-    for (arma::uword k = 0; k < Z.n_elem; ++k) z[k] += bias[0];
-    return;
-  }
-  for (arma::uword j = 0; j < Z.n_cols; ++j)
-    for (arma::uword i = 0; i < rows; ++i) z[j * rows + i] += bias[i];
-}
 
 // Row sums of a matrix with R rows, R small: one running sum per row, in registers.
 template <arma::uword R>
@@ -106,35 +96,75 @@ void row_sums_small(const double* __restrict d, arma::uword cols, double* __rest
   for (arma::uword i = 0; i < R; ++i) out[i] = sum[i];
 }
 
+// row_sums_small<R> for R = rows, any rows in 1 .. N.
+template <arma::uword N>
+void row_sums_upto(arma::uword rows, const double* __restrict d, arma::uword cols, double* __restrict out) {
+  if constexpr (N > 1) {
+    if (rows < N) return row_sums_upto<N - 1>(rows, d, cols, out);
+  }
+  row_sums_small<N>(d, cols, out);
+}
+
 // db = arma::sum(dZ, 1) in Armadillo's order of additions: column 0, then + column 1, + column 2, ...
 void row_sums_into(const arma::mat& dZ, arma::vec& db) {
   db.set_size(dZ.n_rows);
   double* __restrict out = db.memptr();
   const double* __restrict d = dZ.memptr();
   const arma::uword rows = dZ.n_rows, cols = dZ.n_cols;
-  switch (rows) {
-    case 1: return row_sums_small<1>(d, cols, out);
-    case 2: return row_sums_small<2>(d, cols, out);
-    case 3: return row_sums_small<3>(d, cols, out);
-    case 4: return row_sums_small<4>(d, cols, out);
-    default: break;
-  }
+  if (rows <= 16) return row_sums_upto<16>(rows, d, cols, out);
   std::copy_n(d, rows, out);
   for (arma::uword j = 1; j < cols; ++j)
     for (arma::uword i = 0; i < rows; ++i) out[i] += d[j * rows + i];
 }
 
-// σ(z) = 1 / (1 + e^-z) into A (of Z's shape).
-void sigmoid_into(const arma::mat& Z, arma::mat& A) { A = 1.0 / (1.0 + arma::exp(-Z)); }
+// σ(z) = 1 / (1 + e^-z) into A (of Z's shape); e^-z into E, which the cost reuses where z >= 0.
+void sigmoid_into(const arma::mat& Z, arma::mat& A, arma::mat& E) {
+  A.set_size(Z.n_rows, Z.n_cols);
+  E.set_size(Z.n_rows, Z.n_cols);
+  const double* z = Z.memptr();
+  double* a = A.memptr();
+  double* e = E.memptr();
+  for (arma::uword i = 0; i < Z.n_elem; ++i) {
+    e[i] = std::exp(-z[i]);
+    a[i] = 1.0 / (1.0 + e[i]);
+  }
+}
 
-// Column-wise softmax with the column maximum subtracted first.
-void softmax_into(const arma::mat& Z, arma::mat& A, arma::rowvec& row) {
-  row = arma::max(Z, 0);
-  A = Z;
-  A.each_row() -= row;
-  A = arma::exp(A);
-  row = arma::sum(A, 0);
-  A.each_row() /= row;
+// Sum of n values with two running sums, even and odd positions, added at the end: Armadillo's order
+// (arma::sum, arma::accu), so the results are the same as before.
+double pairwise_sum(const double* x, arma::uword n) {
+  double even = 0.0, odd = 0.0;
+  arma::uword j = 1;
+  for (; j < n; j += 2) {
+    even += x[j - 1];
+    odd += x[j];
+  }
+  if (j - 1 < n) even += x[j - 1];
+  return even + odd;
+}
+
+// Column-wise softmax with the column maximum subtracted first, one column at a time. Leaves the shifted
+// values z - max in `shifted` and the column sums of their exponentials in `row`, which the cost reuses
+// (log-sum-exp of the same numbers: each exponential is computed once per step, not twice).
+void softmax_into(const arma::mat& Z, arma::mat& A, arma::mat& shifted, arma::rowvec& row) {
+  A.set_size(Z.n_rows, Z.n_cols);
+  shifted.set_size(Z.n_rows, Z.n_cols);
+  row.set_size(Z.n_cols);
+  const arma::uword n = Z.n_rows;
+  for (arma::uword j = 0; j < Z.n_cols; ++j) {
+    const double* z = Z.colptr(j);
+    double* s = shifted.colptr(j);
+    double* a = A.colptr(j);
+    double top = -arma::datum::inf;  // arma::max's rule: NaN never wins
+    for (arma::uword i = 0; i < n; ++i)
+      if (z[i] > top) top = z[i];
+    for (arma::uword i = 0; i < n; ++i) {
+      s[i] = z[i] - top;
+      a[i] = std::exp(s[i]);
+    }
+    row[j] = pairwise_sum(a, n);
+    for (arma::uword i = 0; i < n; ++i) a[i] /= row[j];
+  }
 }
 
 // Cross-entropy from ZL, mean over the columns (see cross_entropy()); `loss` and `row` are scratch.
@@ -156,6 +186,31 @@ double cross_entropy_into(const arma::mat& ZL, const arma::mat& Y, arma::mat& lo
   return -arma::accu(Y % loss) / m;
 }
 
+// The same cross-entropy from what the output layer of a forward pass left in s (sigmoid_into: e^-z;
+// softmax_into: z - max and the column sums): the same operations on the same numbers as
+// cross_entropy_into, without computing the exponentials again.
+double kept_cross_entropy(const arma::mat& ZL, const arma::mat& Y, Pass& s) {
+  const double m = static_cast<double>(Y.n_cols);
+  const double* z = ZL.memptr();
+  double* loss = s.loss.memptr();
+  if (ZL.n_rows == 1) {
+    // max(z, 0) - z y + log(1 + e^-|z|); for z >= 0, e^-|z| is the sigmoid's e^-z
+    const double* y = Y.memptr();
+    for (arma::uword i = 0; i < ZL.n_elem; ++i) {
+      const double e = z[i] >= 0.0 ? loss[i] : std::exp(-std::abs(z[i]));
+      loss[i] = ((z[i] < 0.0 ? 0.0 : z[i]) - z[i] * y[i]) + std::log1p(e);
+    }
+    return arma::accu(s.loss) / m;
+  }
+  // log softmax(z)_k = (z_k - max) - log Σ_j e^(z_j - max)
+  for (arma::uword j = 0; j < ZL.n_cols; ++j) {
+    const double log_sum = std::log(s.row[j]);
+    double* l = s.loss.colptr(j);
+    for (arma::uword i = 0; i < ZL.n_rows; ++i) l[i] -= log_sum;
+  }
+  return -arma::accu(Y % s.loss) / m;
+}
+
 // Forward pass of X (n_x x m) into s. Dropout (hooks.dropout_forward) on hidden layers when rng is set.
 void forward_into(const Params& p, const arma::mat& X, const Hooks& h, Rng* rng, Pass& s) {
   const std::size_t L = p.W.size();
@@ -163,16 +218,8 @@ void forward_into(const Params& p, const arma::mat& X, const Hooks& h, Rng* rng,
   resize(s.A, L);
   s.dropped = rng != nullptr && static_cast<bool>(h.dropout_forward);
   if (s.dropped) resize(s.mask, L - 1);
-  for (std::size_t l = 0; l < L; ++l) {
-    const arma::mat& in = l == 0 ? X : s.A[l - 1];
-    s.Z[l] = p.W[l] * in;
-    add_to_columns(s.Z[l], p.b[l]);
-    if (l + 1 == L) {
-      if (s.Z[l].n_rows == 1) sigmoid_into(s.Z[l], s.A[l]);
-      else softmax_into(s.Z[l], s.A[l], s.row);
-      return;
-    }
-    s.A[l] = arma::clamp(s.Z[l], 0.0, std::numeric_limits<double>::max());  // ReLU
+  for (std::size_t l = 0; l + 1 < L; ++l) {  // hidden layers
+    multiply(p.W[l], l == 0 ? X : s.A[l - 1], s.Z[l], &p.b[l], &s.A[l]);  // Z = W in + b, A = ReLU(Z)
     if (!s.dropped) continue;
     auto [dropped, mask] = h.dropout_forward(s.A[l], *rng);
     ensure(dropped.n_rows == s.A[l].n_rows && dropped.n_cols == s.A[l].n_cols && mask.n_rows == s.A[l].n_rows &&
@@ -181,11 +228,23 @@ void forward_into(const Params& p, const arma::mat& X, const Hooks& h, Rng* rng,
     s.A[l] = std::move(dropped);
     s.mask[l] = std::move(mask);
   }
+  arma::mat& Z = s.Z[L - 1];
+  multiply(p.W[L - 1], L == 1 ? X : s.A[L - 2], Z, &p.b[L - 1]);
+  if (Z.n_rows == 1) sigmoid_into(Z, s.A[L - 1], s.loss);
+  else softmax_into(Z, s.A[L - 1], s.loss, s.row);
+  s.output_kept = true;
+}
+
+// Cross-entropy of a finished forward pass.
+double data_cost(Pass& s, const arma::mat& Y) {
+  if (!s.output_kept) return cross_entropy_into(s.Z.back(), Y, s.loss, s.row);
+  s.output_kept = false;  // the loss overwrites what the output layer left
+  return kept_cross_entropy(s.Z.back(), Y, s);
 }
 
 // Data cost + penalty of a finished forward pass.
 double total_cost(const Params& p, Pass& s, const arma::mat& Y, const Hooks& h) {
-  double J = cross_entropy_into(s.Z.back(), Y, s.loss, s.row);
+  double J = data_cost(s, Y);
   if (h.penalty) J += h.penalty(p.W, static_cast<double>(Y.n_cols));
   return J;
 }
@@ -202,17 +261,23 @@ void backward_into(const Params& p, const arma::mat& X, Pass& s, const arma::mat
   shape_like(p, g);
   resize(s.dZ, L);
   resize(s.dA, L - 1);
+  resize(s.Wt, L);
   s.dZ[L - 1] = (s.A[L - 1] - Y) / m;  // sigmoid + binary CE and softmax + categorical CE alike
   for (std::size_t l = L; l-- > 0;) {
     const arma::mat& in = l == 0 ? X : s.A[l - 1];
-    g.dW[l] = s.dZ[l] * in.t();
+    multiply_bt(s.dZ[l], in, g.dW[l]);  // dZ in.t()
     if (h.penalty_gradient) g.dW[l] += h.penalty_gradient(p.W[l], m);
     row_sums_into(s.dZ[l], g.db[l]);
     if (l == 0) break;
+    // dZ = dA ⊙ 1[Z > 0] with dA = W.t() dZ, as a product with 1 or 0 (so 0 · Inf is NaN, as the formula
+    // says); without dropout in the same pass as the product, with it after the hook has seen dA
+    if (!s.dropped) {
+      multiply_at(p.W[l], s.dZ[l], s.dZ[l - 1], s.Wt[l], &s.Z[l - 1]);
+      continue;
+    }
     arma::mat& dA = s.dA[l - 1];
-    dA = p.W[l].t() * s.dZ[l];
-    if (s.dropped) dA = h.dropout_backward(dA, s.mask[l - 1]);
-    // dZ = dA ⊙ 1[Z > 0], as a product with 1 or 0 (so 0 · Inf is NaN, as the formula says)
+    multiply_at(p.W[l], s.dZ[l], dA, s.Wt[l]);
+    dA = h.dropout_backward(dA, s.mask[l - 1]);
     const arma::mat& Z = s.Z[l - 1];
     arma::mat& dZ = s.dZ[l - 1];
     dZ.set_size(Z.n_rows, Z.n_cols);
@@ -426,7 +491,7 @@ History train(Params& params, const arma::mat& X, const arma::mat& Y, const Trai
     if (has_dev) {
       Pass& dev = buffers.dev;
       forward_into(params, options.X_dev, Hooks{}, nullptr, dev);
-      report.dev_cost = cross_entropy_into(dev.Z.back(), options.Y_dev, dev.loss, dev.row);
+      report.dev_cost = data_cost(dev, options.Y_dev);
       history.dev_cost.push_back(report.dev_cost);
     }
     if (hooks.on_epoch && hooks.on_epoch(report, params)) {

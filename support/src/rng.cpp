@@ -6,31 +6,72 @@
 
 namespace kata {
 
+// init_genrand(seed) (Matsumoto and Nishimura's reference code, numpy's and std::mt19937's seeding).
 void Rng::seed(std::uint32_t seed) {
-  engine_.seed(seed);
+  state_[0] = seed;
+  for (std::uint32_t i = 1; i < kStateSize; ++i)
+    state_[i] = 1812433253u * (state_[i - 1] ^ (state_[i - 1] >> 30)) + i;
+  next_ = kStateSize;  // the first draw twists, as in the reference code
   has_gauss_ = false;
   gauss_ = 0.0;
 }
 
 namespace {
 
+constexpr std::size_t kShift = 397;  // MT19937's middle word offset
+constexpr std::uint32_t kMatrixA = 0x9908b0dfu, kUpper = 0x80000000u, kLower = 0x7fffffffu;
+
+// One word of the twist: the top bit of `a` with the low 31 bits of `b`, shifted and mixed into `far`.
+inline std::uint32_t twist(std::uint32_t a, std::uint32_t b, std::uint32_t far) {
+  const std::uint32_t y = (a & kUpper) | (b & kLower);
+  return far ^ (y >> 1) ^ ((0u - (y & 1u)) & kMatrixA);  // y odd: ^ kMatrixA, without a branch
+}
+
 // numpy's random_sample from two 32-bit draws: 53 random bits.
-inline double uniform53(std::mt19937& engine) {
-  const auto a = static_cast<std::uint32_t>(engine()) >> 5;
-  const auto b = static_cast<std::uint32_t>(engine()) >> 6;
+inline double uniform53(Rng& rng) {
+  const auto a = rng.next_uint32() >> 5;
+  const auto b = rng.next_uint32() >> 6;
   return (a * 67108864.0 + b) / 9007199254740992.0;
 }
 
 }  // namespace
 
-double Rng::rand() { return uniform53(engine_); }
+// The reference code's twist, split where word i + 397 wraps around; each loop only reads words that an
+// earlier step already wrote or that no step has written yet, so it runs four words at a time.
+void Rng::refill() {
+  std::uint32_t* mt = state_.data();
+  constexpr std::size_t n = kStateSize, wrap = kStateSize - kShift;
+  for (std::size_t i = 0; i < wrap; ++i) mt[i] = twist(mt[i], mt[i + 1], mt[i + kShift]);
+  for (std::size_t i = wrap; i < n - 1; ++i) mt[i] = twist(mt[i], mt[i + 1], mt[i - wrap]);
+  mt[n - 1] = twist(mt[n - 1], mt[0], mt[kShift - 1]);
+  for (std::size_t i = 0; i < n; ++i) {  // tempering
+    std::uint32_t y = mt[i];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    output_[i] = y ^ (y >> 18);
+  }
+  next_ = 0;
+}
 
-// A dropout mask draws one of these per activation and per step: one tight loop, with the engine inlined.
+double Rng::rand() { return uniform53(*this); }
+
+// A dropout mask draws one of these per activation and per step. A row whose draws are all in the
+// buffer is converted in one loop without a check per draw; the row that reaches the buffer's end goes
+// through next_uint32(), which refills it.
 arma::mat Rng::rand(arma::uword rows, arma::uword cols) {
   arma::mat out(rows, cols);
   double* mem = out.memptr();
-  for (arma::uword i = 0; i < rows; ++i)
-    for (arma::uword j = 0; j < cols; ++j) mem[i + j * rows] = uniform53(engine_);
+  for (arma::uword i = 0; i < rows; ++i) {
+    if (kStateSize - next_ >= 2 * cols) {
+      const std::uint32_t* w = output_.data() + next_;
+      for (arma::uword j = 0; j < cols; ++j)
+        mem[i + j * rows] = ((w[2 * j] >> 5) * 67108864.0 + (w[2 * j + 1] >> 6)) / 9007199254740992.0;
+      next_ += 2 * cols;
+      continue;
+    }
+    for (arma::uword j = 0; j < cols; ++j) mem[i + j * rows] = uniform53(*this);
+  }
   return out;
 }
 

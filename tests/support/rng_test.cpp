@@ -2,7 +2,10 @@
 //   import numpy as np; np.random.seed(s); np.random.rand(2, 3)   (and randn, permutation, randint)
 // numpy is not a dependency of the workspace: the numbers are the fixture.
 #include <boost/test/unit_test.hpp>
+#include <cstdint>
 #include <limits>
+#include <random>
+#include <utility>
 #include <vector>
 
 #include "kata/rng.hpp"
@@ -163,6 +166,33 @@ BOOST_AUTO_TEST_CASE(seed_restarts_the_stream_and_forgets_the_cached_normal) {
   Rng fresh(7);
   BOOST_TEST(rng.rand() == fresh.rand());
   BOOST_TEST(rng.next_uint32() == fresh.next_uint32());
+}
+
+// Rng writes MT19937 out (refilled 624 words at a time); std::mt19937 is the same generator, so the two
+// streams agree word for word, across many refills and for seeds at both ends of the range.
+BOOST_AUTO_TEST_CASE(the_32_bit_stream_is_mt19937) {
+  for (const unsigned seed : {0u, 1u, 5489u, 4294967295u}) {
+    Rng rng(seed);
+    std::mt19937 reference(seed);
+    int first_difference = -1;
+    for (int i = 0; i < 10 * 624 + 7 && first_difference < 0; ++i)
+      if (rng.next_uint32() != static_cast<std::uint32_t>(reference())) first_difference = i;
+    BOOST_CHECK_MESSAGE(first_difference < 0, "Rng(" << seed << ") differs from std::mt19937 at draw " << first_difference);
+  }
+}
+
+// rand(rows, cols) converts whole rows straight from the buffer when they fit; the matrix must still be
+// the same draws as rand() one by one in row-major order, also for rows that straddle a refill.
+BOOST_AUTO_TEST_CASE(rand_matrix_is_rand_in_row_major_order_across_refills) {
+  Rng a(11), b(11);
+  for (const auto& [rows, cols] : {std::pair<arma::uword, arma::uword>{40, 150}, {7, 311}, {1, 700}, {300, 1}}) {
+    const arma::mat m = a.rand(rows, cols);
+    arma::uword mismatches = 0;
+    for (arma::uword i = 0; i < rows; ++i)
+      for (arma::uword j = 0; j < cols; ++j) mismatches += m(i, j) == b.rand() ? 0 : 1;
+    BOOST_CHECK_MESSAGE(mismatches == 0, "rand(" << rows << ", " << cols << "): " << mismatches
+                                                 << " entries differ from rand() drawn one by one, row by row");
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
