@@ -1120,7 +1120,7 @@ const std::vector<Message> kCatalogue = {
      "  2. the README: the idea, \"Your task\" (one numbered item per task), the contract, the experiment",
      "  2. README: 아이디어, \"Your task\"(과제마다 번호 붙은 항목 하나), 계약, 실험"},
     {"new.todo_korean",
-     "     and its Korean twin, README.ko.md and HINTS.ko.md: the same headings, code blocks and hints\n     (the gate \"{1}\")",
+     "     and the Korean twins, README.ko.md and HINTS.ko.md: the same headings, code blocks and hints\n     (the gate \"{1}\")",
      "     그리고 한국어 짝인 README.ko.md와 HINTS.ko.md: 같은 제목, 같은 코드 블록, 같은 수의 힌트\n     (게이트 \"{1}\")"},
     {"new.todo_checks",
      "  3. the checks: a suite per task (\"task N: title\"), golden values computed independently, every\n     tolerance stated, the bad-input checks last (\"harden it\")",
