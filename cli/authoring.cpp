@@ -66,15 +66,45 @@ struct Planned {
   fs::path source, target;
 };
 
+// A template file of the Korean twins (README.ko.md.in, HINTS.ko.md.in).
+bool korean_twin(const fs::path& file) {
+  const std::string n = file.filename().string(), suffix = ".ko.md.in";
+  return n.size() > suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// An English file's link to its Korean twin, "[한국어](README.ko.md)" and the blank line after it, taken out
+// of a pack's lesson, which gets no Korean twins to link to.
+std::string without_korean_links(const std::string& text) {
+  std::string out;
+  std::istringstream in(text);
+  std::string line;
+  bool drop_blank = false;
+  while (std::getline(in, line)) {
+    const std::string tail = ".ko.md)";
+    const bool link = line.rfind("[한국어](", 0) == 0 && line.size() > tail.size() &&
+                      line.compare(line.size() - tail.size(), tail.size(), tail) == 0;
+    if (link || (drop_blank && line.empty())) {
+      drop_blank = link;
+      continue;
+    }
+    drop_blank = false;
+    out += line + "\n";
+  }
+  return out;
+}
+
 // The template's files and where each goes under `home` (README, "The lesson template": NN_topic becomes
-// the lesson's name, a file name starting "topic" starts with the topic, ".in" is dropped).
+// the lesson's name, a file name starting "topic" starts with the topic, ".in" is dropped). A lesson in the
+// workspace gets the Korean twins too (the selftest's Korean gate wants them); a pack's lesson may be
+// English only, so it gets them only if the author adds them.
 std::vector<Planned> plan(const fs::path& templates, const fs::path& home, const std::string& name,
-                          const std::string& topic) {
+                          const std::string& topic, bool korean) {
   std::vector<Planned> files;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(templates, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     if (!it->is_regular_file(ec) || it->path().extension() != ".in") continue;
+    if (!korean && korean_twin(it->path())) continue;
     fs::path target = home;
     for (const auto& part : fs::relative(it->path(), templates)) {
       std::string p = part.string();
@@ -173,7 +203,7 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
     throw UsageError(tr("new.pack_not_folder", {options.pack}) + "\n");
 
   const fs::path templates = ws.root() / kTemplate;
-  const auto files = plan(templates, home, name, topic);
+  const auto files = plan(templates, home, name, topic, !in_pack);
   if (files.empty()) throw std::runtime_error(tr("new.template_empty", {templates.string()}));
   // Refuse to overwrite anything: every target, and the lesson's folders themselves.
   std::vector<std::string> existing;
@@ -224,6 +254,7 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
     replace_all(text, "{{NAME}}", name);
     replace_all(text, "{{TOPIC}}", topic);
     replace_all(text, "{{TITLE}}", options.title);
+    if (in_pack && f.target.extension() == ".md") text = without_korean_links(text);
     if (!write_text(f.target, text)) fail(tr("file.cannot_write", {f.target.string()}));
     created.push_back(f.target);
   }
@@ -256,6 +287,7 @@ int cmd_new(Workspace& ws, const NewLessonOptions& options) {
             << "       " << lesson << "/" << topic << ".hpp" << sep << lesson << "/" << topic << ".cpp" << sep
             << shown(home / "solutions" / name / (topic + ".cpp")) << "\n"
             << tr("new.todo_readme") << "\n"
+            << (in_pack ? "" : tr("new.todo_korean", {tr("gate.korean")}) + "\n")
             << tr("new.todo_checks") << "\n"
             << "       " << shown(home / "tests" / name / (topic + "_test.cpp")) << "\n"
             << tr("new.todo_mistakes", {tr("gate.catalog")}) << "\n"
