@@ -134,7 +134,7 @@ void figures(const Study& s, const kata::RecipeReport& r, std::ostream& md) {
   }
   const double n = static_cast<double>(r.rounds.size());
   kata::Figure bv(s.name + "_bias_variance", s.name + ": avoidable bias (train - Bayes) and variance (dev - train)");
-  bv.xlabel("round").ylabel("error gap");
+  bv.xlabel("round").ylabel("error gap").x_step(1);
   bv.caption("Per round of the recipe on " + s.name + ": the avoidable bias (train error - Bayes error) and the "
              "variance (dev error - train error) against the threshold that decides the next step.");
   bars(bv, "avoidable bias", bias, -0.32);

@@ -180,6 +180,11 @@ Figure& Figure::y_range(double lo, double hi) {
   y_range_ = {lo, hi};
   return *this;
 }
+Figure& Figure::x_step(double step) {
+  require(step > 0, str("Figure::x_step(): step = ", step, " is not positive"));
+  x_step_ = step;
+  return *this;
+}
 Figure& Figure::vline(double x, std::string label) {
   vlines_.emplace_back(x, std::move(label));
   return *this;
@@ -339,6 +344,7 @@ std::string Figure::save() const {
     if (!xr.empty()) gp << "set xrange [" << number(xr.lo) << ":" << number(xr.hi) << "]\n";
     if (!yr.empty()) gp << "set yrange [" << number(yr.lo) << ":" << number(yr.hi) << "]\n";
     if (log_x_ && !xr.empty() && xr.hi > xr.lo) gp << log_tics("x", xr.lo, xr.hi);
+    if (x_step_ > 0 && !log_x_) gp << "set xtics " << number(x_step_) << "\n";
     if (log_y_ && !yr.empty() && yr.hi > yr.lo) gp << log_tics("y", yr.lo, yr.hi);
   }
   // A marker's label right of its line, or left of it in the right quarter of the plot (never cut by the

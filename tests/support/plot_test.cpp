@@ -82,6 +82,10 @@ BOOST_AUTO_TEST_CASE(log_axis_over_less_than_a_decade_has_more_than_two_labels) 
   const std::string w = saved_script(wide, d.dir.string());
   BOOST_TEST(has(w, "\"1e-10\" 1e-10"), "plain-text exponent labels, every 2nd decade on 10:\n" << w);
   BOOST_TEST(has(w, "set label \"eps = 1e-7\""), w);
+  kata::Figure rounds("rounds", "r");
+  rounds.x_step(1).line("gap", arma::vec{1, 2, 3}, arma::vec{0.1, 0.2, 0.1});
+  BOOST_TEST(has(saved_script(rounds, d.dir.string()), "set xtics 1\n"), "whole-number ticks for rounds");
+  kata::test::check_rejects([&] { rounds.x_step(0); }, "Figure::x_step()", "a step of 0");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -44,6 +44,8 @@ class Figure {
   // Fixed ranges instead of the data's (each must have lo < hi; on a log axis lo > 0).
   Figure& x_range(double lo, double hi);
   Figure& y_range(double lo, double hi);
+  // Ticks every `step` on the x axis (e.g. 1 for rounds or layers, where 0.5 would mean nothing).
+  Figure& x_step(double step);
   // A vertical marker, e.g. the early-stopping epoch.
   Figure& vline(double x, std::string label);
 
@@ -77,6 +79,7 @@ class Figure {
   std::string name_, title_, xlabel_, ylabel_, caption_;
   bool log_x_ = false, log_y_ = false, equal_axes_ = false;
   std::vector<double> x_range_, y_range_;
+  double x_step_ = 0;
   std::vector<std::pair<double, std::string>> vlines_;
   std::vector<Series> series_;
 };
