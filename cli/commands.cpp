@@ -516,6 +516,13 @@ void print_side_by_side(const std::string& left, const std::string& right) {
   std::cout << ui::dim(tr("run.differences_one_column", {differences})) << "\n";
 }
 
+// The gallery page, rewritten after every run; its path printed when it has a picture to show.
+void show_gallery(Workspace& ws) {
+  const fs::path page = write_gallery(ws.build_dir() / "out");
+  if (read_text(page).find("<img") != std::string::npos)
+    std::cout << "\n" << tr("run.gallery", {page.string()}) << "\n";
+}
+
 }  // namespace
 
 int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
@@ -533,12 +540,14 @@ int cmd_run(Workspace& ws, const std::string& spec, bool reference, bool both) {
     explain(lesson, mine);
     if (mine.exit_code == 0) render_figures(mine.out_dir, tr("run.figures_yours"));
     if (ref.exit_code == 0) render_figures(ref.out_dir, tr("run.figures_reference"));
+    show_gallery(ws);
     return mine.exit_code == 0 && ref.exit_code == 0 ? 0 : 1;
   }
   const auto run = run_variant(ws, lesson, reference ? "solution" : "learner", true);
   if (reference && run.exit_code == -1) std::cout << run.output << "\n";
   if (!reference) explain(lesson, run);
   if (run.exit_code == 0) render_figures(run.out_dir);
+  if (run.exit_code == 0) show_gallery(ws);
   return run.exit_code == -1 ? 1 : run.exit_code;
 }
 

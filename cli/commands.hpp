@@ -56,5 +56,8 @@ void print_what_next(Workspace& ws, const Lesson& lesson);
 // Renders the gnuplot scripts an experiment wrote in `dir` to PNG and SVG, and shows them as ASCII
 // on a terminal. Without gnuplot: a one-line notice and the CSV paths. `heading` "": "figures".
 void render_figures(const fs::path& dir, const std::string& heading = "");
+// Writes OUT_ROOT/index.html (cli/gallery.cpp): the rendered figures of every lesson run so far, with
+// their captions; yours and the reference's side by side. Returns the page's path.
+fs::path write_gallery(const fs::path& out_root);
 
 }  // namespace kata::cli

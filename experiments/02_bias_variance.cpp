@@ -184,6 +184,9 @@ int main() {
 
     kata::Figure fig("knn_bias_variance", "k-NN: training and dev error vs k (small k = flexible)");
     fig.xlabel("k (neighbours)").ylabel("error").log_x();
+    fig.caption("Training error rises and dev error falls, then rises, as k grows: small k over-fits (high "
+                "variance), large k under-fits (high bias); near the best k the dev error meets the Bayes error, "
+                "the floor for every classifier.");
     fig.line("train error", kv, tr).line("dev error", kv, dv);
     fig.line("Bayes error", kv, arma::vec(ks.size(), arma::fill::value(bayes)));
     fig.save();

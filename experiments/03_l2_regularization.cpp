@@ -104,24 +104,21 @@ void print_row(const Run& r, const Data& d, double lambda) {
               kata::regularized_cost(data_cost, p.W, lambda, d.X.n_cols));
 }
 
-// Decision regions on a grid (points of each predicted class) with the training data on top.
-void plot_boundary(const Run& r, const Data& d, const std::string& file) {
-  const arma::vec gx = arma::linspace(-1.6, 2.6, 43), gy = arma::linspace(-1.2, 1.7, 30);
+// Decision regions on a grid (filled with the predicted class) with the training data on top.
+void plot_boundary(const Run& r, const Data& d, const std::string& file, const std::string& caption) {
+  const arma::vec gx = arma::linspace(-1.6, 2.6, 211), gy = arma::linspace(-1.2, 1.7, 146);
   arma::mat grid(2, gx.n_elem * gy.n_elem);
-  for (arma::uword i = 0; i < gx.n_elem; ++i)
-    for (arma::uword j = 0; j < gy.n_elem; ++j) grid.col(i * gy.n_elem + j) = arma::vec{gx(i), gy(j)};
-  const arma::urowvec region = kata::predict(r.result.params, grid);
+  for (arma::uword i = 0; i < gy.n_elem; ++i)  // row i of the picture is y = gy(i)
+    for (arma::uword j = 0; j < gx.n_elem; ++j) grid.col(i * gx.n_elem + j) = arma::vec{gx(j), gy(i)};
+  const arma::urowvec predicted = kata::predict(r.result.params, grid);
+  const arma::umat classes = arma::reshape(predicted, gx.n_elem, gy.n_elem).t();
   kata::Figure fig(file, "Decision regions, " + r.name);
-  fig.xlabel("x1").ylabel("x2");
-  for (arma::uword c = 0; c < 2; ++c) {
-    const arma::uvec in = arma::find(region == c);
-    const arma::mat pts = grid.cols(in);
-    fig.points("predicted " + std::to_string(c), pts.row(0).t(), pts.row(1).t());
-  }
+  fig.xlabel("x1").ylabel("x2").caption(caption);
+  fig.regions(gx, gy, classes);
   for (arma::uword c = 0; c < 2; ++c) {
     const arma::uvec in = arma::find(d.y == c);
     const arma::mat pts = d.X.cols(in);
-    fig.points("train class " + std::to_string(c), pts.row(0).t(), pts.row(1).t());
+    fig.points("train, class " + std::to_string(c), pts.row(0).t(), pts.row(1).t());
   }
   fig.save();
 }
@@ -179,11 +176,14 @@ int main() {
                   sum_sq);
     }
 
-    plot_boundary(none, d, "boundary_lambda0");
-    plot_boundary(l2, d, "boundary_l2");
-    plot_boundary(l1, d, "boundary_l1");
+    plot_boundary(none, d, "boundary_lambda0",
+                  "Without a penalty the predicted regions (light fill) bend around single noisy training points.");
+    plot_boundary(l2, d, "boundary_l2", "With L2 (lambda = 0.7) the boundary between the regions is smoother.");
+    plot_boundary(l1, d, "boundary_l1", "With L1 the regions are bounded by few, nearly straight pieces.");
     kata::Figure cost("cost", "Training cost J (data + penalty) per epoch");
     cost.xlabel("epoch").ylabel("J").log_y();
+    cost.caption("The cost each run minimizes, penalty included: the regularized runs level off higher, as they "
+                 "trade training fit for smaller weights.");
     for (const Run* r : {&none, &l2, &l1}) {
       const auto& h = r->result.history.train_cost;
       const arma::uvec every = arma::regspace<arma::uvec>(0, 50, h.size() - 1);

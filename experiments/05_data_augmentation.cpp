@@ -160,7 +160,11 @@ std::string save_grid_image(const std::vector<std::vector<arma::mat>>& grid, con
           // Dark ink on white paper.
           canvas(gap + i * (cell + gap) + r, gap + j * (cell + gap) + c) = kMaxPixel - v;
         }
-  return kata::Figure(name, "augmented digits: original, 5 augmented copies, mirror image").image(canvas).save();
+  return kata::Figure(name, "Augmented digits: original, 5 augmented copies, mirror image")
+      .caption("Each row: one training digit, five random rotated/shifted copies, and its mirror image (a "
+               "mirrored 2 or 7 is not a digit: a transformation must keep the label true).")
+      .image(canvas)
+      .save();
 }
 
 void show_grid(const kata::Dataset& digits) {
@@ -280,9 +284,11 @@ int main() {
       }
       std::printf("  %-10d %-10d %-32.2f %s\n", ks[j], 300 * (1 + ks[j]), aug_mean(j), real_text);
     }
-    kata::Figure fig("augmentation",
-                     "Digits, 1-NN: 300 real images plus k augmented copies each, or more real ones");
+    kata::Figure fig("augmentation", "Digits, 1-NN: augmented copies vs more real images");
     fig.xlabel("k (augmented copies per image, or k x 300 extra real images)").ylabel("dev accuracy (%)");
+    fig.caption("Dev accuracy of 1-NN trained on 300 real digits plus k augmented copies of each, against "
+                "(1 + k) x 300 real digits: augmentation helps, but less than the same number of new real "
+                "examples.");
     fig.line("300 real + k rotated/shifted copies", x, aug_mean).line("(1 + k) x 300 real images", real_x, real_mean);
     fig.save();
 

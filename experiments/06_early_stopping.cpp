@@ -124,6 +124,8 @@ int main() {
     const arma::vec epochs = arma::regspace(0, double(h.train_cost.size()) - 1);
     kata::Figure fig("costs", "Train and dev cost per epoch; the monitor watches the dev cost");
     fig.xlabel("epoch").ylabel("cross-entropy cost").log_y();
+    fig.caption("The training cost keeps falling while the dev cost turns up: the monitor stops once the dev "
+                "cost has not improved for its patience, and keeps the parameters of the best epoch.");
     fig.line("train cost", epochs, arma::vec(h.train_cost)).line("dev cost", epochs, arma::vec(h.dev_cost));
     fig.vline(double(stopped_at),
               "stop at epoch " + std::to_string(stopped_at) + " (best " + std::to_string(best_at_stop) + ")");

@@ -139,15 +139,25 @@ arma::mat descend(const Quadratic& q, const std::string& name, const std::string
   std::printf("  %-11s eigenvalues of H %9.3f %9.3f  condition %7.1f  step 2/(lmin+lmax) = %.5f  steps to 1e-6: %d\n",
               name.c_str(), eigval.min(), eigval.max(), eigval.max() / eigval.min(), lr, reached);
 
-  kata::Figure fig(fig_name, "Gradient descent on J(w), " + name + " inputs (contours: J - J* = 1, 0.1, 0.01 of start)");
-  fig.xlabel("w1").ylabel("w2").equal_axes();  // same scale on both axes: the ellipse looks elongated
+  kata::Figure fig(fig_name, "Gradient descent on J(w), " + name + " inputs");
+  fig.xlabel("w1").ylabel("w2");
+  // Same scale on both axes only when the contours are not too elongated (normalized inputs): the raw
+  // ellipse is ~10 times longer than wide, and at equal scale it would be a thin strip in which the
+  // zig-zag is a solid wedge. There w2 is stretched instead, and the caption says so.
+  const bool equal = eigval.max() / eigval.min() < 10;
+  if (equal) fig.equal_axes();
   const double start = 0.5 * arma::as_scalar(q.w_star.t() * q.H * q.w_star);  // J(0) − J*
-  add_contour(fig, q, start, "contour J - J* = start");
-  add_contour(fig, q, 0.1 * start, "contour 0.1 start");
-  add_contour(fig, q, 0.01 * start, "contour 0.01 start");
+  add_contour(fig, q, start, "contour J - J* = J(0) - J*");
+  add_contour(fig, q, 0.1 * start, "0.1 x (J(0) - J*)");
+  add_contour(fig, q, 0.01 * start, "0.01 x (J(0) - J*)");
   const arma::uword shown = std::min<arma::uword>(40, static_cast<arma::uword>(steps));
-  fig.line("gradient descent path (first 40 steps)", path.row(0).cols(0, shown).t(), path.row(1).cols(0, shown).t());
-  fig.points("minimum", arma::vec{q.w_star(0)}, arma::vec{q.w_star(1)});
+  fig.line_points("gradient descent, first 40 steps", path.row(0).cols(0, shown).t(), path.row(1).cols(0, shown).t());
+  fig.points("minimum w*", arma::vec{q.w_star(0)}, arma::vec{q.w_star(1)});
+  fig.caption(equal ? "With normalized inputs the contours of J are nearly round, and gradient descent heads "
+                      "almost straight for the minimum (both axes at the same scale)."
+                    : "With raw inputs the contours of J are long thin ellipses: with the best fixed step, gradient "
+                      "descent zig-zags across the steep direction while creeping along the shallow one (w2 "
+                      "stretched relative to w1 so the steps show).");
   fig.save();
   return path;
 }

@@ -67,17 +67,28 @@ int main() {
       std::cout << "\n";
       kata::Figure fig("activation_rms_" + g, "RMS of activations per layer, g = " + g);
       fig.xlabel("layer l").ylabel("rms(A[l])").log_y();
+      fig.caption(g == "linear"
+                      ? "With g(z) = z the RMS of the activations grows or shrinks geometrically with depth unless "
+                        "the weights keep the scale (identity, or random with variance 1/n)."
+                      : "With ReLU half of each layer's signal is cut: variance 2/n (He) keeps the scale, 1/n "
+                        "halves the variance per layer; scaled identities behave as in the linear case.");
       kata::Figure grad("gradient_rms_" + g, "RMS of dW[l] per layer, g = " + g + ", dA[L] = 1/m");
       grad.xlabel("layer l").ylabel("rms(dW[l])").log_y();
+      grad.caption("The gradients of the weights, layer by layer: they vanish or explode towards the first "
+                   "layers in the same geometric way as the activations.");
       for (const auto& init : inits) {
         const auto A = kata::deep_linear_forward(X, init.Ws, act);
         const arma::vec scales = kata::activation_scales(A);
         print_row(init.name, scales);
         // A ReLU network with identity weights can reach exactly 0; log plots skip those points.
-        fig.line(init.name, layers, scales);
+        // "1.5 I" in the table; in a figure's key the I reads as a 1 or an l.
+        const std::string label = init.name.back() == 'I'
+                                      ? "W = " + init.name.substr(0, init.name.size() - 2) + " x identity"
+                                      : init.name;
+        fig.line(label, layers, scales);
         const arma::mat dAL(n, m, arma::fill::value(1.0 / m));
         const auto grads = kata::deep_linear_backward(A, init.Ws, dAL, act);
-        grad.line(init.name, grad_layers, kata::activation_scales(grads.dW));
+        grad.line(label, grad_layers, kata::activation_scales(grads.dW));
       }
       fig.save();
       grad.save();

@@ -111,12 +111,13 @@ void figures(const Study& s, const kata::RecipeReport& r, std::ostream& md) {
   for (std::size_t k = 0; k < r.rounds.size(); ++k) {
     const auto& round = r.rounds[k];
     const std::string name = s.name + "_round_" + std::to_string(k + 1);
-    kata::Figure curves(name, s.name + ", round " + std::to_string(k + 1) + ": hidden " + dims(round.config.hidden) +
-                                  ", lambda " + fmt("%g", round.config.lambda) + ", keep_prob " +
-                                  fmt("%g", round.config.keep_prob) + ", augmented copies " +
-                                  std::to_string(round.config.augment_copies) +
-                                  (round.config.more_data ? ", more data" : ""));
+    kata::Figure curves(name, s.name + ", round " + std::to_string(k + 1) + ": train and dev cost");
     curves.xlabel("epoch").ylabel("cross-entropy (data cost)").log_y();
+    curves.caption("Round " + std::to_string(k + 1) + " of the recipe on " + s.name + ": hidden " +
+                   dims(round.config.hidden) + ", lambda " + fmt("%g", round.config.lambda) + ", keep_prob " +
+                   fmt("%g", round.config.keep_prob) + ", augmented copies " +
+                   std::to_string(round.config.augment_copies) + (round.config.more_data ? ", more data" : "") +
+                   "; the dashed line is the epoch early stopping kept.");
     const arma::vec epochs = arma::regspace(0, static_cast<double>(round.result.dev_cost.size()) - 1);
     curves.line("train", epochs, arma::vec(round.result.train_cost))
         .line("dev", epochs, arma::vec(round.result.dev_cost));
@@ -133,7 +134,9 @@ void figures(const Study& s, const kata::RecipeReport& r, std::ostream& md) {
   }
   const double n = static_cast<double>(r.rounds.size());
   kata::Figure bv(s.name + "_bias_variance", s.name + ": avoidable bias (train - Bayes) and variance (dev - train)");
-  bv.xlabel("round").ylabel("error gap");
+  bv.xlabel("round").ylabel("error gap").x_step(1);
+  bv.caption("Per round of the recipe on " + s.name + ": the avoidable bias (train error - Bayes error) and the "
+             "variance (dev error - train error) against the threshold that decides the next step.");
   bars(bv, "avoidable bias", bias, -0.32);
   bars(bv, "variance", variance, 0.02);
   bv.line("threshold " + fmt("%.3f", s.settings.threshold), arma::vec{0.5, n + 0.5},
@@ -142,6 +145,8 @@ void figures(const Study& s, const kata::RecipeReport& r, std::ostream& md) {
   bv.save();
   // The confusion matrix, log(1 + count) so that a few mistakes show next to a full diagonal.
   kata::Figure cm(s.name + "_confusion", s.name + ": test confusion (row: true, column: predicted; lighter = more)");
+  cm.caption("Test-set confusion matrix on " + s.name + " (row: true class, column: predicted), shaded by "
+             "log(1 + count) so that a few mistakes show next to the full diagonal.");
   cm.image(arma::log1p(arma::conv_to<arma::mat>::from(r.confusion)));
   cm.save();
   md << "![bias and variance](" << s.name << "_bias_variance.png)\n\n"

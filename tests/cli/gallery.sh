@@ -1,0 +1,34 @@
+#!/bin/sh
+# kata run's gallery page (issue 12): `kata run 01 --reference` renders lesson 01's figure and writes
+# build/dev/out/index.html with the PNG's relative link and its caption, HTML-escaped, and prints the
+# page's path after the figures. Usage: gallery.sh KATA_BINARY REPO_ROOT WORK_DIR
+. "$(dirname "$0")/lib.sh"
+make_workspace
+
+OUT=$WS/build/dev/out
+PAGE=$OUT/index.html
+# A figure of another lesson, run earlier, whose caption needs escaping: the page lists every lesson run.
+mkdir -p "$OUT/99_fake/solution"
+printf '# Written by an experiment\n# caption: a <b>bold</b> & "quoted" claim\nplot x\n' > "$OUT/99_fake/solution/odd.gp"
+printf 'not really a png' > "$OUT/99_fake/solution/odd.png"
+
+"$KATA" run 01 --reference >"$WORK/run.out" 2>&1
+rc=$?
+check "kata run 01 --reference succeeds" [ $rc -eq 0 ]
+if ! command -v gnuplot >/dev/null 2>&1; then
+  pass "gnuplot is not installed: no pictures, so no gallery to check"
+  finish
+fi
+check "lesson 01's figure is rendered" [ -f "$OUT/01_train_dev_test/solution/shuffle_tv.png" ]
+check "index.html is written" [ -f "$PAGE" ]
+check "the page links the PNG relatively" grep -q 'src="01_train_dev_test/solution/shuffle_tv.png"' "$PAGE"
+check "the page shows the figure's caption" grep -q 'cumulative distribution of TV(train, test)' "$PAGE"
+check "the page has a section for lesson 01" grep -q '<h2>01_train_dev_test</h2>' "$PAGE"
+check "a caption is HTML-escaped" grep -q 'a &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; claim' "$PAGE"
+check "no raw markup from a caption" sh -c "! grep -q '<b>bold</b>' '$PAGE'"
+check "the run prints the page's path" grep -q "gallery.*$PAGE" "$WORK/run.out"
+# The path comes after the figures' list.
+fig_line=$(grep -n 'shuffle_tv.png' "$WORK/run.out" | head -1 | cut -d: -f1)
+page_line=$(grep -n "$PAGE" "$WORK/run.out" | head -1 | cut -d: -f1)
+check "the page's path is printed after the figures" [ "${fig_line:-0}" -gt 0 -a "${page_line:-0}" -gt "${fig_line:-0}" ]
+finish
