@@ -251,8 +251,8 @@ int main() {
                  "the hundreds and thousands) force a tiny learning rate, and at that rate the small features barely\n"
                  "move: the cost crawls and accuracy lags. Normalized with the TRAINING statistics, every feature has\n"
                  "unit scale, the largest stable learning rate is about a million times larger, and the target costs\n"
-                 "are reached in a handful of iterations. The 2-D plots (drawn with equal axes: the raw ellipse is\n"
-                 "~10 times longer in w1 than in w2) show why: on the raw, elongated\n"
+                 "are reached in a handful of iterations. The 2-D plots show why (the raw one with w2 stretched: at\n"
+                 "equal scale its ellipse, ~10 times longer than wide, would be a thin strip): on the raw, elongated\n"
                  "contours the step that the steep direction allows makes gradient descent bounce across the valley\n"
                  "while it creeps along it; on the normalized, nearly round contours it heads almost straight for the\n"
                  "minimum. The remaining tilt is the correlation of the features, which normalization does not remove.\n";
