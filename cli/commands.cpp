@@ -120,9 +120,10 @@ int cmd_list(Workspace& ws) {
     const std::string status = r.status == "done"          ? ui::green(word)
                                : r.status == "not started" ? ui::dim(word)
                                                            : ui::yellow(word);
-    // "task 2/5" while a lesson with tasks is on its way; blank when done or not started.
-    const std::string task = r.tasks > 0 && r.status != "done" && r.status != "not started"
-                                 ? tr("list.task", {std::min(r.tasks_done + 1, r.tasks), r.tasks})
+    // "task 2/5": the first unfinished task, where `kata check` shows the first failure; blank when done or
+    // not started (or a lesson that does not compile: no task is known to be unfinished).
+    const std::string task = r.tasks > 0 && r.current_task > 0 && r.status != "done" && r.status != "not started"
+                                 ? tr("list.task", {r.current_task, r.tasks})
                                  : "";
     std::printf("  %s  %s %s %s %3d/%-3d %s%s\n", l->number.c_str(), ui::pad(l->name.substr(3), 28).c_str(),
                 status.c_str(), ui::pad(task, 9).c_str(), r.passed, r.total, ui::bar(r.passed, r.total, 12).c_str(),
@@ -378,7 +379,7 @@ ExperimentRun run_variant(Workspace& ws, const Lesson& lesson, const std::string
   run.limit = experiment_time_limit();
   ProcessOptions opts;
   opts.working_dir = ws.root().string();
-  opts.env = {{"KATA_OUT_DIR", run.out_dir.string()}, {"KATA_VARIANT", variant}};
+  opts.env = {{"KATA_OUT_DIR", run.out_dir.string()}, {"KATA_VARIANT", variant}, {"KATA_LESSON", lesson.number}};
   if (!toolbox.empty()) opts.env["KATA_TOOLBOX"] = toolbox.env();
   opts.timeout_seconds = run.limit;
   opts.memory_limit_mb = learner_memory_limit_mb();
@@ -495,14 +496,15 @@ void print_side_by_side(const std::string& left, const std::string& right) {
     std::cout << ui::bold(ui::pad(yours, widest) + " | " + tr("run.reference")) << "\n";
     for (const auto& r : rows) {
       const std::string l = r.left ? *r.left : "", rt = r.right ? *r.right : "";
-      const std::string row = ui::pad(l, widest) + (r.same ? " | " : " * ") + rt;
+      // "!" marks a difference: "*" is taken (lesson 12's tables star the chosen round).
+      const std::string row = ui::pad(l, widest) + (r.same ? " | " : " ! ") + rt;
       std::cout << (r.same ? row : ui::yellow(row)) << "\n";
     }
     std::cout << ui::dim(tr("run.differences", {differences})) << "\n";
     return;
   }
   std::cout << ui::bold(tr("run.one_column")) << "\n";
-  // "* yours:     " and "  reference: " in English: the labels padded to one width.
+  // "! yours:     " and "  reference: " in English: the labels padded to one width.
   const std::string mine_label = tr("run.yours_label"), ref_label = tr("run.reference_label");
   const std::size_t label = std::max(ui::width(mine_label), ui::width(ref_label)) + 1;
   for (const auto& r : rows) {
@@ -510,7 +512,7 @@ void print_side_by_side(const std::string& left, const std::string& right) {
       std::cout << std::string(label + 2, ' ') << *r.left << "\n";
       continue;
     }
-    if (r.left) std::cout << ui::yellow("* " + ui::pad(mine_label, label) + *r.left) << "\n";
+    if (r.left) std::cout << ui::yellow("! " + ui::pad(mine_label, label) + *r.left) << "\n";
     if (r.right) std::cout << ui::yellow("  " + ui::pad(ref_label, label) + *r.right) << "\n";
   }
   std::cout << ui::dim(tr("run.differences_one_column", {differences})) << "\n";

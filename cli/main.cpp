@@ -51,6 +51,9 @@ std::string suggest_command(CLI::App& app, int argc, char** argv) {
       return "./kata check " + args[0];
     return "";
   }
+  // The command is spelled right and in its place: what is wrong lies elsewhere (an extra argument, an
+  // unknown option), and repeating the same line as a suggestion would only confuse.
+  if (best_distance == 0 && best_at == 0) return "";
   std::string line = "./kata " + best;
   for (std::size_t i = 0; i < args.size(); ++i)
     if (i != best_at) line += " " + args[i];
@@ -167,7 +170,9 @@ int main(int argc, char** argv) {
     if (status != 0)
       if (const std::string hint = suggest_command(app, argc, argv); !hint.empty())
         std::cerr << tr("usage.did_you_mean", {hint}) << "\n";
-    return status;
+    // CLI11 numbers its errors (106 a missing argument, 109 an extra one ...); kata's usage errors are 2,
+    // like `kata check ""`, so scripts need one code.
+    return status == 0 ? 0 : 2;
   }
   install_interrupt_handling();
   try {

@@ -1,5 +1,7 @@
 #include "results_store.hpp"
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -47,22 +49,23 @@ bool write_file_atomically(const fs::path& file, const std::string& text, std::s
 
 bool save_result(Workspace& ws, const Lesson& lesson, const LessonResult& result, std::string* why) {
   // A lesson that does not compile keeps the number of checks it had ("0/42", not "0/0").
-  int total = result.total(), tasks_done = 0, tasks = 0;
+  int total = result.total(), tasks_done = 0, tasks = 0, current_task = 0;
   if (!result.built) {
     if (const auto before = load_result(ws, lesson)) {
       total = before->total;
       tasks = before->tasks;
     }
   } else {
-    for (const auto& t : result.tasks())
+    for (const auto& t : result.tasks())  // in task order
       if (t.number > 0) {
         ++tasks;
         tasks_done += t.done() ? 1 : 0;
+        if (!t.done() && current_task == 0) current_task = t.number;
       }
   }
   std::ostringstream line;
   line << result.passed() << "\t" << total << "\t" << result.status() << "\t" << lesson_fingerprint(ws, lesson)
-       << "\t" << tasks_done << "\t" << tasks << "\n";
+       << "\t" << tasks_done << "\t" << tasks << "\t" << current_task << "\n";
   return write_file_atomically(state_file(ws, lesson), line.str(), why);
 }
 
@@ -85,6 +88,9 @@ std::optional<SavedResult> load_result(Workspace& ws, const Lesson& lesson) {
       r.tasks_done = std::stoi(tasks_done);
       r.tasks = std::stoi(tasks);
     }
+    // Saved by an older kata without the field: the task after the finished ones.
+    std::string current;
+    r.current_task = std::getline(fields, current, '\t') ? std::stoi(current) : std::min(r.tasks_done + 1, r.tasks);
   } catch (const std::exception&) {
     return std::nullopt;
   }

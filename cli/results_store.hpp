@@ -14,6 +14,7 @@ struct SavedResult {
   int passed = 0, total = 0;
   std::string status;
   int tasks_done = 0, tasks = 0;  // tasks finished of the lesson's tasks (0 of 0 for a lesson without tasks)
+  int current_task = 0;           // the first unfinished task (the one the learner is on); 0 when none
   bool stale = false;  // the lesson's files changed since
 };
 

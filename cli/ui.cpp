@@ -1,5 +1,7 @@
 #include "ui.hpp"
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <chrono>
@@ -105,7 +107,8 @@ std::string pad_left(const std::string& text, std::size_t columns) {
 }
 
 std::string bar(double done, double total, int width) {
-  const int filled = total <= 0 ? 0 : static_cast<int>(width * done / total + 0.5);
+  // Rounded down: a bar is full only when the work is (46 of 47 checks is not a full bar).
+  const int filled = total <= 0 ? 0 : std::clamp(static_cast<int>(width * done / total), 0, width);
   return "[" + std::string(filled, '#') + std::string(width - filled, '.') + "]";
 }
 

@@ -94,4 +94,17 @@ grep -Eq "02  intact +done +$N/$N " "$WORK/list.out" && pass "list still shows l
   fail "list should show lesson 02 done with $N/$N"
 grep -q "progress" "$WORK/list.out" && pass "list shows the progress bar" || fail "list has no progress line"
 
+# Only task 5 (distribution distance) fails, tasks 1-4 and 6 pass: kata list names task 5, where kata
+# check shows the first failure, not "the task after the finished ones" (6/6); and a bar with one check
+# missing is not full.
+solution_with "double distribution_distance(" '  return std::nan("");' > "$WORK/only5.cpp"
+learner_file "$WORK/only5.cpp"
+"$KATA" check 01 >"$WORK/only5_check.out" 2>&1
+"$KATA" list >"$WORK/only5_list.out" 2>&1
+grep -E "^  01 " "$WORK/only5_list.out"
+grep -Eq "01  train_dev_test +failing +task 5/6 " "$WORK/only5_list.out" && pass "list names the first unfinished task (5/6)" ||
+  fail "list should show lesson 01 on task 5/6"
+grep -E "^  01 " "$WORK/only5_list.out" | grep -q '\.\]' && pass "a lesson with failing checks has no full bar" ||
+  fail "the bar of a failing lesson should not be full"
+
 finish

@@ -1,7 +1,7 @@
 #!/bin/sh
 # kata run's gallery page (issue 12): `kata run 01 --reference` renders lesson 01's figure and writes
 # build/dev/out/index.html with the PNG's relative link and its caption, HTML-escaped, and prints the
-# page's path after the figures. Usage: gallery.sh KATA_BINARY REPO_ROOT WORK_DIR
+# page's path after the figures; on the stub, the stop line names lesson 01's commands. Usage: gallery.sh KATA_BINARY REPO_ROOT WORK_DIR
 . "$(dirname "$0")/lib.sh"
 make_workspace
 
@@ -15,6 +15,11 @@ printf 'not really a png' > "$OUT/99_fake/solution/odd.png"
 "$KATA" run 01 --reference >"$WORK/run.out" 2>&1
 rc=$?
 check "kata run 01 --reference succeeds" [ $rc -eq 0 ]
+# With the stub, the experiment stops at the first unfinished function and names THIS lesson's commands
+# (not `./kata check` alone, which means the first unfinished lesson).
+"$KATA" run 01 >"$WORK/run_stub.out" 2>&1
+check "kata run 01 on the stub: the stop line names ./kata check 01" grep -q '(./kata check 01)' "$WORK/run_stub.out"
+check "... and ./kata run 01 --reference" grep -q 'run the reference: ./kata run 01 --reference' "$WORK/run_stub.out"
 if ! command -v gnuplot >/dev/null 2>&1; then
   pass "gnuplot is not installed: no pictures, so no gallery to check"
   finish

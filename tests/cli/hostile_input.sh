@@ -107,6 +107,16 @@ for cmd in check hint run diff solution watch coverage; do
   rc=$?
   check "kata $cmd \"\": a usage error (exit 2, got $rc)" test "$rc" -eq 2
 done
+# "did you mean": a misspelled or misplaced command gets the corrected line; a right command with a wrong
+# extra argument or option gets no suggestion (it would repeat the same line).
+"$KATA" 01 chek >"$WORK/mean_typo.out" 2>&1
+check "kata 01 chek: suggests ./kata check 01" grep -q 'did you mean: ./kata check 01 ?' "$WORK/mean_typo.out"
+for args in "check 01 02" "check 01 --bogus"; do
+  "$KATA" $args >"$WORK/mean_extra.out" 2>&1
+  rc=$?
+  check "kata $args: a usage error (exit 2, got $rc)" test "$rc" -eq 2
+  check "kata $args: no 'did you mean' that repeats the line" sh -c "! grep -q 'did you mean' '$WORK/mean_extra.out'"
+done
 sh "$SRC/kata" setup extra >"$WORK/setup_extra.out" 2>&1
 rc=$?
 check "kata setup extra: rejected (exit 2, got $rc)" test "$rc" -eq 2
