@@ -147,6 +147,7 @@ void figures(const Study& s, const kata::RecipeReport& r, std::ostream& md) {
   kata::Figure cm(s.name + "_confusion", s.name + ": test confusion (row: true, column: predicted; lighter = more)");
   cm.caption("Test-set confusion matrix on " + s.name + " (row: true class, column: predicted), shaded by "
              "log(1 + count) so that a few mistakes show next to the full diagonal.");
+  cm.xlabel("predicted class").ylabel("true class");
   cm.image(arma::log1p(arma::conv_to<arma::mat>::from(r.confusion)));
   cm.save();
   md << "![bias and variance](" << s.name << "_bias_variance.png)\n\n"

@@ -366,7 +366,9 @@ std::string Figure::save() const {
   for (const auto& s : series_) {
     if (s.style == "image")  // row 0 at the top, grey levels, no colour bar
       gp << "set yrange [" << s.pixels.n_rows - 0.5 << ":-0.5]\nset xrange [-0.5:" << s.pixels.n_cols - 0.5
-         << "]\nset palette grey\nunset colorbox\nunset key\nunset grid\nunset tics\n";
+         << "]\nset palette grey\nunset colorbox\nunset key\nunset grid\n"
+         // With axis labels (a matrix such as a confusion matrix), a tick per row and column; else none.
+         << (xlabel_.empty() && ylabel_.empty() ? "unset tics\n" : "set xtics 1 out nomirror\nset ytics 1 out nomirror\n");
     if (s.style == "regions") {  // class k in a light tint of colour k, one flat colour per class
       const auto n = static_cast<std::size_t>(std::max(2.0, s.pixels.max() + 1));
       gp << "set palette maxcolors " << n << "\nset palette defined (";

@@ -69,6 +69,20 @@ BOOST_AUTO_TEST_CASE(regions_are_an_image_with_an_ascii_fallback) {
                             "a class matrix that does not match the grid");
 }
 
+BOOST_AUTO_TEST_CASE(an_image_has_ticks_only_with_axis_labels) {
+  Dir d;
+  kata::Figure picture("picture", "a digit");
+  picture.image(arma::mat(8, 8, arma::fill::ones));
+  const std::string bare = saved_script(picture, d.dir.string());
+  BOOST_TEST(has(bare, "unset tics"), "a picture has no ticks:\n" << bare);
+  kata::Figure matrix("matrix", "confusion");
+  matrix.xlabel("predicted class").ylabel("true class").image(arma::mat(3, 3, arma::fill::ones));
+  const std::string labelled = saved_script(matrix, d.dir.string());
+  BOOST_TEST(has(labelled, "set xtics 1 out nomirror\nset ytics 1 out nomirror"),
+             "a labelled matrix has a tick per row and column:\n" << labelled);
+  BOOST_TEST(!has(labelled, "unset tics"), labelled);
+}
+
 BOOST_AUTO_TEST_CASE(log_axis_over_less_than_a_decade_has_more_than_two_labels) {
   Dir d;
   kata::Figure fig("cost", "c");

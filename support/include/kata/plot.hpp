@@ -54,7 +54,8 @@ class Figure {
   Figure& line_points(std::string label, const arma::vec& x, const arma::vec& y);
   Figure& points(std::string label, const arma::vec& x, const arma::vec& y);
   // A greyscale picture of a matrix: entry (r, c) is the pixel in row r (from the top), column c;
-  // larger values are lighter. Sets equal axes. For digit grids and other images.
+  // larger values are lighter. Sets equal axes. For digit grids and other images: no ticks, unless the
+  // figure has an axis label (a matrix such as a confusion matrix), then a tick per row and column.
   Figure& image(const arma::mat& pixels);
   // Filled class regions (like matplotlib's contourf), drawn under every other series: classes(r, c) is
   // the class predicted at (x(c), y(r)), as numpy's meshgrid lays it out; x and y are evenly spaced and
