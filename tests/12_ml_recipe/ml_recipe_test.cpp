@@ -276,6 +276,44 @@ std::size_t check_no_dev_in_gradients(const Recorder& rec, const arma::mat& X_de
   return seen;
 }
 
+// Says what the columns of X are, for a failure message: how many, and how many of them are normalized
+// training examples (and whether those are the first ones, in order), raw training examples, dev examples.
+std::string describe_examples(const arma::mat& X, const arma::mat& train, const arma::mat& train_raw,
+                              const arma::mat& dev) {
+  const auto normalized = index_columns(train), raw = index_columns(train_raw), in_dev = index_columns(dev);
+  std::size_t n_normalized = 0, n_raw = 0, n_dev = 0;
+  bool first_in_order = true;
+  for (arma::uword j = 0; j < X.n_cols; ++j) {
+    const std::string key = column_key(X, j);
+    const auto hit = normalized.find(key);
+    n_normalized += hit != normalized.end();
+    first_in_order = first_in_order && hit != normalized.end() && hit->second == j;
+    n_raw += raw.count(key) > 0;
+    n_dev += in_dev.count(key) > 0;
+  }
+  return std::to_string(X.n_cols) + " examples (" + std::to_string(X.n_rows) + " features): " +
+         std::to_string(n_normalized) + " normalized training examples" +
+         (n_normalized == X.n_cols && first_in_order ? " (the first ones, in order)"
+          : n_normalized > 0                         ? " (not the first ones in order)"
+                                                     : "") +
+         ", " + std::to_string(n_raw) + " raw (unnormalized) training examples, " + std::to_string(n_dev) +
+         " normalized dev examples, " + std::to_string(X.n_cols - n_normalized - n_raw - n_dev) + " others";
+}
+
+// How many next_uint32() draws `rng` is past Rng(seed), searching up to `limit` draws (-1: not found). The
+// streams are compared on their next 8 outputs (a coincidence has probability 2^-256). For failure messages
+// only: it copies the generator once per candidate.
+long long draws_since(std::uint32_t seed, const kata::Rng& rng, long long limit) {
+  kata::Rng fresh(seed);
+  for (long long n = 0; n <= limit; ++n, fresh.next_uint32()) {
+    kata::Rng a = rng, b = fresh;
+    bool same = true;
+    for (int k = 0; k < 8 && same; ++k) same = a.next_uint32() == b.next_uint32();
+    if (same) return n;
+  }
+  return -1;
+}
+
 // ---- fixtures ----------------------------------------------------------------------------------------
 
 kata::Config small_config() {
@@ -398,10 +436,17 @@ BOOST_AUTO_TEST_CASE(image_pixels_share_one_statistic) {
   const double mu = arma::mean(arma::vectorise(train));
   const double sigma = std::sqrt(arma::mean(arma::square(arma::vectorise(train) - mu)));
   // Both are sums of 270 numbers below 16: rounding stays far below 1e-12.
-  kata::test::check_mat_close(
-      d.normalizer.mu, arma::vec(9).fill(mu), 1e-12, "prepare_data() normalizer.mu of a 3 x 3 image problem",
-      "images: one statistic for all pixels, fit_normalizer(arma::vectorise(training columns).t()), "
-      "repeated for every pixel");
+  std::string hint =
+      "images: one statistic for all pixels, fit_normalizer(arma::vectorise(training columns).t()), repeated for "
+      "every pixel";
+  // The pixel statistic of ALL of problem.X (train and dev) differs from the training one (here by about 0.1):
+  // a match within 1e-12 means the dev set leaked into the normalizer.
+  const double all_mu = arma::mean(arma::vectorise(p.X));
+  if (d.normalizer.mu.n_elem == 9 && std::abs(d.normalizer.mu(0) - all_mu) <= 1e-12 && std::abs(all_mu - mu) > 1e-9)
+    hint = "these are the pixel statistics of ALL of problem.X (train and dev): fit on the TRAINING columns only "
+           "(not all of problem.X), arma::vectorise(X.cols(train_indices)).t()";
+  kata::test::check_mat_close(d.normalizer.mu, arma::vec(9).fill(mu), 1e-12,
+                              "prepare_data() normalizer.mu of a 3 x 3 image problem", hint);
   kata::test::check_mat_close(d.normalizer.sigma, arma::vec(9).fill(sigma), 1e-12,
                               "prepare_data() normalizer.sigma of a 3 x 3 image problem",
                               "the population standard deviation of all training pixels together, repeated");
@@ -601,8 +646,15 @@ BOOST_AUTO_TEST_CASE(augmentation_is_lesson_05s_on_raw_pixels) {
                           << s.augmented
                           << hint_suffix("augment() puts the copies after the real examples; train_round "
                                          "measures the training error on the real ones"));
-  BOOST_CHECK_MESSAGE(round_rng.next_uint32() == expected_rng.next_uint32(),
-                      "round_training_set(): the rng should have made exactly augment()'s draws");
+  const kata::Rng after = round_rng, expected_after = expected_rng;  // before the comparison draws from them
+  if (round_rng.next_uint32() != expected_rng.next_uint32()) {
+    const long long expected = draws_since(6, expected_after, 1000000), actual = draws_since(6, after, 1000000);
+    BOOST_ERROR("round_training_set(augment_copies = 2): the rng should have made exactly augment()'s draws: "
+                << expected << " 32-bit draws from Rng(6); it made "
+                << (actual < 0 ? std::string("more than 1000000 (or not from this seed)") : std::to_string(actual))
+                << hint_suffix("call augment() once, on the training split with the extra examples, with the rng "
+                               "given; draw nothing else (no shuffle: the round's permutations are train_round's)"));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -744,11 +796,15 @@ BOOST_AUTO_TEST_CASE(costs_are_data_costs_without_hooks) {
                       "train_round(): " << bad << " cost calls had hooks or an rng"
                                         << hint_suffix("train and dev costs are data costs: Hooks{}, nullptr"));
   BOOST_CHECK_MESSAGE(
-      r.train_cost == train_costs && r.dev_cost == dev_costs && train_costs.size() == 6,
-      "train_round(): train_cost and dev_cost should be the model.cost values on train.X and dev.X after "
-      "each of the 6 epochs; got "
-          << r.train_cost.size() << " and " << r.dev_cost.size() << " values for " << train_costs.size() << " and "
-          << dev_costs.size() << " calls");
+      r.train_cost == train_costs && r.dev_cost == dev_costs && train_costs.size() == 6 && dev_costs.size() == 6,
+      "train_round(6 epochs, patience 100): expected 6 model.cost calls on train.X and 6 on dev.X (one each per "
+      "epoch), and train_cost and dev_cost to be exactly those values in order; the model saw "
+          << train_costs.size() << " train and " << dev_costs.size() << " dev cost calls, the result holds "
+          << r.train_cost.size() << " train_cost values ("
+          << (r.train_cost == train_costs ? "equal to" : "different from") << " the calls') and "
+          << r.dev_cost.size() << " dev_cost values (" << (r.dev_cost == dev_costs ? "equal to" : "different from")
+          << " the calls')"
+          << hint_suffix("after each epoch: model.cost(params, train.X, Y, Hooks{}, nullptr) and the same on dev"));
 }
 
 BOOST_AUTO_TEST_CASE(l2_and_dropout_go_into_the_gradient_hooks) {
@@ -1075,15 +1131,31 @@ BOOST_AUTO_TEST_CASE(the_dev_set_never_enters_a_gradient_step) {
   // The dev examples exactly as the recipe sees them: transformed with the (checked) training statistics.
   const arma::mat dev = kata::transform(r.normalizer, h.problem.X.cols(r.dev_indices));
   const std::size_t seen = check_no_dev_in_gradients(rec, dev, "run_recipe()");
-  // And every gradient example is a training example.
+  // And every gradient example is a (normalized) training example; the others are told apart by what they are.
   const auto train = index_columns(kata::transform(r.normalizer, h.problem.X.cols(r.train_indices)));
-  std::size_t foreign = 0;
+  const auto raw_train = index_columns(h.problem.X.cols(r.train_indices));
+  const auto dev_index = index_columns(dev);
+  std::size_t foreign = 0, raw = 0, in_dev = 0;
   for (const auto& c : rec.calls)
     if (c.is_gradient)
-      for (arma::uword j = 0; j < c.X.n_cols; ++j) foreign += train.count(column_key(c.X, j)) == 0;
-  BOOST_CHECK_MESSAGE(
-      seen > 0 && foreign == 0,
-      "run_recipe(): " << foreign << " of " << seen << " examples in gradient calls are not training examples");
+      for (arma::uword j = 0; j < c.X.n_cols; ++j) {
+        const std::string key = column_key(c.X, j);
+        if (train.count(key) > 0) continue;
+        ++foreign;
+        raw += raw_train.count(key) > 0;
+        in_dev += dev_index.count(key) > 0;
+      }
+  std::string kinds = ": " + std::to_string(raw) + " unnormalized training examples (raw problem.X columns), " +
+                      std::to_string(in_dev) + " dev examples, " + std::to_string(foreign - raw - in_dev) +
+                      " others";
+  std::string hint = "the gradient check and every gradient step take data.X_train (normalized), never dev";
+  if (raw > 0)
+    hint = "raw training columns reached model.gradients: the gradient check and the rounds take the NORMALIZED "
+           "data.X_train (check_gradients on data.X_train.cols(0, k - 1), not X_train_raw)";
+  BOOST_CHECK_MESSAGE(seen > 0 && foreign == 0, "run_recipe(): " << foreign << " of " << seen
+                                                                 << " examples in gradient calls are not normalized "
+                                                                    "training examples"
+                                                                 << kinds << hint_suffix(hint));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -1139,9 +1211,13 @@ BOOST_AUTO_TEST_CASE(the_first_rounds_initial_network_is_checked_on_training_exa
                       "run_recipe(): the gradient check should run on the first round's initial network "
                       "(init::initialize_he right after prepare_data), without an rng"
                           << hint_suffix("check BEFORE training, at the initialization; the same network then trains"));
-  BOOST_CHECK_MESSAGE(
-      bitwise_equal(first_gradient->X, X_train.cols(0, 4)),
-      "run_recipe(): the gradient check should use the first check_examples = 5 TRAINING examples (normalized)");
+  BOOST_CHECK_MESSAGE(bitwise_equal(first_gradient->X, X_train.cols(0, 4)),
+                      "run_recipe(): the gradient check should use the first check_examples = 5 TRAINING examples "
+                      "(normalized); it used "
+                          << describe_examples(first_gradient->X, X_train, split.X[0],
+                                               kata::transform(kata::fit_normalizer(split.X[0]), split.X[1]))
+                          << hint_suffix("data.X_train.cols(0, k - 1) with k = min(check_examples, m_train): the "
+                                         "examples training will see, in the split's order"));
   BOOST_CHECK_MESSAGE(first_gradient->has_penalty && std::abs(first_gradient->penalty - 0.3 / 8.0 * 14.25) <= 1e-12,
                       "run_recipe(): the gradient check should include the start's L2 (lambda 0.3)");
   BOOST_CHECK_MESSAGE(r.gradient_check.verdict == kata::Verdict::great && r.trained,
