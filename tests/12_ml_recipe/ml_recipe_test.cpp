@@ -712,6 +712,47 @@ BOOST_AUTO_TEST_CASE(every_epoch_visits_each_training_example_once) {
                           << batches << " gradient calls and " << epoch << " dev costs");
 }
 
+BOOST_AUTO_TEST_CASE(the_last_mini_batch_is_smaller_not_dropped) {
+  // 75 training examples in batches of 16: 75 = 4 * 16 + 11, so every epoch is 5 gradient steps of 16, 16,
+  // 16, 16 and 11 examples (the contract: "the last one may be smaller"), each example in exactly one.
+  const RoundFixture f;
+  const kata::LabelledSet train{f.train.X.head_cols(75), f.train.y.head(75)};
+  Recorder rec;
+  kata::Config c = small_config();
+  c.max_epochs = 3;
+  kata::Rng rng(52);
+  kata::train_round(rec.model(), c, f.initial, train, f.dev, 2, 100, rng);
+  const auto index = index_columns(train.X);
+  const std::vector<arma::uword> expected_sizes{16, 16, 16, 16, 11};
+  std::vector<arma::uword> sizes, visits(75, 0);
+  std::size_t epochs = 0, problems = 0;
+  for (const auto& call : rec.calls) {
+    if (call.is_gradient) {
+      sizes.push_back(call.X.n_cols);
+      for (arma::uword j = 0; j < call.X.n_cols; ++j) {
+        const auto hit = index.find(column_key(call.X, j));
+        if (hit != index.end()) ++visits[hit->second];
+      }
+      continue;
+    }
+    if (!bitwise_equal(call.X, f.dev.X)) continue;  // the dev cost closes an epoch
+    arma::uword used = 0;
+    for (const arma::uword v : visits) used += v == 1;
+    if ((sizes != expected_sizes || used != 75) && problems++ == 0)
+      BOOST_ERROR("train_round(75 examples, batch_size 16): epoch "
+                  << epochs << " made " << sizes.size() << " gradient steps on batches of " << dims_text(sizes)
+                  << " examples (" << used << " of 75 examples used exactly once); expected 5 steps on "
+                  << dims_text(expected_sizes)
+                  << hint_suffix("cut the permutation into batches of batch_size while start < m: the last, "
+                                 "smaller batch (75 - 64 = 11) is a batch too; `start + batch_size <= m` drops it"));
+    sizes.clear();
+    std::fill(visits.begin(), visits.end(), 0);
+    ++epochs;
+  }
+  BOOST_CHECK_MESSAGE(epochs == 3, "train_round(max_epochs 3, patience 100): expected 3 dev costs (one per epoch), got "
+                                       << epochs);
+}
+
 BOOST_AUTO_TEST_CASE(full_batch_draws_nothing) {
   const RoundFixture f;
   Recorder rec;
@@ -876,6 +917,45 @@ BOOST_AUTO_TEST_CASE(errors_are_those_of_the_restored_parameters) {
               "train.augmented columns");
   check_close(r.dev_error, 1.0 - kata::accuracy(r.params, f.dev.X, f.dev.y), 1e-15, "train_round() dev_error",
               "1 - accuracy(params, dev.X, dev.y) with the restored parameters");
+}
+
+BOOST_AUTO_TEST_CASE(errors_are_measured_after_restoring_not_at_the_last_epoch) {
+  // An overfitting round (40 hidden units, learning rate 0.5) that stops `patience` = 8 epochs after its best
+  // one, when the last epoch's network has other errors than the best one's (reference: best epoch 1 of 10,
+  // train / dev error 0.1125 / 0.225 there and 0.075 / 0.275 at the last epoch). The expected errors come
+  // from the parameters the model saw at the best dev cost (read from the log), so they hold for any run.
+  const RoundFixture f;
+  Recorder rec;
+  kata::Config c = small_config();
+  c.hidden = {40};
+  c.max_epochs = 400;
+  c.learning_rate = 0.5;
+  kata::Rng init_rng(44), rng(45);
+  const kata::Params initial = kata::init::initialize_he({4, 40, 1}, init_rng);
+  const kata::RoundResult r = kata::train_round(rec.model(), c, initial, f.train, f.dev, 2, 8, rng);
+  std::vector<const Call*> dev_calls;
+  for (const auto& call : rec.calls)
+    if (!call.is_gradient && bitwise_equal(call.X, f.dev.X)) dev_calls.push_back(&call);
+  BOOST_REQUIRE_MESSAGE(dev_calls.size() > 1, "train_round(): fewer than 2 dev costs through model.cost");
+  std::size_t best = 0;
+  for (std::size_t e = 1; e < dev_calls.size(); ++e)
+    if (dev_calls[e]->value < dev_calls[best]->value) best = e;
+  const kata::Params& best_params = dev_calls[best]->params;
+  const kata::Params& last_params = dev_calls.back()->params;
+  const double train_expected = 1.0 - kata::accuracy(best_params, f.train.X, f.train.y);
+  const double dev_expected = 1.0 - kata::accuracy(best_params, f.dev.X, f.dev.y);
+  const double train_last = 1.0 - kata::accuracy(last_params, f.train.X, f.train.y);
+  const double dev_last = 1.0 - kata::accuracy(last_params, f.dev.X, f.dev.y);
+  // Errors are multiples of 1/80 and 1/40: 1e-15 only allows the last bit of 1 - accuracy.
+  const std::string last = " (the last epoch, " + std::to_string(dev_calls.size() - 1) + ", has train error " +
+                           std::to_string(train_last) + " and dev error " + std::to_string(dev_last) + ")";
+  check_close(r.train_error, train_expected, 1e-15,
+              "train_round() train_error of the best epoch " + std::to_string(best) + last,
+              "restore the monitor's best parameters FIRST, then measure the errors with them, not with the "
+              "parameters the loop ended with");
+  check_close(r.dev_error, dev_expected, 1e-15,
+              "train_round() dev_error of the best epoch " + std::to_string(best) + last,
+              "the dev error of the restored network (the one the recipe keeps), not of the last epoch's");
 }
 
 BOOST_AUTO_TEST_CASE(the_softmax_path_trains_three_classes) {
