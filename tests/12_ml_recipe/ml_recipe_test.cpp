@@ -1091,6 +1091,13 @@ BOOST_AUTO_TEST_CASE(bias_steps_until_they_run_out) {
                  "decide(high bias, no bigger network or longer training allowed)",
                  "NewArchitecture is never taken automatically: when no step is left the action is NewArchitecture and "
                  "the configuration stays");
+  // The widest layer need not be the first: {8, 33} cannot double (33 -> 66 > 64) although its first layer could.
+  c = config_with({8, 33}, 100);
+  expected = config_with({8, 33}, 200);
+  check_decision(kata::decide(0.2, 0.2, c, p, s), kata::Action::TrainLonger, expected,
+                 "decide(high bias, hidden {8, 33}, limit 64, max_epochs 100, limit 400)",
+                 "the WIDEST layer (here the last: 33 -> 66) must stay <= max_hidden_units, whichever position it has; "
+                 "not hidden.front()");
 }
 
 BOOST_AUTO_TEST_CASE(variance_steps_in_order) {
