@@ -570,6 +570,36 @@ BOOST_AUTO_TEST_CASE(calls_the_model_as_the_contract_says) {
                                             << hint_suffix("rng = nullptr (deterministic J); the X and Y given"));
 }
 
+BOOST_AUTO_TEST_CASE(theta_is_moved_by_eps_1e_minus_7) {
+  // Each of the 2n cost calls sees the parameters with one entry moved by +eps or -eps (lesson 11's
+  // approximate_gradient). The fixture's parameters are below 8 in size (He weights with sigma 0.82 and 0.63,
+  // zero biases), so theta_i +- 1e-7 is rounded by at most ulp(8) / 2 = 8.9e-16 and the step read back
+  // (exact: both numbers are within a factor 2) is 1e-7 within 1e-15; the tolerance 1e-12 leaves 1000x.
+  const CheckFixture f;
+  Recorder rec;
+  kata::check_gradients(rec.model(), f.params, f.X, f.Y, 0.0);
+  double smallest = kInf, largest = 0.0;
+  std::size_t costs = 0;
+  for (const auto& call : rec.calls) {
+    if (call.is_gradient || call.params.W.size() != f.params.W.size()) continue;
+    double step = 0.0;
+    for (std::size_t l = 0; l < f.params.W.size(); ++l) {
+      step = std::max(step, arma::abs(call.params.W[l] - f.params.W[l]).max());
+      step = std::max(step, arma::abs(call.params.b[l] - f.params.b[l]).max());
+    }
+    smallest = std::min(smallest, step);
+    largest = std::max(largest, step);
+    ++costs;
+  }
+  BOOST_REQUIRE_MESSAGE(costs > 0, "check_gradients(): model.cost was never called");
+  BOOST_CHECK_MESSAGE(std::abs(smallest - 1e-7) <= 1e-12 && std::abs(largest - 1e-7) <= 1e-12,
+                      "check_gradients(): each cost call should see one parameter moved by eps = 1e-7 (tolerance "
+                      "1e-12); the moves seen range from "
+                          << smallest << " to " << largest
+                          << hint_suffix("approximate_gradient(J, theta, 1e-7): the contract's eps; a larger eps "
+                                         "(1e-4) adds an O(eps^2) error that can hide a small bug or fake one"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // =========================================================================================================
