@@ -1510,6 +1510,128 @@ BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_report) {
                                 << hint_suffix("draw everything from ONE Rng(seed); no other source of randomness"));
 }
 
+BOOST_AUTO_TEST_CASE(every_round_after_the_first_starts_from_a_new_he_initialization) {
+  // Two rounds of the SAME network: the first round cannot grow it (max_hidden_units 6 = its width), so the
+  // high bias of a d = 1 problem (errors near Phi(-0.5) = 0.31, threshold 0.001) is met by TrainLonger. Round 1
+  // is full batch without dropout, so by the contract it draws nothing: the draws are the split's permutation,
+  // He for round 1, He for round 2 (step 4: "from round 2 on, initial = init::initialize_he(...) first").
+  const HeldOut h = hold_out(two_gaussians(120, 3, 1.0, 84), 0.2, 84);
+  kata::RecipeSettings s = small_settings();
+  s.start.batch_size = 0;
+  s.start.max_epochs = 10;
+  s.threshold = 0.001;
+  s.max_hidden_units = 6;
+  Recorder rec;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 84, rec.model());
+  BOOST_REQUIRE_MESSAGE(r.rounds.size() == 2 && r.rounds[1].config.hidden == std::vector<arma::uword>{6},
+                        "run_recipe(high bias, max_hidden_units 6 = the start's width): expected 2 rounds of hidden "
+                        "{6}, got "
+                            << r.rounds.size() << " rounds"
+                            << hint_suffix("BiggerNetwork cannot be taken (12 > 6): TrainLonger is the next step"));
+  kata::Rng rng(84);
+  kata::stratified_split(h.problem.X, h.problem.y, {0.75, 0.25}, rng);
+  const kata::Params first = kata::init::initialize_he(kata::network_dims(3, {6}, 2), rng);
+  const kata::Params second = kata::init::initialize_he(kata::network_dims(3, {6}, 2), rng);
+  // The training steps (gradient calls with an rng): round 1 makes one per epoch, then round 2 starts.
+  std::vector<const Call*> steps;
+  for (const auto& c : rec.calls)
+    if (c.is_gradient && c.has_rng) steps.push_back(&c);
+  const std::size_t epochs_1 = r.rounds[0].result.train_cost.size();
+  BOOST_REQUIRE_MESSAGE(steps.size() > epochs_1 && !steps.empty(),
+                        "run_recipe(): expected one full-batch gradient step per epoch in both rounds, got "
+                            << steps.size() << " steps for " << epochs_1 << " epochs in round 1");
+  const kata::Params& start_2 = steps[epochs_1]->params;
+  BOOST_CHECK_MESSAGE(same_params(steps[0]->params, first),
+                      "run_recipe(): round 1 should start from the He initialization drawn right after the split");
+  BOOST_CHECK_MESSAGE(same_params(start_2, second),
+                      "run_recipe(): round 2 (same network, hidden {6}) should start from a NEW "
+                      "init::initialize_he(dims, rng), the draw right after round 1's initialization; it started from "
+                          << (same_params(start_2, first) ? "round 1's initial network (not re-initialized)"
+                                                          : "other parameters")
+                          << hint_suffix("from round 2 on, a new He initialization EVERY round, also when the network "
+                                         "did not grow: each round is a fresh run of its configuration, so rounds "
+                                         "compare configurations and not how long they trained"));
+}
+
+namespace {
+// A model whose training steps (gradient calls with an rng) all lead to one network: with learning_rate 1
+// the step W - 1 * W is exactly 0 and b - 1 * (b - t) lands on t (0 for hidden layers, 5 for the output; He's
+// biases are 0, so 0 - (0 - 5) = 5 exactly), where the gradient is 0. That network outputs sigmoid(5) = 0.993
+// for every input: class 1 everywhere, so every round has exactly the same dev error. The gradient check's
+// call (no rng) gets the true gradients, so the check is great.
+kata::Model every_round_says_class_1() {
+  kata::Model m;
+  m.gradients = [](const kata::Params& p, const arma::mat& X, const arma::mat& Y, const kata::Hooks& h,
+                   kata::Rng* rng) {
+    if (rng == nullptr) return kata::gradients(p, X, Y, h, rng);
+    kata::Grads g;
+    for (std::size_t l = 0; l < p.W.size(); ++l) {
+      g.dW.push_back(p.W[l]);
+      g.db.push_back(l + 1 == p.W.size() ? arma::vec(p.b[l] - 5.0) : p.b[l]);
+    }
+    return g;
+  };
+  return m;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(equal_dev_errors_choose_the_earliest_round) {
+  const HeldOut h = hold_out(two_gaussians(100, 2, 2.0, 86), 0.2, 86);
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  kata::RecipeSettings s = small_settings();
+  s.start.learning_rate = 1.0;
+  s.start.max_epochs = 3;
+  s.patience = 1;
+  s.max_rounds = 3;  // train error about 0.5: high bias, a bigger network each round
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 86, every_round_says_class_1());
+  BOOST_REQUIRE_MESSAGE(r.rounds.size() == 3, "run_recipe(high bias, max_rounds 3): expected 3 rounds, got "
+                                                  << r.rounds.size());
+  const double e = r.rounds[0].result.dev_error;
+  BOOST_REQUIRE_MESSAGE(r.rounds[1].result.dev_error == e && r.rounds[2].result.dev_error == e,
+                        "run_recipe(): every round's network says class 1, so the dev errors should be equal, got "
+                            << e << ", " << r.rounds[1].result.dev_error << ", " << r.rounds[2].result.dev_error
+                            << hint_suffix("dev_error = 1 - accuracy of the round's restored params on dev"));
+  BOOST_CHECK_MESSAGE(r.final_round == 0,
+                      "run_recipe(): three rounds with the same dev error " << e << ": final_round should be 0 (the "
+                                                                               "earliest of equals), got "
+                                                                            << r.final_round
+                                                                            << hint_suffix(
+                                                                                   "replace the choice only when a "
+                                                                                   "round is strictly better (<, not "
+                                                                                   "<=): a later round that is only as "
+                                                                                   "good did not earn its extra cost"));
+}
+
+BOOST_AUTO_TEST_CASE(the_trace_counts_each_rounds_own_training_examples) {
+  // 64 images (48 train, 16 dev) plus 10 extra examples and 2 augmented copies of each, from the start:
+  // round 1 trains on (48 + 10) * 3 = 174 examples, not on the 48 of the split.
+  const HeldOut h = hold_out(tiny_images(80, 87), 0.2, 87);
+  kata::Problem p = h.problem;
+  const kata::Problem extra = tiny_images(10, 88);
+  p.X_more = extra.X;
+  p.y_more = extra.y;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  kata::RecipeSettings s = small_settings();
+  s.start.more_data = true;
+  s.start.augment_copies = 2;
+  s.start.max_epochs = 3;
+  s.max_rounds = 1;
+  const kata::RecipeReport r = kata::run_recipe(p, test, s, 87);
+  const arma::uword expected = (r.train_indices.n_elem + 10) * 3;
+  const kata::TraceStep* step = nullptr;
+  for (const auto& t : r.trace)
+    if (t.step == "round 1: gradient steps") step = &t;
+  BOOST_REQUIRE_MESSAGE(step != nullptr, "run_recipe(): the trace has no \"round 1: gradient steps\" line");
+  BOOST_CHECK_MESSAGE(step->examples == expected && step->data == kata::Split::train,
+                      "run_recipe(more_data, augment_copies 2): the trace's \"round 1: gradient steps\" should count "
+                      "the round's training set, ("
+                          << r.train_indices.n_elem << " + 10 extra) * 3 = " << expected << " examples, got "
+                          << step->examples
+                          << hint_suffix("that round's training examples: round_training_set()'s columns, with the "
+                                         "extra and the augmented ones, not data.X_train's"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(real_data)
