@@ -573,8 +573,9 @@ BOOST_AUTO_TEST_CASE(calls_the_model_as_the_contract_says) {
 BOOST_AUTO_TEST_CASE(theta_is_moved_by_eps_1e_minus_7) {
   // Each of the 2n cost calls sees the parameters with one entry moved by +eps or -eps (lesson 11's
   // approximate_gradient). The fixture's parameters are below 8 in size (He weights with sigma 0.82 and 0.63,
-  // zero biases), so theta_i +- 1e-7 is rounded by at most ulp(8) / 2 = 8.9e-16 and the step read back
-  // (exact: both numbers are within a factor 2) is 1e-7 within 1e-15; the tolerance 1e-12 leaves 1000x.
+  // zero biases), so theta_i +- 1e-7 is rounded by at most ulp(8) / 2 = 8.9e-16 and the step read back (the
+  // subtraction is exact, or off by ulp(1e-7) when theta_i = 0) is 1e-7 within 1e-15: the tolerance 1e-12
+  // leaves a margin of 1000x for any correct implementation; eps = 1e-4 is off by 1e-4.
   const CheckFixture f;
   Recorder rec;
   kata::check_gradients(rec.model(), f.params, f.X, f.Y, 0.0);
