@@ -346,7 +346,7 @@ struct RecipeReport {
 //      here — trained = false, no rounds, test_error NaN, the test set stays sealed. ("look closer"
 //      continues.)
 //   4. For round r = 1 .. settings.max_rounds: (from round 2 on, initial = init::initialize_he(dims of
-//      config, rng) first)
+//      config, rng) first: every round, also when the network did not grow)
 //        train = round_training_set(data, problem, config, rng);
 //        result = train_round(model, config, initial, train, {data.X_dev, data.y_dev}, K, settings.patience, rng);
 //        decision = decide(result.train_error, result.dev_error, config, problem, settings);

@@ -276,6 +276,44 @@ std::size_t check_no_dev_in_gradients(const Recorder& rec, const arma::mat& X_de
   return seen;
 }
 
+// Says what the columns of X are, for a failure message: how many, and how many of them are normalized
+// training examples (and whether those are the first ones, in order), raw training examples, dev examples.
+std::string describe_examples(const arma::mat& X, const arma::mat& train, const arma::mat& train_raw,
+                              const arma::mat& dev) {
+  const auto normalized = index_columns(train), raw = index_columns(train_raw), in_dev = index_columns(dev);
+  std::size_t n_normalized = 0, n_raw = 0, n_dev = 0;
+  bool first_in_order = true;
+  for (arma::uword j = 0; j < X.n_cols; ++j) {
+    const std::string key = column_key(X, j);
+    const auto hit = normalized.find(key);
+    n_normalized += hit != normalized.end();
+    first_in_order = first_in_order && hit != normalized.end() && hit->second == j;
+    n_raw += raw.count(key) > 0;
+    n_dev += in_dev.count(key) > 0;
+  }
+  return std::to_string(X.n_cols) + " examples (" + std::to_string(X.n_rows) + " features): " +
+         std::to_string(n_normalized) + " normalized training examples" +
+         (n_normalized == X.n_cols && first_in_order ? " (the first ones, in order)"
+          : n_normalized > 0                         ? " (not the first ones in order)"
+                                                     : "") +
+         ", " + std::to_string(n_raw) + " raw (unnormalized) training examples, " + std::to_string(n_dev) +
+         " normalized dev examples, " + std::to_string(X.n_cols - n_normalized - n_raw - n_dev) + " others";
+}
+
+// How many next_uint32() draws `rng` is past Rng(seed), searching up to `limit` draws (-1: not found). The
+// streams are compared on their next 8 outputs (a coincidence has probability 2^-256). For failure messages
+// only: it copies the generator once per candidate.
+long long draws_since(std::uint32_t seed, const kata::Rng& rng, long long limit) {
+  kata::Rng fresh(seed);
+  for (long long n = 0; n <= limit; ++n, fresh.next_uint32()) {
+    kata::Rng a = rng, b = fresh;
+    bool same = true;
+    for (int k = 0; k < 8 && same; ++k) same = a.next_uint32() == b.next_uint32();
+    if (same) return n;
+  }
+  return -1;
+}
+
 // ---- fixtures ----------------------------------------------------------------------------------------
 
 kata::Config small_config() {
@@ -398,10 +436,17 @@ BOOST_AUTO_TEST_CASE(image_pixels_share_one_statistic) {
   const double mu = arma::mean(arma::vectorise(train));
   const double sigma = std::sqrt(arma::mean(arma::square(arma::vectorise(train) - mu)));
   // Both are sums of 270 numbers below 16: rounding stays far below 1e-12.
-  kata::test::check_mat_close(
-      d.normalizer.mu, arma::vec(9).fill(mu), 1e-12, "prepare_data() normalizer.mu of a 3 x 3 image problem",
-      "images: one statistic for all pixels, fit_normalizer(arma::vectorise(training columns).t()), "
-      "repeated for every pixel");
+  std::string hint =
+      "images: one statistic for all pixels, fit_normalizer(arma::vectorise(training columns).t()), repeated for "
+      "every pixel";
+  // The pixel statistic of ALL of problem.X (train and dev) differs from the training one (here by about 0.1):
+  // a match within 1e-12 means the dev set leaked into the normalizer.
+  const double all_mu = arma::mean(arma::vectorise(p.X));
+  if (d.normalizer.mu.n_elem == 9 && std::abs(d.normalizer.mu(0) - all_mu) <= 1e-12 && std::abs(all_mu - mu) > 1e-9)
+    hint = "these are the pixel statistics of ALL of problem.X (train and dev): fit on the TRAINING columns only "
+           "(not all of problem.X), arma::vectorise(X.cols(train_indices)).t()";
+  kata::test::check_mat_close(d.normalizer.mu, arma::vec(9).fill(mu), 1e-12,
+                              "prepare_data() normalizer.mu of a 3 x 3 image problem", hint);
   kata::test::check_mat_close(d.normalizer.sigma, arma::vec(9).fill(sigma), 1e-12,
                               "prepare_data() normalizer.sigma of a 3 x 3 image problem",
                               "the population standard deviation of all training pixels together, repeated");
@@ -525,6 +570,37 @@ BOOST_AUTO_TEST_CASE(calls_the_model_as_the_contract_says) {
                                             << hint_suffix("rng = nullptr (deterministic J); the X and Y given"));
 }
 
+BOOST_AUTO_TEST_CASE(theta_is_moved_by_eps_1e_minus_7) {
+  // Each of the 2n cost calls sees the parameters with one entry moved by +eps or -eps (lesson 11's
+  // approximate_gradient). The fixture's parameters are below 8 in size (He weights with sigma 0.82 and 0.63,
+  // zero biases), so theta_i +- 1e-7 is rounded by at most ulp(8) / 2 = 8.9e-16 and the step read back (the
+  // subtraction is exact, or off by ulp(1e-7) when theta_i = 0) is 1e-7 within 1e-15: the tolerance 1e-12
+  // leaves a margin of 1000x for any correct implementation; eps = 1e-4 is off by 1e-4.
+  const CheckFixture f;
+  Recorder rec;
+  kata::check_gradients(rec.model(), f.params, f.X, f.Y, 0.0);
+  double smallest = kInf, largest = 0.0;
+  std::size_t costs = 0;
+  for (const auto& call : rec.calls) {
+    if (call.is_gradient || call.params.W.size() != f.params.W.size()) continue;
+    double step = 0.0;
+    for (std::size_t l = 0; l < f.params.W.size(); ++l) {
+      step = std::max(step, arma::abs(call.params.W[l] - f.params.W[l]).max());
+      step = std::max(step, arma::abs(call.params.b[l] - f.params.b[l]).max());
+    }
+    smallest = std::min(smallest, step);
+    largest = std::max(largest, step);
+    ++costs;
+  }
+  BOOST_REQUIRE_MESSAGE(costs > 0, "check_gradients(): model.cost was never called");
+  BOOST_CHECK_MESSAGE(std::abs(smallest - 1e-7) <= 1e-12 && std::abs(largest - 1e-7) <= 1e-12,
+                      "check_gradients(): each cost call should see one parameter moved by eps = 1e-7 (tolerance "
+                      "1e-12); the moves seen range from "
+                          << smallest << " to " << largest
+                          << hint_suffix("approximate_gradient(J, theta, 1e-7): the contract's eps; a larger eps "
+                                         "(1e-4) adds an O(eps^2) error that can hide a small bug or fake one"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // =========================================================================================================
@@ -601,8 +677,15 @@ BOOST_AUTO_TEST_CASE(augmentation_is_lesson_05s_on_raw_pixels) {
                           << s.augmented
                           << hint_suffix("augment() puts the copies after the real examples; train_round "
                                          "measures the training error on the real ones"));
-  BOOST_CHECK_MESSAGE(round_rng.next_uint32() == expected_rng.next_uint32(),
-                      "round_training_set(): the rng should have made exactly augment()'s draws");
+  const kata::Rng after = round_rng, expected_after = expected_rng;  // before the comparison draws from them
+  if (round_rng.next_uint32() != expected_rng.next_uint32()) {
+    const long long expected = draws_since(6, expected_after, 1000000), actual = draws_since(6, after, 1000000);
+    BOOST_ERROR("round_training_set(augment_copies = 2): the rng should have made exactly augment()'s draws: "
+                << expected << " 32-bit draws from Rng(6); it made "
+                << (actual < 0 ? std::string("more than 1000000 (or not from this seed)") : std::to_string(actual))
+                << hint_suffix("call augment() once, on the training split with the extra examples, with the rng "
+                               "given; draw nothing else (no shuffle: the round's permutations are train_round's)"));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -658,6 +741,47 @@ BOOST_AUTO_TEST_CASE(every_epoch_visits_each_training_example_once) {
   BOOST_CHECK_MESSAGE(batches >= 5 && epoch >= 1,
                       "train_round(): expected gradient calls and one dev cost per epoch, got "
                           << batches << " gradient calls and " << epoch << " dev costs");
+}
+
+BOOST_AUTO_TEST_CASE(the_last_mini_batch_is_smaller_not_dropped) {
+  // 75 training examples in batches of 16: 75 = 4 * 16 + 11, so every epoch is 5 gradient steps of 16, 16,
+  // 16, 16 and 11 examples (the contract: "the last one may be smaller"), each example in exactly one.
+  const RoundFixture f;
+  const kata::LabelledSet train{f.train.X.head_cols(75), f.train.y.head(75)};
+  Recorder rec;
+  kata::Config c = small_config();
+  c.max_epochs = 3;
+  kata::Rng rng(52);
+  kata::train_round(rec.model(), c, f.initial, train, f.dev, 2, 100, rng);
+  const auto index = index_columns(train.X);
+  const std::vector<arma::uword> expected_sizes{16, 16, 16, 16, 11};
+  std::vector<arma::uword> sizes, visits(75, 0);
+  std::size_t epochs = 0, problems = 0;
+  for (const auto& call : rec.calls) {
+    if (call.is_gradient) {
+      sizes.push_back(call.X.n_cols);
+      for (arma::uword j = 0; j < call.X.n_cols; ++j) {
+        const auto hit = index.find(column_key(call.X, j));
+        if (hit != index.end()) ++visits[hit->second];
+      }
+      continue;
+    }
+    if (!bitwise_equal(call.X, f.dev.X)) continue;  // the dev cost closes an epoch
+    arma::uword used = 0;
+    for (const arma::uword v : visits) used += v == 1;
+    if ((sizes != expected_sizes || used != 75) && problems++ == 0)
+      BOOST_ERROR("train_round(75 examples, batch_size 16): epoch "
+                  << epochs << " made " << sizes.size() << " gradient steps on batches of " << dims_text(sizes)
+                  << " examples (" << used << " of 75 examples used exactly once); expected 5 steps on "
+                  << dims_text(expected_sizes)
+                  << hint_suffix("cut the permutation into batches of batch_size while start < m: the last, "
+                                 "smaller batch (75 - 64 = 11) is a batch too; `start + batch_size <= m` drops it"));
+    sizes.clear();
+    std::fill(visits.begin(), visits.end(), 0);
+    ++epochs;
+  }
+  BOOST_CHECK_MESSAGE(epochs == 3, "train_round(max_epochs 3, patience 100): expected 3 dev costs (one per epoch), got "
+                                       << epochs);
 }
 
 BOOST_AUTO_TEST_CASE(full_batch_draws_nothing) {
@@ -744,11 +868,15 @@ BOOST_AUTO_TEST_CASE(costs_are_data_costs_without_hooks) {
                       "train_round(): " << bad << " cost calls had hooks or an rng"
                                         << hint_suffix("train and dev costs are data costs: Hooks{}, nullptr"));
   BOOST_CHECK_MESSAGE(
-      r.train_cost == train_costs && r.dev_cost == dev_costs && train_costs.size() == 6,
-      "train_round(): train_cost and dev_cost should be the model.cost values on train.X and dev.X after "
-      "each of the 6 epochs; got "
-          << r.train_cost.size() << " and " << r.dev_cost.size() << " values for " << train_costs.size() << " and "
-          << dev_costs.size() << " calls");
+      r.train_cost == train_costs && r.dev_cost == dev_costs && train_costs.size() == 6 && dev_costs.size() == 6,
+      "train_round(6 epochs, patience 100): expected 6 model.cost calls on train.X and 6 on dev.X (one each per "
+      "epoch), and train_cost and dev_cost to be exactly those values in order; the model saw "
+          << train_costs.size() << " train and " << dev_costs.size() << " dev cost calls, the result holds "
+          << r.train_cost.size() << " train_cost values ("
+          << (r.train_cost == train_costs ? "equal to" : "different from") << " the calls') and "
+          << r.dev_cost.size() << " dev_cost values (" << (r.dev_cost == dev_costs ? "equal to" : "different from")
+          << " the calls')"
+          << hint_suffix("after each epoch: model.cost(params, train.X, Y, Hooks{}, nullptr) and the same on dev"));
 }
 
 BOOST_AUTO_TEST_CASE(l2_and_dropout_go_into_the_gradient_hooks) {
@@ -820,6 +948,45 @@ BOOST_AUTO_TEST_CASE(errors_are_those_of_the_restored_parameters) {
               "train.augmented columns");
   check_close(r.dev_error, 1.0 - kata::accuracy(r.params, f.dev.X, f.dev.y), 1e-15, "train_round() dev_error",
               "1 - accuracy(params, dev.X, dev.y) with the restored parameters");
+}
+
+BOOST_AUTO_TEST_CASE(errors_are_measured_after_restoring_not_at_the_last_epoch) {
+  // An overfitting round (40 hidden units, learning rate 0.5) that stops `patience` = 8 epochs after its best
+  // one, when the last epoch's network has other errors than the best one's (reference: best epoch 1 of 10,
+  // train / dev error 0.1125 / 0.225 there and 0.075 / 0.275 at the last epoch). The expected errors come
+  // from the parameters the model saw at the best dev cost (read from the log), so they hold for any run.
+  const RoundFixture f;
+  Recorder rec;
+  kata::Config c = small_config();
+  c.hidden = {40};
+  c.max_epochs = 400;
+  c.learning_rate = 0.5;
+  kata::Rng init_rng(44), rng(45);
+  const kata::Params initial = kata::init::initialize_he({4, 40, 1}, init_rng);
+  const kata::RoundResult r = kata::train_round(rec.model(), c, initial, f.train, f.dev, 2, 8, rng);
+  std::vector<const Call*> dev_calls;
+  for (const auto& call : rec.calls)
+    if (!call.is_gradient && bitwise_equal(call.X, f.dev.X)) dev_calls.push_back(&call);
+  BOOST_REQUIRE_MESSAGE(dev_calls.size() > 1, "train_round(): fewer than 2 dev costs through model.cost");
+  std::size_t best = 0;
+  for (std::size_t e = 1; e < dev_calls.size(); ++e)
+    if (dev_calls[e]->value < dev_calls[best]->value) best = e;
+  const kata::Params& best_params = dev_calls[best]->params;
+  const kata::Params& last_params = dev_calls.back()->params;
+  const double train_expected = 1.0 - kata::accuracy(best_params, f.train.X, f.train.y);
+  const double dev_expected = 1.0 - kata::accuracy(best_params, f.dev.X, f.dev.y);
+  const double train_last = 1.0 - kata::accuracy(last_params, f.train.X, f.train.y);
+  const double dev_last = 1.0 - kata::accuracy(last_params, f.dev.X, f.dev.y);
+  // Errors are multiples of 1/80 and 1/40: 1e-15 only allows the last bit of 1 - accuracy.
+  const std::string last = " (the last epoch, " + std::to_string(dev_calls.size() - 1) + ", has train error " +
+                           std::to_string(train_last) + " and dev error " + std::to_string(dev_last) + ")";
+  check_close(r.train_error, train_expected, 1e-15,
+              "train_round() train_error of the best epoch " + std::to_string(best) + last,
+              "restore the monitor's best parameters FIRST, then measure the errors with them, not with the "
+              "parameters the loop ended with");
+  check_close(r.dev_error, dev_expected, 1e-15,
+              "train_round() dev_error of the best epoch " + std::to_string(best) + last,
+              "the dev error of the restored network (the one the recipe keeps), not of the last epoch's");
 }
 
 BOOST_AUTO_TEST_CASE(the_softmax_path_trains_three_classes) {
@@ -955,6 +1122,13 @@ BOOST_AUTO_TEST_CASE(bias_steps_until_they_run_out) {
                  "decide(high bias, no bigger network or longer training allowed)",
                  "NewArchitecture is never taken automatically: when no step is left the action is NewArchitecture and "
                  "the configuration stays");
+  // The widest layer need not be the first: {8, 33} cannot double (33 -> 66 > 64) although its first layer could.
+  c = config_with({8, 33}, 100);
+  expected = config_with({8, 33}, 200);
+  check_decision(kata::decide(0.2, 0.2, c, p, s), kata::Action::TrainLonger, expected,
+                 "decide(high bias, hidden {8, 33}, limit 64, max_epochs 100, limit 400)",
+                 "the WIDEST layer (here the last: 33 -> 66) must stay <= max_hidden_units, whichever position it has; "
+                 "not hidden.front()");
 }
 
 BOOST_AUTO_TEST_CASE(variance_steps_in_order) {
@@ -1075,15 +1249,31 @@ BOOST_AUTO_TEST_CASE(the_dev_set_never_enters_a_gradient_step) {
   // The dev examples exactly as the recipe sees them: transformed with the (checked) training statistics.
   const arma::mat dev = kata::transform(r.normalizer, h.problem.X.cols(r.dev_indices));
   const std::size_t seen = check_no_dev_in_gradients(rec, dev, "run_recipe()");
-  // And every gradient example is a training example.
+  // And every gradient example is a (normalized) training example; the others are told apart by what they are.
   const auto train = index_columns(kata::transform(r.normalizer, h.problem.X.cols(r.train_indices)));
-  std::size_t foreign = 0;
+  const auto raw_train = index_columns(h.problem.X.cols(r.train_indices));
+  const auto dev_index = index_columns(dev);
+  std::size_t foreign = 0, raw = 0, in_dev = 0;
   for (const auto& c : rec.calls)
     if (c.is_gradient)
-      for (arma::uword j = 0; j < c.X.n_cols; ++j) foreign += train.count(column_key(c.X, j)) == 0;
-  BOOST_CHECK_MESSAGE(
-      seen > 0 && foreign == 0,
-      "run_recipe(): " << foreign << " of " << seen << " examples in gradient calls are not training examples");
+      for (arma::uword j = 0; j < c.X.n_cols; ++j) {
+        const std::string key = column_key(c.X, j);
+        if (train.count(key) > 0) continue;
+        ++foreign;
+        raw += raw_train.count(key) > 0;
+        in_dev += dev_index.count(key) > 0;
+      }
+  std::string kinds = ": " + std::to_string(raw) + " unnormalized training examples (raw problem.X columns), " +
+                      std::to_string(in_dev) + " dev examples, " + std::to_string(foreign - raw - in_dev) +
+                      " others";
+  std::string hint = "the gradient check and every gradient step take data.X_train (normalized), never dev";
+  if (raw > 0)
+    hint = "raw training columns reached model.gradients: the gradient check and the rounds take the NORMALIZED "
+           "data.X_train (check_gradients on data.X_train.cols(0, k - 1), not X_train_raw)";
+  BOOST_CHECK_MESSAGE(seen > 0 && foreign == 0, "run_recipe(): " << foreign << " of " << seen
+                                                                 << " examples in gradient calls are not normalized "
+                                                                    "training examples"
+                                                                 << kinds << hint_suffix(hint));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -1139,9 +1329,13 @@ BOOST_AUTO_TEST_CASE(the_first_rounds_initial_network_is_checked_on_training_exa
                       "run_recipe(): the gradient check should run on the first round's initial network "
                       "(init::initialize_he right after prepare_data), without an rng"
                           << hint_suffix("check BEFORE training, at the initialization; the same network then trains"));
-  BOOST_CHECK_MESSAGE(
-      bitwise_equal(first_gradient->X, X_train.cols(0, 4)),
-      "run_recipe(): the gradient check should use the first check_examples = 5 TRAINING examples (normalized)");
+  BOOST_CHECK_MESSAGE(bitwise_equal(first_gradient->X, X_train.cols(0, 4)),
+                      "run_recipe(): the gradient check should use the first check_examples = 5 TRAINING examples "
+                      "(normalized); it used "
+                          << describe_examples(first_gradient->X, X_train, split.X[0],
+                                               kata::transform(kata::fit_normalizer(split.X[0]), split.X[1]))
+                          << hint_suffix("data.X_train.cols(0, k - 1) with k = min(check_examples, m_train): the "
+                                         "examples training will see, in the split's order"));
   BOOST_CHECK_MESSAGE(first_gradient->has_penalty && std::abs(first_gradient->penalty - 0.3 / 8.0 * 14.25) <= 1e-12,
                       "run_recipe(): the gradient check should include the start's L2 (lambda 0.3)");
   BOOST_CHECK_MESSAGE(r.gradient_check.verdict == kata::Verdict::great && r.trained,
@@ -1315,6 +1509,128 @@ BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_report) {
     same = same_params(r1.rounds[k].result.params, r2.rounds[k].result.params);
   BOOST_CHECK_MESSAGE(same, "run_recipe(): two runs with the same seed should give the same parameters in every round"
                                 << hint_suffix("draw everything from ONE Rng(seed); no other source of randomness"));
+}
+
+BOOST_AUTO_TEST_CASE(every_round_after_the_first_starts_from_a_new_he_initialization) {
+  // Two rounds of the SAME network: the first round cannot grow it (max_hidden_units 6 = its width), so the
+  // high bias of a d = 1 problem (errors near Phi(-0.5) = 0.31, threshold 0.001) is met by TrainLonger. Round 1
+  // is full batch without dropout, so by the contract it draws nothing: the draws are the split's permutation,
+  // He for round 1, He for round 2 (step 4: "from round 2 on, initial = init::initialize_he(...) first").
+  const HeldOut h = hold_out(two_gaussians(120, 3, 1.0, 84), 0.2, 84);
+  kata::RecipeSettings s = small_settings();
+  s.start.batch_size = 0;
+  s.start.max_epochs = 10;
+  s.threshold = 0.001;
+  s.max_hidden_units = 6;
+  Recorder rec;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 84, rec.model());
+  BOOST_REQUIRE_MESSAGE(r.rounds.size() == 2 && r.rounds[1].config.hidden == std::vector<arma::uword>{6},
+                        "run_recipe(high bias, max_hidden_units 6 = the start's width): expected 2 rounds of hidden "
+                        "{6}, got "
+                            << r.rounds.size() << " rounds"
+                            << hint_suffix("BiggerNetwork cannot be taken (12 > 6): TrainLonger is the next step"));
+  kata::Rng rng(84);
+  kata::stratified_split(h.problem.X, h.problem.y, {0.75, 0.25}, rng);
+  const kata::Params first = kata::init::initialize_he(kata::network_dims(3, {6}, 2), rng);
+  const kata::Params second = kata::init::initialize_he(kata::network_dims(3, {6}, 2), rng);
+  // The training steps (gradient calls with an rng): round 1 makes one per epoch, then round 2 starts.
+  std::vector<const Call*> steps;
+  for (const auto& c : rec.calls)
+    if (c.is_gradient && c.has_rng) steps.push_back(&c);
+  const std::size_t epochs_1 = r.rounds[0].result.train_cost.size();
+  BOOST_REQUIRE_MESSAGE(steps.size() > epochs_1 && !steps.empty(),
+                        "run_recipe(): expected one full-batch gradient step per epoch in both rounds, got "
+                            << steps.size() << " steps for " << epochs_1 << " epochs in round 1");
+  const kata::Params& start_2 = steps[epochs_1]->params;
+  BOOST_CHECK_MESSAGE(same_params(steps[0]->params, first),
+                      "run_recipe(): round 1 should start from the He initialization drawn right after the split");
+  BOOST_CHECK_MESSAGE(same_params(start_2, second),
+                      "run_recipe(): round 2 (same network, hidden {6}) should start from a NEW "
+                      "init::initialize_he(dims, rng), the draw right after round 1's initialization; it started from "
+                          << (same_params(start_2, first) ? "round 1's initial network (not re-initialized)"
+                                                          : "other parameters")
+                          << hint_suffix("from round 2 on, a new He initialization EVERY round, also when the network "
+                                         "did not grow: each round is a fresh run of its configuration, so rounds "
+                                         "compare configurations and not how long they trained"));
+}
+
+namespace {
+// A model whose training steps (gradient calls with an rng) all lead to one network: with learning_rate 1
+// the step W - 1 * W is exactly 0 and b - 1 * (b - t) lands on t (0 for hidden layers, 5 for the output; He's
+// biases are 0, so 0 - (0 - 5) = 5 exactly), where the gradient is 0. That network outputs sigmoid(5) = 0.993
+// for every input: class 1 everywhere, so every round has exactly the same dev error. The gradient check's
+// call (no rng) gets the true gradients, so the check is great.
+kata::Model every_round_says_class_1() {
+  kata::Model m;
+  m.gradients = [](const kata::Params& p, const arma::mat& X, const arma::mat& Y, const kata::Hooks& h,
+                   kata::Rng* rng) {
+    if (rng == nullptr) return kata::gradients(p, X, Y, h, rng);
+    kata::Grads g;
+    for (std::size_t l = 0; l < p.W.size(); ++l) {
+      g.dW.push_back(p.W[l]);
+      g.db.push_back(l + 1 == p.W.size() ? arma::vec(p.b[l] - 5.0) : p.b[l]);
+    }
+    return g;
+  };
+  return m;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(equal_dev_errors_choose_the_earliest_round) {
+  const HeldOut h = hold_out(two_gaussians(100, 2, 2.0, 86), 0.2, 86);
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  kata::RecipeSettings s = small_settings();
+  s.start.learning_rate = 1.0;
+  s.start.max_epochs = 3;
+  s.patience = 1;
+  s.max_rounds = 3;  // train error about 0.5: high bias, a bigger network each round
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 86, every_round_says_class_1());
+  BOOST_REQUIRE_MESSAGE(r.rounds.size() == 3, "run_recipe(high bias, max_rounds 3): expected 3 rounds, got "
+                                                  << r.rounds.size());
+  const double e = r.rounds[0].result.dev_error;
+  BOOST_REQUIRE_MESSAGE(r.rounds[1].result.dev_error == e && r.rounds[2].result.dev_error == e,
+                        "run_recipe(): every round's network says class 1, so the dev errors should be equal, got "
+                            << e << ", " << r.rounds[1].result.dev_error << ", " << r.rounds[2].result.dev_error
+                            << hint_suffix("dev_error = 1 - accuracy of the round's restored params on dev"));
+  BOOST_CHECK_MESSAGE(r.final_round == 0,
+                      "run_recipe(): three rounds with the same dev error " << e << ": final_round should be 0 (the "
+                                                                               "earliest of equals), got "
+                                                                            << r.final_round
+                                                                            << hint_suffix(
+                                                                                   "replace the choice only when a "
+                                                                                   "round is strictly better (<, not "
+                                                                                   "<=): a later round that is only as "
+                                                                                   "good did not earn its extra cost"));
+}
+
+BOOST_AUTO_TEST_CASE(the_trace_counts_each_rounds_own_training_examples) {
+  // 64 images (48 train, 16 dev) plus 10 extra examples and 2 augmented copies of each, from the start:
+  // round 1 trains on (48 + 10) * 3 = 174 examples, not on the 48 of the split.
+  const HeldOut h = hold_out(tiny_images(80, 87), 0.2, 87);
+  kata::Problem p = h.problem;
+  const kata::Problem extra = tiny_images(10, 88);
+  p.X_more = extra.X;
+  p.y_more = extra.y;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  kata::RecipeSettings s = small_settings();
+  s.start.more_data = true;
+  s.start.augment_copies = 2;
+  s.start.max_epochs = 3;
+  s.max_rounds = 1;
+  const kata::RecipeReport r = kata::run_recipe(p, test, s, 87);
+  const arma::uword expected = (r.train_indices.n_elem + 10) * 3;
+  const kata::TraceStep* step = nullptr;
+  for (const auto& t : r.trace)
+    if (t.step == "round 1: gradient steps") step = &t;
+  BOOST_REQUIRE_MESSAGE(step != nullptr, "run_recipe(): the trace has no \"round 1: gradient steps\" line");
+  BOOST_CHECK_MESSAGE(step->examples == expected && step->data == kata::Split::train,
+                      "run_recipe(more_data, augment_copies 2): the trace's \"round 1: gradient steps\" should count "
+                      "the round's training set, ("
+                          << r.train_indices.n_elem << " + 10 extra) * 3 = " << expected << " examples, got "
+                          << step->examples
+                          << hint_suffix("that round's training examples: round_training_set()'s columns, with the "
+                                         "extra and the augmented ones, not data.X_train's"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
