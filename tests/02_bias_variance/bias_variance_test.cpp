@@ -406,6 +406,27 @@ BOOST_AUTO_TEST_CASE(follows_the_contract_at_small_n) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(equal_means_split_at_mu0_at_small_n) {
+  // mu0 == mu1 = 1, sigma 0.5: the contract's x* is mu0 = 1 (not 0), so L = 0 + 10 sigma = 5 and the halves
+  // are [-4, 1] and [1, 6]. At n = 2 and 4 Simpson is coarse, so the value shows where the split was made.
+  // Expected values: numpy 1.24 (/usr/bin/python3), the composite Simpson sum of the header written out
+  // with np.linspace nodes and weights 1 4 2 ... 4 1 on each half, g = min(prior0 f0, prior1 f1).
+  // (A split at x* = 0 with L = 6 gives 0.065110352357673512 at prior0 0.3, n = 2.) Tolerance 1e-12: the
+  // same sums in a different order.
+  struct Case {
+    double prior0;
+    arma::uword n;
+    double expected;
+  };
+  const Case cases[] = {{0.3, 2, 0.39894822727949164}, {0.3, 4, 0.23452922790785505},
+                        {0.5, 2, 0.6649137121324861},  {0.7, 4, 0.23452922790785508}};
+  for (const Case& c : cases)
+    check_returns_close(call("bayes_error_gaussian", 1.0, 1.0, 0.5, c.prior0, c.n),
+                        [&] { return kata::bayes_error_gaussian(1.0, 1.0, 0.5, c.prior0, c.n); }, c.expected, 1e-12,
+                        "mu0 == mu1: x* = mu0 (the header), so the halves are [mu0 - L, mu0] and [mu0, mu0 + L] "
+                        "with L = 10 sigma; x* = 0 is a different split");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // Harden it: every argument and position that can be bad, just outside each range, and next to
@@ -503,6 +524,14 @@ BOOST_AUTO_TEST_CASE(bayes_error_checks_the_densities_at_every_node) {
                 "f1");
   check_rejects([&] { kata::bayes_error(f, negative_near_minus_half, 0.3, -1.0, 1.0, 4); }, "bayes_error()",
                 "f1(-0.5) = -0.2 at an odd node", "f1");
+  // The first node x_0 = a is a node too: g(a) gets the same checks as every other node, the endpoint
+  // is no exception (std::min(prior0 f0(a), NaN) would quietly drop the NaN).
+  const kata::Density nan_at_a = [](double x) { return x <= -0.99 ? kNaN : epanechnikov(x); };
+  const kata::Density negative_at_a = [](double x) { return x <= -0.99 ? -1e-3 : epanechnikov(x); };
+  check_rejects([&] { kata::bayes_error(f, nan_at_a, 0.5, -1.0, 1.0, 4); }, "bayes_error()",
+                "f1(a) = f1(-1) = NaN at the first node only", "f1(-1)");
+  check_rejects([&] { kata::bayes_error(negative_at_a, f, 0.5, -1.0, 1.0, 4); }, "bayes_error()",
+                "f0(a) = f0(-1) = -0.001 at the first node only", "f0(-1)");
 }
 
 BOOST_AUTO_TEST_CASE(bayes_error_gaussian_rejects) {
