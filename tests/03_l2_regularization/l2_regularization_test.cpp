@@ -8,6 +8,8 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "kata/network.hpp"
 #include "kata_test.hpp"
@@ -85,18 +87,41 @@ void check_returns_exactly(const std::string& call, F&& f, double expected, cons
                                                << kata::test::hint_suffix(hint));
 }
 
-// Rejections shared by every function that takes (lambda, m). The message must name lambda when lambda
-// is bad (so a rejection of a valid argument next to it does not count).
-template <typename F>
-void check_lambda_m_rejected(F call, const std::string& fn) {
-  check_rejects([&] { call(-0.1, 5); }, fn, "lambda = -0.1", "lambda");
-  check_rejects([&] { call(kNaN, 5); }, fn, "lambda = NaN", "lambda");
-  check_rejects([&] { call(kInf, 5); }, fn, "lambda = Inf", "lambda");
-  check_rejects([&] { call(0.7, 0); }, fn, "m = 0");
-  check_rejects([&] { call(-kInf, 5); }, fn, "lambda = -Inf", "lambda");
-  check_rejects([&] { call(-0.1, 1); }, fn, "lambda = -0.1 with m = 1", "lambda");
-  check_rejects([&] { call(0.0, 0); }, fn, "m = 0 with lambda = 0 (validate before any lambda = 0 shortcut)");
+// Rejections shared by every function that takes (lambda, m): call(input, lambda, m) runs the function
+// on `usual` and on each of `empties` (no layers, 0 x n, n x 0: valid inputs with nothing to sum). An
+// empty input is no reason to skip the checks, so a shortcut like `if (W.empty()) return ...;` placed
+// before validation is caught for every function that uses this helper. The message must name lambda
+// when lambda is bad (so a rejection of a valid argument next to it does not count).
+template <typename Input, typename F>
+void check_lambda_m_rejected(F call, const std::string& fn, const Input& usual,
+                             const std::vector<std::pair<std::string, Input>>& empties) {
+  check_rejects([&] { call(usual, -0.1, 5); }, fn, "lambda = -0.1", "lambda");
+  check_rejects([&] { call(usual, kNaN, 5); }, fn, "lambda = NaN", "lambda");
+  check_rejects([&] { call(usual, kInf, 5); }, fn, "lambda = Inf", "lambda");
+  check_rejects([&] { call(usual, 0.7, 0); }, fn, "m = 0");
+  check_rejects([&] { call(usual, -kInf, 5); }, fn, "lambda = -Inf", "lambda");
+  check_rejects([&] { call(usual, -0.1, 1); }, fn, "lambda = -0.1 with m = 1", "lambda");
+  check_rejects([&] { call(usual, 0.0, 0); }, fn, "m = 0 with lambda = 0 (validate before any lambda = 0 shortcut)");
+  for (const auto& empty : empties) {
+    const Input& input = empty.second;
+    const std::string with = " with " + empty.first + " (validate before any shortcut for an empty input)";
+    check_rejects([&] { call(input, -1.0, 5); }, fn, "lambda = -1" + with, "lambda");
+    check_rejects([&] { call(input, kNaN, 1); }, fn, "lambda = NaN, m = 1" + with, "lambda");
+    check_rejects([&] { call(input, 0.7, 0); }, fn, "m = 0" + with);
+    check_rejects([&] { call(input, -1.0, 0); }, fn, "lambda = -1 and m = 0" + with);
+    check_rejects([&] { call(input, 0.0, 0); }, fn, "m = 0 with lambda = 0" + with);
+  }
 }
+
+using Layers = std::vector<arma::mat>;
+
+// The empty inputs: for the functions that take a list of layers, and for those that take one matrix W.
+const std::vector<std::pair<std::string, Layers>> empty_layer_lists = {
+    {"no layers {}", {}},
+    {"one empty layer 0 x 3", {arma::mat(0, 3)}},
+    {"an empty last layer 3 x 0", {scalar(1.0), arma::mat(3, 0)}}};
+const std::vector<std::pair<std::string, arma::mat>> empty_matrices = {
+    {"an empty W 0 x 3", arma::mat(0, 3)}, {"an empty W 2 x 0", arma::mat(2, 0)}, {"an empty W 0 x 0", arma::mat()}};
 
 }  // namespace
 
@@ -381,7 +406,8 @@ BOOST_AUTO_TEST_CASE(frobenius_squared_rejects) {
 }
 
 BOOST_AUTO_TEST_CASE(l2_penalty_rejects) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::l2_penalty(two_layers(), l, m); }, "l2_penalty()");
+  check_lambda_m_rejected([](const Layers& w, double l, arma::uword m) { kata::l2_penalty(w, l, m); }, "l2_penalty()",
+                          two_layers(), empty_layer_lists);
   check_rejects([] { kata::l2_penalty({scalar(1.0), scalar(kNaN)}, 0.7, 5); }, "l2_penalty()",
                 "a NaN weight in the second layer", "weights");
   check_rejects([] { kata::l2_penalty({two_layers()[0], arma::mat{{1.0, 2.0, kInf}}}, 0.7, 5); }, "l2_penalty()",
@@ -391,7 +417,8 @@ BOOST_AUTO_TEST_CASE(l2_penalty_rejects) {
 }
 
 BOOST_AUTO_TEST_CASE(l1_penalty_rejects) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::l1_penalty(two_layers(), l, m); }, "l1_penalty()");
+  check_lambda_m_rejected([](const Layers& w, double l, arma::uword m) { kata::l1_penalty(w, l, m); }, "l1_penalty()",
+                          two_layers(), empty_layer_lists);
   check_rejects([] { kata::l1_penalty({scalar(kInf)}, 0.7, 5); }, "l1_penalty()", "an Inf weight", "weights");
   check_rejects([] { kata::l1_penalty({two_layers()[0], arma::mat{{1.0, kNaN, 2.0}}}, 0.7, 5); }, "l1_penalty()",
                 "a NaN in the second layer", "weights");
@@ -400,7 +427,8 @@ BOOST_AUTO_TEST_CASE(l1_penalty_rejects) {
 }
 
 BOOST_AUTO_TEST_CASE(l2_gradient_rejects) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::l2_gradient(two_layers()[0], l, m); }, "l2_gradient()");
+  check_lambda_m_rejected([](const arma::mat& W, double l, arma::uword m) { kata::l2_gradient(W, l, m); },
+                          "l2_gradient()", two_layers()[0], empty_matrices);
   check_rejects([] { kata::l2_gradient(scalar(kNaN), 0.7, 5); }, "l2_gradient()", "a NaN weight", "W");
   check_rejects([] { kata::l2_gradient(arma::mat{{1.0, 2.0}, {3.0, kInf}}, 0.7, 5); }, "l2_gradient()",
                 "Inf in the last entry", "W");
@@ -409,8 +437,8 @@ BOOST_AUTO_TEST_CASE(l2_gradient_rejects) {
 }
 
 BOOST_AUTO_TEST_CASE(l1_subgradient_rejects) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::l1_subgradient(two_layers()[0], l, m); },
-                          "l1_subgradient()");
+  check_lambda_m_rejected([](const arma::mat& W, double l, arma::uword m) { kata::l1_subgradient(W, l, m); },
+                          "l1_subgradient()", two_layers()[0], empty_matrices);
   check_rejects([] { kata::l1_subgradient(arma::mat{{kNaN, 0.0}}, 0.7, 5); }, "l1_subgradient()", "a NaN weight", "W");
   check_rejects([] { kata::l1_subgradient(arma::mat{{1.0, 0.0}, {0.0, kInf}}, 0.7, 5); }, "l1_subgradient()",
                 "Inf in the last entry", "W");
@@ -419,8 +447,8 @@ BOOST_AUTO_TEST_CASE(l1_subgradient_rejects) {
 }
 
 BOOST_AUTO_TEST_CASE(regularized_cost_rejects) {
-  check_lambda_m_rejected([](double l, arma::uword m) { kata::regularized_cost(0.5, two_layers(), l, m); },
-                          "regularized_cost()");
+  check_lambda_m_rejected([](const Layers& w, double l, arma::uword m) { kata::regularized_cost(0.5, w, l, m); },
+                          "regularized_cost()", two_layers(), empty_layer_lists);
   check_rejects([] { kata::regularized_cost(kNaN, two_layers(), 0.7, 5); }, "regularized_cost()", "data_cost = NaN",
                 "data_cost");
   check_rejects([] { kata::regularized_cost(kInf, two_layers(), 0.7, 5); }, "regularized_cost()", "data_cost = Inf",
@@ -442,8 +470,9 @@ BOOST_AUTO_TEST_CASE(regularized_cost_rejects) {
 
 BOOST_AUTO_TEST_CASE(weight_decay_step_rejects) {
   const arma::mat W = two_layers()[0];
-  check_lambda_m_rejected([&](double l, arma::uword m) { kata::weight_decay_step(W, W, 0.1, l, m); },
-                          "weight_decay_step()");
+  check_lambda_m_rejected(
+      [](const arma::mat& w, double l, arma::uword m) { kata::weight_decay_step(w, w, 0.1, l, m); },
+      "weight_decay_step()", W, empty_matrices);
   check_rejects([&] { kata::weight_decay_step(W, W, 0.0, 0.7, 5); }, "weight_decay_step()", "alpha = 0", "alpha");
   check_rejects([&] { kata::weight_decay_step(W, W, -0.1, 0.7, 5); }, "weight_decay_step()", "alpha = -0.1", "alpha");
   check_rejects([&] { kata::weight_decay_step(W, W, kNaN, 0.7, 5); }, "weight_decay_step()", "alpha = NaN", "alpha");
