@@ -47,8 +47,9 @@ DropoutResult dropout_forward(const arma::mat& A, double keep_prob, Rng& rng);
 // Throws std::invalid_argument ("dropout_backward(): ...") for a bad keep_prob (the message names
 // keep_prob), a mask whose shape differs from dA's (rows or columns), or a mask entry anywhere that is not
 // exactly 0 or 1 — 0.5, -1 and NaN included, and the forward output passed by mistake (entries
-// 1/keep_prob); the message names the mask, and for a bad entry the first one and where it is. These
-// checks apply for every keep_prob, 1 included.
+// 1/keep_prob); the message names the mask, and for a bad entry the first one (in Armadillo's
+// column-major order) and where it is, as "(row, col)" counted from 0: mask(0, 2) = 0.5 → "... at (0, 2)".
+// These checks apply for every keep_prob, 1 included.
 arma::mat dropout_backward(const arma::mat& dA, const arma::mat& mask, double keep_prob);
 
 // dropout_inference(A, keep_prob): the same layer at test (prediction) time.

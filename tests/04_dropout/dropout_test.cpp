@@ -37,6 +37,13 @@ std::string diagnose_kept(double a, double got, double keep_prob) {
   return "a kept entry must be exactly a / keep_prob";
 }
 
+// The entries in memory order, separated by spaces: "nan 0 2".
+std::string entries(const arma::mat& M) {
+  std::string out;
+  for (arma::uword i = 0; i < M.n_elem; ++i) out += (i ? " " : "") + show(M(i));
+  return out;
+}
+
 std::string shape(const arma::mat& M) { return std::to_string(M.n_rows) + " x " + std::to_string(M.n_cols); }
 
 // keep_prob must be in (0, 1]: both sides of both ends, and the values that are no number at all.
@@ -102,6 +109,31 @@ BOOST_AUTO_TEST_CASE(mask_entries_are_zero_or_one) {
                                                            "random numbers"));
   BOOST_CHECK_MESSAGE(arma::accu(r.mask == 0.0) > 0 && arma::accu(r.mask == 1.0) > 0,
                       "dropout_forward(keep_prob = 0.5): a 7 x 9 mask should hold both zeros and ones");
+}
+
+BOOST_AUTO_TEST_CASE(a_dropped_nan_or_inf_activation_becomes_nan) {
+  // The header: output = A ⊙ mask / keep_prob, and a NaN or infinite activation times 0 stays NaN, as in
+  // numpy — so a dropped NaN is NaN, not 0 (zeroing the dropped entries afterwards would hide it).
+  // Rng(1), keep_prob 0.5 on 1 x 4: numpy's np.random.seed(1); np.random.rand(1, 4) is
+  // [0.417, 0.720, 0.000114, 0.302] (numpy 1.24), so the mask is [1 0 1 1]: entry 1 is dropped.
+  const double nan = kata::test::kNaN, inf = kata::test::kInf;
+  struct Case {
+    arma::rowvec A, expected;
+  };
+  const Case cases[] = {{{nan, nan, nan, nan}, {nan, nan, nan, nan}}, {{1.0, inf, -inf, 2.0}, {2.0, nan, -inf, 4.0}}};
+  for (const Case& c : cases) {
+    kata::Rng rng(1);
+    const kata::DropoutResult r = kata::dropout_forward(arma::mat(c.A), 0.5, rng);
+    bool same = r.output.n_rows == 1 && r.output.n_cols == 4;
+    // Compared entry by entry, NaN matching NaN, the rest exactly (tolerance 0: x * 1 / 0.5 is exact).
+    for (arma::uword i = 0; same && i < 4; ++i)
+      same = std::isnan(c.expected(i)) ? std::isnan(r.output(i)) : r.output(i) == c.expected(i);
+    BOOST_CHECK_MESSAGE(same, "dropout_forward([" << entries(c.A) << "], 0.5, Rng(1)), mask [1 0 1 1]: expected ["
+                                                  << entries(c.expected) << "], got [" << entries(r.output)
+                                                  << "] (tolerance 0)"
+                                                  << hint_suffix("output = A % mask / keep_prob: NaN * 0 and Inf * 0 "
+                                                                 "are NaN; do not overwrite dropped entries with 0"));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(keep_prob_one_is_the_identity) {
@@ -478,6 +510,24 @@ BOOST_AUTO_TEST_CASE(dropout_backward_rejects_a_mask_that_is_not_0_or_1) {
                           ") (keep_prob " + show(kp) + ")",
                       "mask");
       }
+}
+
+BOOST_AUTO_TEST_CASE(dropout_backward_names_where_the_bad_mask_entry_is) {
+  // The header: the message names the first bad entry and where it is, as (row, col) counted from 0. Off
+  // the diagonal and off the corners, so swapping row and column, or splitting the column-major index
+  // by the column count, (i / n_cols, i % n_cols), gives another position: mask(0, 2) is index 6 of a
+  // 3 x 4 mask, and 6 / 4, 6 % 4 is (1, 2).
+  const arma::mat dA(3, 4, arma::fill::ones);
+  struct At {
+    arma::uword row, col;
+  };
+  for (const At at : {At{0, 2}, At{2, 0}, At{1, 3}}) {
+    arma::mat mask(3, 4, arma::fill::ones);
+    mask(at.row, at.col) = 0.5;
+    const std::string where = "(" + std::to_string(at.row) + ", " + std::to_string(at.col) + ")";
+    check_rejects([&] { kata::dropout_backward(dA, mask, 0.5); }, "dropout_backward()",
+                  "a mask entry 0.5 at " + where + " of a 3 x 4 mask (the message must say " + where + ")", where);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(dropout_inference_rejects_bad_keep_prob) {
