@@ -828,8 +828,12 @@ BOOST_AUTO_TEST_SUITE_END()
 // Harden it: bad input for every function, every argument and position.
 BOOST_AUTO_TEST_SUITE(bad_input, *boost::unit_test::description("task 9: harden it"))
 
-// Empty images of every shape: no rows, no columns, neither.
-const arma::mat empty_images[] = {arma::mat(), arma::mat(0, 5), arma::mat(5, 0)};
+// Empty images of every shape: no rows, no columns, neither. Every function that takes an image rejects
+// each of them, also with the arguments that would make the call a no-op on a valid image (rotate by 0,
+// shift by 0, a crop or resize to the image's own size, no distortion): a shortcut such as
+// `if (h == img.n_rows && w == img.n_cols) return img;` placed before validation must not let one through.
+// The message names the empty image ("empty"), not another argument.
+const arma::mat empty_images[] = {arma::mat(), arma::mat(0, 3), arma::mat(3, 0), arma::mat(0, 5), arma::mat(5, 0)};
 std::string shape_of(const arma::mat& M) { return std::to_string(M.n_rows) + " x " + std::to_string(M.n_cols); }
 
 BOOST_AUTO_TEST_CASE(to_image_and_to_column_reject_bad_input) {
@@ -845,17 +849,20 @@ BOOST_AUTO_TEST_CASE(to_image_and_to_column_reject_bad_input) {
                 "65 values for an 8 x 8 image");
   check_rejects([&] { kata::to_image(sixty_four, 4, 8); }, "to_image()", "64 values for a 4 x 8 image");
   for (const arma::mat& e : empty_images)
-    check_rejects([&] { kata::to_column(e); }, "to_column()", "an empty " + shape_of(e) + " image");
+    check_rejects([&] { kata::to_column(e); }, "to_column()", "an empty " + shape_of(e) + " image", "empty");
 }
 
 BOOST_AUTO_TEST_CASE(flip_horizontal_rejects_an_empty_image) {
   for (const arma::mat& e : empty_images)
-    check_rejects([&] { kata::flip_horizontal(e); }, "flip_horizontal()", "an empty " + shape_of(e) + " image");
+    check_rejects([&] { kata::flip_horizontal(e); }, "flip_horizontal()", "an empty " + shape_of(e) + " image",
+                  "empty");
 }
 
 BOOST_AUTO_TEST_CASE(rotate_rejects_bad_input) {
   for (const arma::mat& e : empty_images)
-    check_rejects([&] { kata::rotate(e, 10.0); }, "rotate()", "an empty " + shape_of(e) + " image");
+    for (const double degrees : {10.0, 0.0, 360.0})
+      check_rejects([&] { kata::rotate(e, degrees); }, "rotate()",
+                    "an empty " + shape_of(e) + " image (degrees " + show(degrees) + ")", "empty");
   check_rejects([] { kata::rotate(one_to_nine, std::nan("")); }, "rotate()", "degrees = NaN");
   check_rejects([] { kata::rotate(one_to_nine, kata::test::kInf); }, "rotate()", "degrees = inf");
   check_rejects([] { kata::rotate(tagged(3, 5), -kata::test::kInf); }, "rotate()", "degrees = -inf");
@@ -863,7 +870,7 @@ BOOST_AUTO_TEST_CASE(rotate_rejects_bad_input) {
 
 BOOST_AUTO_TEST_CASE(shift_rejects_bad_input) {
   for (const arma::mat& e : empty_images)
-    check_rejects([&] { kata::shift(e, 0, 0); }, "shift()", "an empty " + shape_of(e) + " image");
+    check_rejects([&] { kata::shift(e, 0, 0); }, "shift()", "an empty " + shape_of(e) + " image (shift 0, 0)", "empty");
   check_rejects([] { kata::shift(one_to_nine, 3, 0); }, "shift()", "dy = 3 for a 3-row image");
   check_rejects([] { kata::shift(one_to_nine, -3, 0); }, "shift()", "dy = -3 for a 3-row image");
   check_rejects([] { kata::shift(one_to_nine, 0, -3); }, "shift()", "dx = -3 for a 3-column image");
@@ -878,8 +885,12 @@ BOOST_AUTO_TEST_CASE(shift_rejects_bad_input) {
 BOOST_AUTO_TEST_CASE(random_crop_rejects_bad_sizes) {
   const arma::mat img = tagged(8, 8);
   kata::Rng rng(0);
-  for (const arma::mat& e : empty_images)
-    check_rejects([&] { kata::random_crop(e, 1, 1, rng); }, "random_crop()", "an empty " + shape_of(e) + " image");
+  for (const arma::mat& e : empty_images) {
+    check_rejects([&] { kata::random_crop(e, 1, 1, rng); }, "random_crop()", "an empty " + shape_of(e) + " image",
+                  "empty");
+    check_rejects([&] { kata::random_crop(e, e.n_rows, e.n_cols, rng); }, "random_crop()",
+                  "an empty " + shape_of(e) + " image cropped to its own size", "empty");
+  }
   check_rejects([&] { kata::random_crop(img, 0, 4, rng); }, "random_crop()", "h = 0");
   check_rejects([&] { kata::random_crop(img, 4, 0, rng); }, "random_crop()", "w = 0");
   check_rejects([&] { kata::random_crop(img, 9, 4, rng); }, "random_crop()", "a 9-row crop of an 8-row image");
@@ -891,8 +902,12 @@ BOOST_AUTO_TEST_CASE(random_crop_rejects_bad_sizes) {
 }
 
 BOOST_AUTO_TEST_CASE(resize_bilinear_rejects_bad_input) {
-  for (const arma::mat& e : empty_images)
-    check_rejects([&] { kata::resize_bilinear(e, 4, 4); }, "resize_bilinear()", "an empty " + shape_of(e) + " image");
+  for (const arma::mat& e : empty_images) {
+    check_rejects([&] { kata::resize_bilinear(e, 4, 4); }, "resize_bilinear()", "an empty " + shape_of(e) + " image",
+                  "empty");
+    check_rejects([&] { kata::resize_bilinear(e, e.n_rows, e.n_cols); }, "resize_bilinear()",
+                  "an empty " + shape_of(e) + " image resized to its own size", "empty");
+  }
   check_rejects([] { kata::resize_bilinear(one_to_nine, 0, 4); }, "resize_bilinear()", "h = 0");
   check_rejects([] { kata::resize_bilinear(one_to_nine, 4, 0); }, "resize_bilinear()", "w = 0");
   check_rejects([] { kata::resize_bilinear(one_to_nine, 0, 0); }, "resize_bilinear()", "h = w = 0");
@@ -903,8 +918,10 @@ BOOST_AUTO_TEST_CASE(random_distortion_rejects_bad_input) {
   const arma::mat wide = random_image(3, 8, 9), tall = random_image(8, 3, 9);
   kata::Rng rng(0);
   for (const arma::mat& e : empty_images)
-    check_rejects([&] { kata::random_distortion(e, 10, 0, rng); }, "random_distortion()",
-                  "an empty " + shape_of(e) + " image");
+    for (const double max_degrees : {10.0, 0.0})
+      check_rejects([&] { kata::random_distortion(e, max_degrees, 0, rng); }, "random_distortion()",
+                    "an empty " + shape_of(e) + " image (max_degrees " + show(max_degrees) + ", max_shift 0)",
+                    "empty");
   // Bad angles, also next to max_shift = 0 (no shift at all), and the double just above 180. The message
   // must name max_degrees: the other arguments are valid, so nothing else may be the reason.
   const double bad_degrees[] = {-1.0, -std::numeric_limits<double>::denorm_min(), std::nextafter(180.0, 181.0),
