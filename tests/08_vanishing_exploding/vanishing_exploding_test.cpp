@@ -495,7 +495,8 @@ BOOST_AUTO_TEST_CASE(deep_linear_forward_rejects_a_weight_that_does_not_fit_at_a
   check_all_rejected({{"W[1] of 3 x 4 for 3 input features (transposed)", f(X, replace_layer(Ws, 1, Ws[0].t())), "W[1]"},
                       {"W[2] of 2 x 3 after a layer of 4 units", f(X, replace_layer(Ws, 2, arma::ones(2, 3))), "W[2]"},
                       {"W[3] (the last) of 3 x 4 after a layer of 2 units", f(X, replace_layer(Ws, 3, arma::ones(3, 4))), "W[3]"},
-                      {"W[3] of 3 x 4 after 2 units, one example", f(x1, replace_layer(Ws, 3, arma::ones(3, 4))), "W[3]"}},
+                      {"W[3] of 3 x 4 after 2 units, one example", f(x1, replace_layer(Ws, 3, arma::ones(3, 4))), "W[3]"},
+                      {"W[2] transposed (4 x 2 instead of 2 x 4)", f(X, replace_layer(Ws, 2, Ws[1].t())), "W[2]"}},
                      "deep_linear_forward()");
 }
 
@@ -596,7 +597,14 @@ BOOST_AUTO_TEST_CASE(deep_linear_backward_rejects_an_activation_of_the_wrong_sha
           p.A[3] = arma::ones(4, 4);
           p.dAL = arma::ones(4, 4);
         }), "A[3]"},
-       {"A[1] of 4 x 2 for one example", backward_with([](Pass& p) { p.A[1] = arma::ones(4, 2); }, 1), "A[1]"}},
+       {"A[1] of 4 x 2 for one example", backward_with([](Pass& p) { p.A[1] = arma::ones(4, 2); }, 1), "A[1]"},
+       // Transposed: the same number of entries, so only a check of rows AND columns finds them.
+       {"A[2] transposed (4 x 2 instead of 2 x 4)", backward_with([](Pass& p) { p.A[2] = p.A[2].t(); }), "A[2]"},
+       {"A[0] (= X) transposed (4 x 3 instead of 3 x 4)", backward_with([](Pass& p) { p.A[0] = p.A[0].t(); }), "A[0]"},
+       {"A[3] and dAL transposed (4 x 3 instead of 3 x 4)", backward_with([](Pass& p) {
+          p.A[3] = p.A[3].t();
+          p.dAL = p.dAL.t();
+        }), "A[3]"}},
       "deep_linear_backward()");
 }
 
@@ -605,9 +613,24 @@ BOOST_AUTO_TEST_CASE(deep_linear_backward_rejects_a_bad_dAL_or_weight) {
       {{"dAL with 5 columns for 4 examples", backward_with([](Pass& p) { p.dAL = arma::ones(3, 5); }), "dAL"},
        {"dAL with 2 rows for an output of 3 units", backward_with([](Pass& p) { p.dAL = arma::ones(2, 4); }), "dAL"},
        {"dAL of 3 x 2 for one example", backward_with([](Pass& p) { p.dAL = arma::ones(3, 2); }, 1), "dAL"},
+       // Transposed dAL: as many entries as A[L], so a check of n_elem alone lets it through.
+       {"dAL transposed (4 x 3 for A[L] of 3 x 4)", backward_with([](Pass& p) { p.dAL = arma::ones(4, 3); }), "dAL"},
+       {"W[2] transposed (4 x 2 instead of 2 x 4)", backward_with([](Pass& p) { p.Ws[1] = p.Ws[1].t(); }), "W[2]"},
        {"W[3] of 3 x 4 after a layer of 2 units", backward_with([](Pass& p) { p.Ws[2] = arma::ones(3, 4); }), "W[3]"},
        {"W[2] with 0 rows", backward_with([](Pass& p) { p.Ws[1] = arma::mat(0, 4); })}},
       "deep_linear_backward()");
+}
+
+BOOST_AUTO_TEST_CASE(deep_linear_backward_rejects_a_transposed_dAL_of_one_layer) {
+  // X = [1 2; 3 4], one layer W[1] = [1 0; 0 1; 1 1]: A[1] = W[1] X = [1 2; 3 4; 4 6] is 3 x 2 (by hand),
+  // and dAL must have that shape. A 2 x 3 dAL holds 6 entries too: compare rows and columns, not n_elem.
+  const arma::mat X{{1.0, 2.0}, {3.0, 4.0}};
+  const std::vector<arma::mat> Ws{arma::mat{{1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}}};
+  const arma::mat A1{{1.0, 2.0}, {3.0, 4.0}, {4.0, 6.0}};
+  check_all_rejected({{"dAL of 2 x 3 for A[1] of 3 x 2 (transposed)",
+                       [&](Activation act) { kata::deep_linear_backward({X, A1}, Ws, arma::ones(2, 3), act); },
+                       "dAL"}},
+                     "deep_linear_backward()");
 }
 
 BOOST_AUTO_TEST_CASE(deep_linear_backward_rejects_nan_or_inf_anywhere) {
