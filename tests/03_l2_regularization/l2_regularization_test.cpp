@@ -495,6 +495,11 @@ BOOST_AUTO_TEST_CASE(weight_decay_step_rejects) {
                 "weight_decay_step()", "Inf in the last entry of dW_data with lambda = 0, m = 1", "dW_data");
   check_rejects([&] { kata::weight_decay_step(W, W, kInf, 0.0, 5); }, "weight_decay_step()",
                 "alpha = Inf with lambda = 0", "alpha");
+  // An empty W is valid, but no reason to skip the alpha check.
+  for (const auto& empty : empty_matrices)
+    for (const double alpha : {0.0, kNaN})
+      check_rejects([&] { kata::weight_decay_step(empty.second, empty.second, alpha, 0.7, 5); },
+                    "weight_decay_step()", "alpha = " + show(alpha) + " with " + empty.first, "alpha");
   check_rejects([&] { kata::weight_decay_step(arma::mat(2, 0), arma::mat(0, 2), 0.1, 0.7, 5); },
                 "weight_decay_step()", "empty W 2 x 0 with dW_data 0 x 2", "dW_data");
 }

@@ -3,9 +3,11 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "dropout.hpp"
 #include "kata_test.hpp"
@@ -440,8 +442,15 @@ BOOST_AUTO_TEST_SUITE_END()
 // with the function's name.
 BOOST_AUTO_TEST_SUITE(bad_input, *boost::unit_test::description("task 5: harden it"))
 
+// A valid A and every empty shape: an empty A is valid, but no reason to skip the keep_prob check.
+std::vector<arma::mat> full_and_empty() {
+  std::vector<arma::mat> out{arma::mat(2, 3, arma::fill::ones)};
+  out.insert(out.end(), std::begin(empty_shapes), std::end(empty_shapes));
+  return out;
+}
+
 BOOST_AUTO_TEST_CASE(dropout_forward_rejects_bad_keep_prob) {
-  for (const arma::mat& A : {arma::mat(2, 3, arma::fill::ones), arma::mat(0, 3)}) {
+  for (const arma::mat& A : full_and_empty()) {
     kata::Rng rng(0);
     for (const double kp : bad_keep_probs)
       check_rejects([&] { kata::dropout_forward(A, kp, rng); }, "dropout_forward()",
@@ -467,13 +476,14 @@ BOOST_AUTO_TEST_CASE(dropout_forward_draws_nothing_when_it_rejects) {
 }
 
 BOOST_AUTO_TEST_CASE(dropout_backward_rejects_bad_keep_prob) {
-  const arma::mat dA(2, 3, arma::fill::ones), mask(2, 3, arma::fill::ones), empty(0, 3);
+  const arma::mat dA(2, 3, arma::fill::ones), mask(2, 3, arma::fill::ones);
   for (const double kp : bad_keep_probs) {
     // "keep_prob" in the message: the mask and dA are valid, so nothing else may be the reason.
     check_rejects([&] { kata::dropout_backward(dA, mask, kp); }, "dropout_backward()", "keep_prob = " + show(kp),
                   "keep_prob");
-    check_rejects([&] { kata::dropout_backward(empty, empty, kp); }, "dropout_backward()",
-                  "keep_prob = " + show(kp) + " with an empty 0 x 3 dA and mask", "keep_prob");
+    for (const arma::mat& empty : empty_shapes)
+      check_rejects([&] { kata::dropout_backward(empty, empty, kp); }, "dropout_backward()",
+                    "keep_prob = " + show(kp) + " with an empty " + shape(empty) + " dA and mask", "keep_prob");
   }
 }
 
@@ -531,7 +541,7 @@ BOOST_AUTO_TEST_CASE(dropout_backward_names_where_the_bad_mask_entry_is) {
 }
 
 BOOST_AUTO_TEST_CASE(dropout_inference_rejects_bad_keep_prob) {
-  for (const arma::mat& A : {arma::mat(2, 3, arma::fill::ones), arma::mat(0, 3)})
+  for (const arma::mat& A : full_and_empty())
     for (const double kp : bad_keep_probs)
       check_rejects([&] { kata::dropout_inference(A, kp); }, "dropout_inference()",
                     "keep_prob = " + show(kp) + " (A is " + shape(A) + ")", "keep_prob");

@@ -843,6 +843,7 @@ BOOST_AUTO_TEST_CASE(to_image_and_to_column_reject_bad_input) {
   // h·w = 0 values match an empty column, but a 0-row image is still not an image.
   check_rejects([] { kata::to_image(arma::vec(), 0, 8); }, "to_image()", "h = 0 with an empty column");
   check_rejects([] { kata::to_image(arma::vec(), 8, 0); }, "to_image()", "w = 0 with an empty column");
+  check_rejects([] { kata::to_image(arma::vec(), 0, 0); }, "to_image()", "h = w = 0 with an empty column");
   check_rejects([] { kata::to_image(arma::vec(63, arma::fill::zeros), 8, 8); }, "to_image()",
                 "63 values for an 8 x 8 image");
   check_rejects([] { kata::to_image(arma::vec(65, arma::fill::zeros), 8, 8); }, "to_image()",
