@@ -99,6 +99,16 @@ inline void check_rejects(const std::function<void()>& call, const std::string& 
                                  << "' (what is wrong): got '" << message << "'"
                                  << hint_suffix("name the argument that is wrong in the message (or was the input rejected for another reason?)"));
     return;
+  } catch (const kata::NotImplemented&) {
+    throw;
+  } catch (const std::exception& e) {
+    // e.g. Armadillo's std::logic_error from a product of mismatched shapes: the input reached the
+    // arithmetic unchecked, and the learner should see this check's own words, not a fatal error.
+    BOOST_ERROR(function << " should reject " << bad_input << " with std::invalid_argument, but it threw another "
+                         << "exception: \"" << e.what() << "\""
+                         << hint_suffix("check the argument yourself before using it, and throw std::invalid_argument(\"" +
+                                        function + ": ...\")"));
+    return;
   }
   BOOST_ERROR(function << " should reject " << bad_input
                        << " with std::invalid_argument, but it returned normally (no exception)"
