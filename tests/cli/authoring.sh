@@ -36,8 +36,9 @@ check "no placeholder is left in the lesson" sh -c "! grep -rEq '\\{\\{(NN|NAME|
 check "the title is in the README" grep -q '^# Lesson 13 — A scaffolded lesson$' "$WS/lessons/$NEW/README.md"
 check "the stub is recorded in tests/stubs.sha256" grep -q "  lessons/$NEW/scaffolded.cpp\$" "$WS/tests/stubs.sha256"
 check "... with its hash" sh -c "cd '$WS' && grep ' lessons/$NEW/' tests/stubs.sha256 | sha256sum -c --quiet"
-check "kata_add_lesson($NEW) follows 11_gradient_checking in CMakeLists.txt" \
-  sh -c "grep '^kata_add_lesson(\|^kata_end_manifest()' '$WS/CMakeLists.txt' | tail -n 3 | tr '\n' ' ' | grep -q 'kata_add_lesson(11_gradient_checking) kata_add_lesson($NEW) kata_end_manifest()'"
+# In course order: right after the last core lesson (the capstone, 12), before the manifest's end.
+check "kata_add_lesson($NEW) follows 12_ml_recipe in CMakeLists.txt" \
+  sh -c "grep '^kata_add_lesson(\|^kata_end_manifest()' '$WS/CMakeLists.txt' | tail -n 3 | tr '\n' ' ' | grep -q 'kata_add_lesson(12_ml_recipe) kata_add_lesson($NEW) kata_end_manifest()'"
 check "kata new says what is left to the author, the mistakes among it" says new "at least 4 classic mistakes"
 
 cp "$WS/CMakeLists.txt" "$WORK/CMakeLists.before"
