@@ -267,10 +267,21 @@ void render_figures(const fs::path& dir, const std::string& heading) {
   }
   std::cout << "\n" << (heading.empty() ? tr("run.figures") : heading) << ":\n";
   const int width = ui::interactive() ? std::clamp(terminal_width() - 2, 60, 120) : 0;
+  // Every figure in one gnuplot first: its start (cairo's fonts) costs about as much as a picture, so
+  // lesson 12's twelve figures take 0.43 s instead of 0.83 s. Only when that fails is each figure drawn
+  // on its own, so the message names the script that gnuplot could not draw.
+  std::string all;
+  for (const auto& s : scripts)
+    all += (all.empty() ? "" : "; ") + figure_commands(s.filename().string(), s.stem().string(), width);
+  const bool all_drawn =
+      run_process({"gnuplot", "-e", all},
+                  {.working_dir = dir.string(), .timeout_seconds = 30.0 * static_cast<double>(scripts.size())})
+          .exit_code == 0;
   for (const auto& s : scripts) {
     const std::string stem = s.stem().string();
-    const auto drawn = run_process({"gnuplot", "-e", figure_commands(s.filename().string(), stem, width)},
-                                   {.working_dir = dir.string(), .timeout_seconds = 30});
+    const auto drawn = all_drawn ? ProcessResult{.exit_code = 0}
+                                 : run_process({"gnuplot", "-e", figure_commands(s.filename().string(), stem, width)},
+                                               {.working_dir = dir.string(), .timeout_seconds = 30});
     if (drawn.exit_code != 0) {
       std::cout << tr("run.gnuplot_failed", {s.string()}) << "\n" << drawn.output;
       continue;

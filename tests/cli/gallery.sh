@@ -36,4 +36,19 @@ check "the run prints the page's path" grep -q "gallery.*$PAGE" "$WORK/run.out"
 fig_line=$(grep -n 'shuffle_tv.png' "$WORK/run.out" | head -1 | cut -d: -f1)
 page_line=$(grep -n "$PAGE" "$WORK/run.out" | head -1 | cut -d: -f1)
 check "the page's path is printed after the figures" [ "${fig_line:-0}" -gt 0 -a "${page_line:-0}" -gt "${fig_line:-0}" ]
+
+
+# All figures are drawn by one gnuplot; when that fails, each is drawn on its own, so the message names
+# the one gnuplot could not draw and the others still appear. A fake gnuplot that fails once, then draws:
+mkdir -p "$WORK/fakebin"
+printf '#!/bin/sh\nif [ ! -e "%s/failed_once" ]; then : > "%s/failed_once"; echo "fake gnuplot: cannot draw" >&2; exit 1; fi\nexec %s "$@"\n' \
+  "$WORK" "$WORK" "$(command -v gnuplot)" > "$WORK/fakebin/gnuplot"
+chmod +x "$WORK/fakebin/gnuplot"
+PATH="$WORK/fakebin:$PATH" "$KATA" run 01 --reference >"$WORK/run_retry.out" 2>&1
+check "the all-in-one gnuplot failed: each figure drawn on its own" grep -q 'shuffle_tv.png  (and .svg)' "$WORK/run_retry.out"
+check "... with no failure reported" sh -c "! grep -q 'could not draw' '$WORK/run_retry.out'"
+# ... and one that never draws: the figure's script is named.
+printf '#!/bin/sh\necho "fake gnuplot: cannot draw" >&2\nexit 1\n' > "$WORK/fakebin/gnuplot"
+PATH="$WORK/fakebin:$PATH" "$KATA" run 01 --reference >"$WORK/run_badfig.out" 2>&1
+check "a figure gnuplot cannot draw is named" grep -q 'gnuplot could not draw .*shuffle_tv.gp' "$WORK/run_badfig.out"
 finish
