@@ -9,6 +9,7 @@
 
 #include "messages.hpp"
 #include "shipped_stubs.hpp"
+#include "text.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -30,21 +31,6 @@ const std::set<std::string>& cpp_keywords() {
       "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename",
       "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq"};
   return words;
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
 }
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {

@@ -18,6 +18,7 @@
 #include "source_state.hpp"
 #include "test_source.hpp"
 #include "toolbox.hpp"
+#include "text.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -226,13 +227,6 @@ std::string figure_commands(const std::string& script, const std::string& stem, 
     c += "; set terminal dumb size " + std::to_string(ascii_width) + ",26 noenhanced; set output " +
          gnuplot_quoted(stem + ".txt") + load;
   return c;
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 std::string rstrip_lines(const std::string& text) {
@@ -451,14 +445,6 @@ void explain(const Lesson& lesson, const ExperimentRun& run) {
   } else {
     std::cout << "\n" << ui::red(tr("run.error_exit", {run.exit_code})) << tr("run.error_try", {lesson.number}) << "\n";
   }
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
 }
 
 // The two outputs line by line, aligned by their longest common subsequence of lines, so one extra line

@@ -50,4 +50,16 @@ std::string sha256_of(const std::string& bytes) {
   return digest.hex();
 }
 
+std::map<std::string, std::string> read_sha256_list(std::istream& in) {
+  std::map<std::string, std::string> hashes;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.size() < 67 || line[0] == '#') continue;
+    std::string path = line.substr(66);
+    if (!path.empty() && path[0] == '*') path.erase(0, 1);
+    hashes[path] = line.substr(0, 64);
+  }
+  return hashes;
+}
+
 }  // namespace kata::cli

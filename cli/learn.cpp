@@ -18,18 +18,12 @@
 #include "result_printer.hpp"
 #include "results_store.hpp"
 #include "shipped_stubs.hpp"
+#include "text.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 fs::path hint_state(Workspace& ws, const Lesson& lesson) {
   return ws.build_dir() / "kata-state" / (lesson.name + ".hints");
@@ -60,16 +54,6 @@ std::string timestamp() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &local);
   return buf;
-}
-
-// `text` as a regular expression that matches exactly it (gcovr's --filter takes a regex).
-std::string regex_literal(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
 }
 
 }  // namespace
@@ -186,7 +170,7 @@ int cmd_solution(Workspace& ws, const std::string& spec) {
   }
   for (const auto& ref : lesson.solution_sources) {
     std::cout << ui::bold(tr("solution.heading", {ref})) << "\n"
-              << read_file(ws.root() / ref) << "\n";
+              << read_text(ws.root() / ref) << "\n";
   }
   return 0;
 }
@@ -206,7 +190,7 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
       return 1;
     }
     std::error_code ec;
-    if (!fs::exists(root / path, ec) || read_file(root / path) != *stub) changed.emplace_back(path, *stub);
+    if (!fs::exists(root / path, ec) || read_text(root / path) != *stub) changed.emplace_back(path, *stub);
   }
   if (changed.empty()) {
     std::cout << tr("reset.already_stub", {lesson.name}) << "\n";
@@ -238,7 +222,7 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
         backup = backup_dir / (source.filename().string() + "." + stamp + "-" + std::to_string(n));
       // The backup must exist, whole, before the learner's file is touched.
       fs::copy_file(source, backup);
-      if (read_file(backup) != read_file(source))
+      if (read_text(backup) != read_text(source))
         throw std::runtime_error(tr("reset.backup_failed", {source.string()}));
       std::cout << tr("reset.restored", {path, lesson.shown(backup, root)}) << "\n";
     } else {

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "text.hpp"
+
 namespace kata::cli {
 
 namespace {
@@ -1213,13 +1215,6 @@ std::set<int> placeholders(std::string_view text) {
     if (text[i] == '{' && std::isdigit(static_cast<unsigned char>(text[i + 1])) && text[i + 2] == '}')
       found.insert(text[i + 1] - '0');
   return found;
-}
-
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }

@@ -18,6 +18,7 @@
 #include "hashing.hpp"
 #include "messages.hpp"
 #include "process.hpp"
+#include "text.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -57,21 +58,6 @@ struct Equivalent {
   fs::path home;     // the workspace's root, or a lesson pack's folder (which keeps its own list)
   std::string list;  // the list's path, for messages
 };
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(line);
-  return out;
-}
 
 std::vector<std::string> split_tabs(const std::string& line) {
   std::vector<std::string> out;

@@ -39,6 +39,7 @@
 #include "process.hpp"
 #include "shipped_stubs.hpp"
 #include "tamper.hpp"
+#include "text.hpp"
 #include "translations.hpp"
 #include "ui.hpp"
 
@@ -115,16 +116,6 @@ std::map<std::string, std::string> lessons_with_learner_work(Workspace& ws, cons
       if (!holds_shipped_stub(l->home, l->home_relative(path, ws.root())) && !work.count(l->name))
         work[l->name] = path;
   return work;
-}
-
-// `text` as a regular expression that matches exactly it (gcovr's --filter takes a regex).
-std::string regex_literal(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
 }
 
 // Line coverage of solutions/ and support/ over everything the tests ran (with `only`: of that lesson's

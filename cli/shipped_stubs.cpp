@@ -11,16 +11,8 @@
 namespace kata::cli {
 
 std::map<std::string, std::string> shipped_stub_hashes(const fs::path& home) {
-  std::map<std::string, std::string> hashes;
   std::ifstream in(home / "tests" / "stubs.sha256");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.size() < 67 || line[0] == '#') continue;
-    std::string path = line.substr(66);
-    if (!path.empty() && path[0] == '*') path.erase(0, 1);
-    hashes[path] = line.substr(0, 64);
-  }
-  return hashes;
+  return read_sha256_list(in);
 }
 
 bool holds_shipped_stub(const fs::path& home, const std::string& relative) {

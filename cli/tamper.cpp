@@ -81,14 +81,7 @@ TamperReport detect_tampering(const fs::path& root, const fs::path& manifest, co
     report.problem = tr("tamper.unreadable", {manifest.string()});
     return report;
   }
-  std::map<std::string, std::string> recorded;  // path -> hash
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.size() < 67 || line[0] == '#') continue;
-    std::string path = line.substr(66);
-    if (!path.empty() && path[0] == '*') path.erase(0, 1);
-    recorded[path] = line.substr(0, 64);
-  }
+  const std::map<std::string, std::string> recorded = read_sha256_list(in);  // path -> hash
   if (recorded.empty()) {
     report.problem = tr("tamper.empty", {manifest.string()});
     return report;

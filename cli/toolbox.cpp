@@ -8,6 +8,7 @@
 #include "messages.hpp"
 #include "results_store.hpp"
 #include "source_state.hpp"
+#include "text.hpp"
 
 namespace kata::cli {
 
@@ -18,15 +19,6 @@ struct Part {
   std::vector<std::string> reference, learner, optimized;  // object files
 };
 
-std::vector<std::string> split(const std::string& text, char sep) {
-  std::vector<std::string> out;
-  std::string item;
-  std::istringstream in(text);
-  while (std::getline(in, item, sep))
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
 // build/<preset>/kata-toolbox/<lesson>.tsv (written by CMake): "lesson<TAB>reference<TAB>learner<TAB>optimized",
 // objects joined by '|'. No file: no toolbox.
 std::vector<Part> read_parts(Workspace& ws, const Lesson& lesson) {
@@ -34,10 +26,7 @@ std::vector<Part> read_parts(Workspace& ws, const Lesson& lesson) {
   std::ifstream in(ws.build_dir() / "kata-toolbox" / (lesson.name + ".tsv"));
   std::string line;
   while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::string field;
-    std::istringstream row(line);
-    while (std::getline(row, field, '\t')) f.push_back(field);
+    const auto f = fields_of(line, '\t');
     if (f.size() == 4) parts.push_back({f[0], split(f[1], '|'), split(f[2], '|'), split(f[3], '|')});
   }
   return parts;
@@ -64,13 +53,6 @@ std::string rsp_line(const std::string& path) {
     out += c;
   }
   return out + "\"\n";
-}
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 std::string joined(const std::vector<std::string>& names) {

@@ -8,20 +8,12 @@
 
 #include "messages.hpp"
 #include "process.hpp"
+#include "text.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
 
 namespace {
-std::vector<std::string> split(const std::string& text, char sep) {
-  std::vector<std::string> parts;
-  std::string part;
-  std::istringstream in(text);
-  while (std::getline(in, part, sep))
-    if (!part.empty()) parts.push_back(part);
-  return parts;
-}
-
 // The visible subfolders of `dir`, sorted by name.
 std::vector<std::string> subfolders(const fs::path& dir) {
   std::vector<std::string> names;
@@ -132,10 +124,7 @@ void Workspace::read_manifest() {
   packs_children_.clear();
   std::string line;
   while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::string field;
-    std::istringstream row(line);
-    while (std::getline(row, field, '\t')) f.push_back(field);
+    auto f = fields_of(line, '\t');
     while (f.size() < 8) f.emplace_back();
     if (f[0] == "#packs") {  // KATA_LESSON_PACKS, packs/ subfolders, the pack folders found
       packs_setting_ = f[1];

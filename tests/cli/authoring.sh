@@ -13,14 +13,6 @@
 #      check still run, each broken lesson is one entry with its reason.
 . "$(dirname "$0")/lib.sh"
 make_full_workspace
-says() { grep -q -- "$2" "$WORK/$1.out"; }
-run() {  # run NAME COMMAND...: output in $WORK/NAME.out (also shown), exit status in $rc
-  name=$1
-  shift
-  "$@" >"$WORK/$name.out" 2>&1
-  rc=$?
-  sed "s/^/  [$name] /" "$WORK/$name.out"
-}
 
 # ---- A. kata new -------------------------------------------------------------------------------------
 export KATA_LESSON_PACKS=  # set and empty: no packs, whatever an earlier run left in the copy's build folder

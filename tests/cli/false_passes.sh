@@ -12,7 +12,6 @@ verdict() {  # verdict NAME: runs kata check 01 into $WORK/NAME.out; the summary
   summary=$(grep "^$L1: " "$WORK/$1.out" | tail -n 1)
   listed=$("$KATA" list 2>&1 | grep " 01 ")
 }
-says() { grep -q -- "$2" "$WORK/$1.out"; }
 
 # The reference itself: done, memory check included.
 learner_file "$SRC/solutions/$L1/train_dev_test.cpp"

@@ -4,7 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 make_workspace
 
-says() { grep -q -- "$2" "$WORK/$1.out"; }
 
 # Waits up to $2 tenths of a second for process $1 to end; its exit status in $rc.
 wait_for() {

@@ -12,14 +12,6 @@
 #   - --help, a usage error and the launcher's own lines are Korean.
 . "$(dirname "$0")/lib.sh"
 make_workspace
-says() { grep -q -- "$2" "$WORK/$1.out"; }
-run() {  # run NAME COMMAND...: output in $WORK/NAME.out (also shown), exit status in $rc
-  name=$1
-  shift
-  "$@" >"$WORK/$name.out" 2>&1
-  rc=$?
-  sed "s/^/  [$name] /" "$WORK/$name.out"
-}
 ko() { KATA_LANG=ko "$KATA" "$@"; }
 
 # Display width with wide characters counted as 2: GNU wc -L in a UTF-8 locale.

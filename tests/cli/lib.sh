@@ -34,11 +34,30 @@ finish() {
   [ "$failures" -eq 0 ]
   exit $?
 }
+says() { grep -q -- "$2" "$WORK/$1.out"; }  # says NAME TEXT: $WORK/NAME.out contains TEXT
+run() {  # run NAME COMMAND...: output in $WORK/NAME.out (also shown), exit status in $rc
+  name=$1
+  shift
+  "$@" >"$WORK/$name.out" 2>&1
+  rc=$?
+  sed "s/^/  [$name] /" "$WORK/$name.out"
+}
 
 # Copies a file only when its content differs, keeping its time stamp: ninja rebuilds only what changed.
 put() {  # put SOURCE DEST
   mkdir -p "$(dirname "$2")"
   cmp -s "$1" "$2" || cp -p "$1" "$2"
+}
+
+# Configures the copy's dev build once (checks time out after 3 s there, so tests of hanging code stay
+# short) and points kata at it, with no verdicts saved by an earlier run.
+configure_copy() {
+  if [ ! -f "$WS/build/dev/build.ninja" ] || ! grep -q '^KATA_TEST_TIMEOUT:STRING=3$' "$WS/build/dev/CMakeCache.txt"; then
+    (cd "$WS" && cmake --preset dev -DKATA_TEST_TIMEOUT=3 >"$WORK/configure.log" 2>&1) ||
+      { cat "$WORK/configure.log"; echo "FAIL: could not configure the copy"; exit 1; }
+  fi
+  export KATA_ROOT="$WS" CI=true NO_COLOR=1
+  rm -rf "$WS/build/dev/kata-state"
 }
 
 make_workspace() {
@@ -72,12 +91,7 @@ make_workspace() {
   sed -e '/^kata_add_lesson(/d' -e "s/^kata_end_manifest()/kata_add_lesson($L1)\nkata_add_lesson($L2)\nkata_end_manifest()/" \
     -e '/add_subdirectory(tests\/cli)/d' "$SRC/CMakeLists.txt" > "$WORK/CMakeLists.txt.new"
   put "$WORK/CMakeLists.txt.new" "$WS/CMakeLists.txt"
-  if [ ! -f "$WS/build/dev/build.ninja" ] || ! grep -q '^KATA_TEST_TIMEOUT:STRING=3$' "$WS/build/dev/CMakeCache.txt"; then
-    (cd "$WS" && cmake --preset dev -DKATA_TEST_TIMEOUT=3 >"$WORK/configure.log" 2>&1) ||
-      { cat "$WORK/configure.log"; echo "FAIL: could not configure the copy"; exit 1; }
-  fi
-  export KATA_ROOT="$WS" CI=true NO_COLOR=1
-  rm -rf "$WS/build/dev/kata-state"
+  configure_copy
 }
 
 # A copy with every core lesson of the repository, its CMakeLists.txt (without the CLI's own tests) and
@@ -103,12 +117,7 @@ make_full_workspace() {
   rm -rf "$WS/packs" "$WS/tests/cli"
   sed -e '/add_subdirectory(tests\/cli)/d' "$SRC/CMakeLists.txt" > "$WORK/CMakeLists.txt.new"
   put "$WORK/CMakeLists.txt.new" "$WS/CMakeLists.txt"
-  if [ ! -f "$WS/build/dev/build.ninja" ] || ! grep -q '^KATA_TEST_TIMEOUT:STRING=3$' "$WS/build/dev/CMakeCache.txt"; then
-    (cd "$WS" && cmake --preset dev -DKATA_TEST_TIMEOUT=3 >"$WORK/configure.log" 2>&1) ||
-      { cat "$WORK/configure.log"; echo "FAIL: could not configure the copy"; exit 1; }
-  fi
-  export KATA_ROOT="$WS" CI=true NO_COLOR=1
-  rm -rf "$WS/build/dev/kata-state"
+  configure_copy
 }
 
 learner_file() {  # learner_file FILE: lesson 01's learner code

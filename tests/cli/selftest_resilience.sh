@@ -9,7 +9,6 @@
 . "$(dirname "$0")/lib.sh"
 make_workspace
 
-says() { grep -q -- "$2" "$WORK/$1.out"; }
 
 learner_file "$SRC/solutions/$L1/train_dev_test.cpp"
 printf 'this is not C++;\n' > "$WORK/broken_solution.cpp"
