@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "build.hpp"
 #include "build_lock.hpp"
@@ -229,6 +230,28 @@ std::string figure_commands(const std::string& script, const std::string& stem, 
   return c;
 }
 
+// Splits the figures into `groups` groups of about equal work for gnuplot: by the size of each figure's
+// data files (plus a constant for the picture itself), the largest first, each to the lightest group so
+// far. Returns each script's group.
+std::vector<std::size_t> figure_groups(const std::vector<fs::path>& scripts, std::size_t groups) {
+  std::vector<std::uintmax_t> weight(scripts.size(), 64 * 1024);
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(scripts.front().parent_path(), ec))
+    for (std::size_t i = 0; i < scripts.size(); ++i)
+      if (e.path().extension() == ".csv" && e.path().stem().stem() == scripts[i].stem()) weight[i] += e.file_size(ec);
+  std::vector<std::size_t> order(scripts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight[a] > weight[b]; });
+  std::vector<std::uintmax_t> load(std::max<std::size_t>(1, std::min(groups, scripts.size())), 0);
+  std::vector<std::size_t> group(scripts.size(), 0);
+  for (std::size_t i : order) {
+    const std::size_t g = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    group[i] = g;
+    load[g] += weight[i];
+  }
+  return group;
+}
+
 std::string rstrip_lines(const std::string& text) {
   std::istringstream in(text);
   std::string line, out;
@@ -261,19 +284,30 @@ void render_figures(const fs::path& dir, const std::string& heading) {
   }
   std::cout << "\n" << (heading.empty() ? tr("run.figures") : heading) << ":\n";
   const int width = ui::interactive() ? std::clamp(terminal_width() - 2, 60, 120) : 0;
-  // Every figure in one gnuplot first: its start (cairo's fonts) costs about as much as a picture, so
-  // lesson 12's twelve figures take 0.43 s instead of 0.83 s. Only when that fails is each figure drawn
-  // on its own, so the message names the script that gnuplot could not draw.
-  std::string all;
-  for (const auto& s : scripts)
-    all += (all.empty() ? "" : "; ") + figure_commands(s.filename().string(), s.stem().string(), width);
-  const bool all_drawn =
-      run_process({"gnuplot", "-e", all},
-                  {.working_dir = dir.string(), .timeout_seconds = 30.0 * static_cast<double>(scripts.size())})
-          .exit_code == 0;
-  for (const auto& s : scripts) {
+  // The figures go to gnuplot in two groups, drawn side by side (once the experiment has ended the second
+  // core is idle), each group in one gnuplot: its start (cairo's fonts) costs about as much as a picture.
+  // Only when a group fails is each of its figures drawn on its own, so the message names the script that
+  // gnuplot could not draw.
+  const std::vector<std::size_t> group = figure_groups(scripts, std::thread::hardware_concurrency() >= 2 ? 2 : 1);
+  std::vector<std::string> commands(*std::max_element(group.begin(), group.end()) + 1);
+  for (std::size_t i = 0; i < scripts.size(); ++i)
+    commands[group[i]] += (commands[group[i]].empty() ? "" : "; ") +
+                          figure_commands(scripts[i].filename().string(), scripts[i].stem().string(), width);
+  std::vector<char> group_drawn(commands.size(), 0);
+  {
+    std::vector<std::thread> drawing;
+    for (std::size_t g = 0; g < commands.size(); ++g)
+      drawing.emplace_back([&, g] {
+        const double limit = 30.0 * static_cast<double>(std::count(group.begin(), group.end(), g));
+        const ProcessOptions options{.working_dir = dir.string(), .timeout_seconds = limit};
+        group_drawn[g] = run_process({"gnuplot", "-e", commands[g]}, options).exit_code == 0;
+      });
+    for (auto& t : drawing) t.join();
+  }
+  for (std::size_t i = 0; i < scripts.size(); ++i) {
+    const fs::path& s = scripts[i];
     const std::string stem = s.stem().string();
-    const auto drawn = all_drawn ? ProcessResult{.exit_code = 0}
+    const auto drawn = group_drawn[group[i]] ? ProcessResult{.exit_code = 0}
                                  : run_process({"gnuplot", "-e", figure_commands(s.filename().string(), stem, width)},
                                                {.working_dir = dir.string(), .timeout_seconds = 30});
     if (drawn.exit_code != 0) {

@@ -64,7 +64,7 @@ bool cpu_has_fma() {
 // would not call the BLAS, Armadillo keeps the product).
 bool ours(arma::uword M, arma::uword N, arma::uword K) {
   const bool tiny_square = M <= 4 && M == N && N == K;
-  return fast_products() && M >= 2 && N >= 2 && N % 2 == 0 && K >= 1 && !tiny_square;
+  return fast_products() && M >= 2 && N >= 2 && K >= 1 && !tiny_square;
 }
 
 // Four doubles, or the rows `mask` selects of a partial vector.
@@ -166,7 +166,7 @@ __attribute__((target("avx2,fma"))) inline void blocks_of_rows(int R, std::size_
   }
 }
 
-// C (M x N, N even) = A (M x K) times B (entry (k, j) at b[k * sk + j * sj]), added to C when `add`, then
+// C (M x N) = A (M x K) times B (entry (k, j) at b[k * sk + j * sj]), added to C when `add`, then
 // the epilogue. Blocks of up to 12 rows by 4 columns (12
 // accumulators: enough independent chains to hide the FMA latency); a single row vector takes 8 columns
 // at a time for the same reason.
@@ -184,7 +184,7 @@ __attribute__((target("avx2,fma"))) void chains(std::size_t M, std::size_t N, st
     const int R = vectors == 1 ? 1 : left == 4 ? 2 : static_cast<int>(std::min<std::size_t>(3, left));
     const bool masked = tail != 0 && v + static_cast<std::size_t>(R) == vectors;
     for (std::size_t j = 0; j < N;) {
-      const std::size_t width = vectors == 1 && N - j >= 8 ? 8 : N - j >= 4 ? 4 : 2;
+      const std::size_t width = vectors == 1 && N - j >= 8 ? 8 : N - j >= 4 ? 4 : N - j >= 2 ? 2 : 1;
       const double* av = a + 4 * v;
       const double* bj = b + j * sj;
       double* cv = c + 4 * v + j * M;
@@ -197,9 +197,12 @@ __attribute__((target("avx2,fma"))) void chains(std::size_t M, std::size_t N, st
       } else if (width == 4) {
         if (masked) blocks_of_rows<4, true>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
         else blocks_of_rows<4, false>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
-      } else {
+      } else if (width == 2) {
         if (masked) blocks_of_rows<2, true>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
         else blocks_of_rows<2, false>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
+      } else {  // the last column of an odd count
+        if (masked) blocks_of_rows<1, true>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
+        else blocks_of_rows<1, false>(R, K, av, M, bj, sk, sj, cv, M, mask, tail, add, bv);
       }
       j += width;
     }

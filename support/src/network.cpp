@@ -7,6 +7,7 @@
 
 #include "kata/errors.hpp"
 #include "kata/matmul.hpp"
+#include "kata/vmath.hpp"
 
 namespace kata {
 namespace {
@@ -73,7 +74,7 @@ struct Pass {
   std::vector<arma::mat> Z, A, dZ, dA, mask;
   std::vector<arma::mat> Wt;  // W[l].t() for dA (matmul.hpp)
   arma::rowvec row;  // softmax: column sums of e^(z - max) (forward), log of them (cost)
-  arma::mat loss;    // n_y x m: what the output layer leaves for the cost (see output_into), then the loss
+  arma::mat loss;    // n_y x m: what the output layer leaves for the cost (see softmax_into), then the loss
   bool dropped = false;
   bool output_kept = false;  // loss and row hold the output layer's intermediate values for Z.back()
 };
@@ -117,17 +118,16 @@ void row_sums_into(const arma::mat& dZ, arma::vec& db) {
     for (arma::uword i = 0; i < rows; ++i) out[i] += d[j * rows + i];
 }
 
-// σ(z) = 1 / (1 + e^-z) into A (of Z's shape); e^-z into E, which the cost reuses where z >= 0.
+// σ(z) = 1 / (1 + e^-z) into A (of Z's shape); e^-z into E (exp_n: four at a time).
 void sigmoid_into(const arma::mat& Z, arma::mat& A, arma::mat& E) {
   A.set_size(Z.n_rows, Z.n_cols);
   E.set_size(Z.n_rows, Z.n_cols);
   const double* z = Z.memptr();
   double* a = A.memptr();
   double* e = E.memptr();
-  for (arma::uword i = 0; i < Z.n_elem; ++i) {
-    e[i] = std::exp(-z[i]);
-    a[i] = 1.0 / (1.0 + e[i]);
-  }
+  for (arma::uword i = 0; i < Z.n_elem; ++i) e[i] = -z[i];
+  exp_n(e, e, Z.n_elem);
+  for (arma::uword i = 0; i < Z.n_elem; ++i) a[i] = 1.0 / (1.0 + e[i]);
 }
 
 // Sum of n values with two running sums, even and odd positions, added at the end: Armadillo's order
@@ -143,9 +143,10 @@ double pairwise_sum(const double* x, arma::uword n) {
   return even + odd;
 }
 
-// Column-wise softmax with the column maximum subtracted first, one column at a time. Leaves the shifted
-// values z - max in `shifted` and the column sums of their exponentials in `row`, which the cost reuses
-// (log-sum-exp of the same numbers: each exponential is computed once per step, not twice).
+// Column-wise softmax with the column maximum subtracted first. Leaves the shifted values z - max in
+// `shifted` and the column sums of their exponentials in `row`, which the cost reuses (log-sum-exp of the
+// same numbers: each exponential is computed once per step, not twice). The exponentials of the whole
+// matrix in one exp_n call: an output layer has a handful of rows, too few for a vector per column.
 void softmax_into(const arma::mat& Z, arma::mat& A, arma::mat& shifted, arma::rowvec& row) {
   A.set_size(Z.n_rows, Z.n_cols);
   shifted.set_size(Z.n_rows, Z.n_cols);
@@ -154,61 +155,64 @@ void softmax_into(const arma::mat& Z, arma::mat& A, arma::mat& shifted, arma::ro
   for (arma::uword j = 0; j < Z.n_cols; ++j) {
     const double* z = Z.colptr(j);
     double* s = shifted.colptr(j);
-    double* a = A.colptr(j);
     double top = -arma::datum::inf;  // arma::max's rule: NaN never wins
     for (arma::uword i = 0; i < n; ++i)
       if (z[i] > top) top = z[i];
-    for (arma::uword i = 0; i < n; ++i) {
-      s[i] = z[i] - top;
-      a[i] = std::exp(s[i]);
-    }
+    for (arma::uword i = 0; i < n; ++i) s[i] = z[i] - top;
+  }
+  exp_n(shifted.memptr(), A.memptr(), A.n_elem);
+  for (arma::uword j = 0; j < Z.n_cols; ++j) {
+    double* a = A.colptr(j);
     row[j] = pairwise_sum(a, n);
     for (arma::uword i = 0; i < n; ++i) a[i] /= row[j];
   }
 }
 
-// Cross-entropy from ZL, mean over the columns (see cross_entropy()); `loss` and `row` are scratch.
-double cross_entropy_into(const arma::mat& ZL, const arma::mat& Y, arma::mat& loss, arma::rowvec& row) {
-  const double m = static_cast<double>(Y.n_cols);
-  if (ZL.n_rows == 1) {
-    // -[y log σ(z) + (1-y) log(1-σ(z))] = max(z, 0) - z y + log(1 + e^-|z|)
-    loss = arma::clamp(ZL, 0.0, arma::datum::inf);
-    loss = loss - ZL % Y + arma::log1p(arma::exp(-arma::abs(ZL)));
-    return arma::accu(loss) / m;
-  }
-  // log softmax(z)_k = z_k - max(z) - log Σ_j e^(z_j - max(z))
-  row = arma::max(ZL, 0);
-  loss = ZL;
-  loss.each_row() -= row;  // shifted
-  row = arma::sum(arma::exp(loss), 0);
-  row = arma::log(row);
-  loss.each_row() -= row;  // log p
-  return -arma::accu(Y % loss) / m;
+// Cross-entropy of a sigmoid output layer, mean over the columns: -[y log σ(z) + (1-y) log(1-σ(z))] =
+// max(z, 0) - z y + log(1 + e^-|z|), the exponentials and logarithms in two vector calls. `loss` (ZL's
+// shape) and `row` are scratch.
+double sigmoid_cross_entropy(const arma::mat& ZL, const arma::mat& Y, arma::mat& loss, arma::rowvec& row) {
+  const arma::uword n = ZL.n_elem;
+  loss.set_size(ZL.n_rows, ZL.n_cols);
+  row.set_size(n);
+  const double* z = ZL.memptr();
+  const double* y = Y.memptr();
+  double* e = row.memptr();
+  double* l = loss.memptr();
+  for (arma::uword i = 0; i < n; ++i) e[i] = -std::abs(z[i]);
+  exp_n(e, e, n);
+  log1p_n(e, e, n);
+  for (arma::uword i = 0; i < n; ++i) l[i] = ((z[i] < 0.0 ? 0.0 : z[i]) - z[i] * y[i]) + e[i];
+  return arma::accu(loss) / static_cast<double>(Y.n_cols);
 }
 
-// The same cross-entropy from what the output layer of a forward pass left in s (sigmoid_into: e^-z;
-// softmax_into: z - max and the column sums): the same operations on the same numbers as
-// cross_entropy_into, without computing the exponentials again.
+// Cross-entropy of a softmax output layer from what softmax_into() left: the shifted values z - max in
+// `shifted` (overwritten) and the column sums of their exponentials in `row`:
+// log softmax(z)_k = (z_k - max) - log Σ_j e^(z_j - max).
+double softmax_cross_entropy(const arma::mat& Y, arma::mat& shifted, const arma::rowvec& row) {
+  for (arma::uword j = 0; j < shifted.n_cols; ++j) {
+    const double log_sum = std::log(row[j]);
+    double* l = shifted.colptr(j);
+    for (arma::uword i = 0; i < shifted.n_rows; ++i) l[i] -= log_sum;
+  }
+  return -arma::accu(Y % shifted) / static_cast<double>(Y.n_cols);
+}
+
+// Cross-entropy from ZL, mean over the columns (see cross_entropy()); `loss` and `row` are scratch. The
+// same operations as the cost of a forward pass (kept_cross_entropy), so cost() and cross_entropy() agree
+// to the last bit.
+double cross_entropy_into(const arma::mat& ZL, const arma::mat& Y, arma::mat& loss, arma::rowvec& row) {
+  if (ZL.n_rows == 1) return sigmoid_cross_entropy(ZL, Y, loss, row);
+  arma::mat probabilities;
+  softmax_into(ZL, probabilities, loss, row);
+  return softmax_cross_entropy(Y, loss, row);
+}
+
+// The cross-entropy of a forward pass whose softmax output layer left its intermediate values in s (see
+// softmax_into): the same operations as cross_entropy_into, without computing the exponentials again.
 double kept_cross_entropy(const arma::mat& ZL, const arma::mat& Y, Pass& s) {
-  const double m = static_cast<double>(Y.n_cols);
-  const double* z = ZL.memptr();
-  double* loss = s.loss.memptr();
-  if (ZL.n_rows == 1) {
-    // max(z, 0) - z y + log(1 + e^-|z|); for z >= 0, e^-|z| is the sigmoid's e^-z
-    const double* y = Y.memptr();
-    for (arma::uword i = 0; i < ZL.n_elem; ++i) {
-      const double e = z[i] >= 0.0 ? loss[i] : std::exp(-std::abs(z[i]));
-      loss[i] = ((z[i] < 0.0 ? 0.0 : z[i]) - z[i] * y[i]) + std::log1p(e);
-    }
-    return arma::accu(s.loss) / m;
-  }
-  // log softmax(z)_k = (z_k - max) - log Σ_j e^(z_j - max)
-  for (arma::uword j = 0; j < ZL.n_cols; ++j) {
-    const double log_sum = std::log(s.row[j]);
-    double* l = s.loss.colptr(j);
-    for (arma::uword i = 0; i < ZL.n_rows; ++i) l[i] -= log_sum;
-  }
-  return -arma::accu(Y % s.loss) / m;
+  if (ZL.n_rows == 1) return sigmoid_cross_entropy(ZL, Y, s.loss, s.row);
+  return softmax_cross_entropy(Y, s.loss, s.row);
 }
 
 // Forward pass of X (n_x x m) into s. Dropout (hooks.dropout_forward) on hidden layers when rng is set.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -49,12 +50,36 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-std::string number(double v) {
-  std::ostringstream out;
-  out.precision(10);
-  out << v;
-  return out.str();
+// v with 10 significant digits, as printf's "%.10g" (std::to_chars promises the same text): the numbers
+// of the scripts and of the data files.
+void append_number(std::string& out, double v) {
+  char buf[32];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 10).ptr;
+  out.append(buf, end);
 }
+
+std::string number(double v) {
+  std::string out;
+  append_number(out, v);
+  return out;
+}
+
+// A figure's data file: a header line, then rows of numbers, written in one piece (a boundary figure has
+// tens of thousands of rows; formatting them through a stream cost a tenth of some experiments' time).
+class CsvRows {
+ public:
+  explicit CsvRows(const char* header) : text_(header) { text_ += '\n'; }
+  template <typename... More>
+  void row(double first, More... more) {
+    append_number(text_, first);
+    ((text_ += ',', append_number(text_, more)), ...);
+    text_ += '\n';
+  }
+  void save(const std::filesystem::path& path) const { std::ofstream(path, std::ios::binary) << text_; }
+
+ private:
+  std::string text_;
+};
 
 // A tick label in plain text (the terminals are noenhanced): 0.001 ... 1000 as decimals, else "2e-7".
 std::string tick_label(double mantissa, int exponent) {
@@ -386,28 +411,29 @@ std::string Figure::save() const {
     const auto& s = series_[i];
     const std::string csv = name_ + "." + std::to_string(i) + ".csv";
     const std::string sep = i ? ", \\\n     " : "";
-    std::ofstream out(dir / csv);
-    out.precision(10);
     // Paths relative to the script's folder: the CLI runs gnuplot from there.
     if (s.style == "image") {
-      out << "column,row,value\n";
+      CsvRows rows("column,row,value");
       for (arma::uword r = 0; r < s.pixels.n_rows; ++r)
-        for (arma::uword c = 0; c < s.pixels.n_cols; ++c) out << c << ',' << r << ',' << s.pixels(r, c) << '\n';
+        for (arma::uword c = 0; c < s.pixels.n_cols; ++c)
+          rows.row(static_cast<double>(c), static_cast<double>(r), s.pixels(r, c));
+      rows.save(dir / csv);
       full += sep + quoted(csv) + " skip 1 using 1:2:3 with image notitle";
       ascii += sep + quoted(csv) + " skip 1 using 1:2:3 with image notitle";
       continue;
     }
     if (s.style == "regions") {
-      out << "x,y,class\n";
+      CsvRows rows("x,y,class");
       for (arma::uword r = 0; r < s.pixels.n_rows; ++r)
-        for (arma::uword c = 0; c < s.pixels.n_cols; ++c)
-          out << s.x(c) << ',' << s.y(r) << ',' << s.pixels(r, c) << '\n';
+        for (arma::uword c = 0; c < s.pixels.n_cols; ++c) rows.row(s.x(c), s.y(r), s.pixels(r, c));
+      rows.save(dir / csv);
       full += sep + quoted(csv) + " skip 1 using 1:2:3 with image notitle";
       ascii += sep + quoted(csv) + " skip 1 using 1:($3 >= 1 ? $2 : NaN) with dots notitle";
       continue;
     }
-    out << "x,y\n";
-    for (arma::uword k = 0; k < s.x.n_elem; ++k) out << s.x(k) << ',' << s.y(k) << '\n';
+    CsvRows rows("x,y");
+    for (arma::uword k = 0; k < s.x.n_elem; ++k) rows.row(s.x(k), s.y(k));
+    rows.save(dir / csv);
     const std::string lt = " linetype " + std::to_string(colour++ % kPalette.size() + 1);
     const std::string item = sep + quoted(csv) + " skip 1 using 1:2 with " + s.style + lt +
                              (s.style == "lines" ? "" : s.style == "points" ? " pointsize 0.6" : " pointsize 0.5") +

@@ -56,23 +56,27 @@ void Rng::refill() {
 
 double Rng::rand() { return uniform53(*this); }
 
-// A dropout mask draws one of these per activation and per step. A row whose draws are all in the
-// buffer is converted in one loop without a check per draw; the row that reaches the buffer's end goes
-// through next_uint32(), which refills it.
+// A dropout mask draws one of these per activation and per step. numpy fills the matrix row by row, so
+// the draws go into the transpose, one after the other, and Armadillo's blocked transpose puts them in
+// place (writing them straight into the column-major result jumps a whole column per draw: a cache miss
+// each for a layer over many examples). A row of the transpose whose draws are all in the buffer is
+// converted in one loop without a check per draw; the one that reaches the buffer's end goes through
+// next_uint32(), which refills it.
 arma::mat Rng::rand(arma::uword rows, arma::uword cols) {
-  arma::mat out(rows, cols);
-  double* mem = out.memptr();
+  arma::mat transposed(cols, rows);
   for (arma::uword i = 0; i < rows; ++i) {
+    double* mem = transposed.colptr(i);
     if (kStateSize - next_ >= 2 * cols) {
       const std::uint32_t* w = output_.data() + next_;
       for (arma::uword j = 0; j < cols; ++j)
-        mem[i + j * rows] = ((w[2 * j] >> 5) * 67108864.0 + (w[2 * j + 1] >> 6)) / 9007199254740992.0;
+        mem[j] = ((w[2 * j] >> 5) * 67108864.0 + (w[2 * j + 1] >> 6)) / 9007199254740992.0;
       next_ += 2 * cols;
       continue;
     }
-    for (arma::uword j = 0; j < cols; ++j) mem[i + j * rows] = uniform53(*this);
+    for (arma::uword j = 0; j < cols; ++j) mem[j] = uniform53(*this);
   }
-  return out;
+  if (rows == 1 || cols == 1) return arma::reshape(transposed, rows, cols);  // same order either way
+  return transposed.t();
 }
 
 double Rng::randn() {

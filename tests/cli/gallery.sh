@@ -38,7 +38,8 @@ page_line=$(grep -n "$PAGE" "$WORK/run.out" | head -1 | cut -d: -f1)
 check "the page's path is printed after the figures" [ "${fig_line:-0}" -gt 0 -a "${page_line:-0}" -gt "${fig_line:-0}" ]
 
 
-# All figures are drawn by one gnuplot; when that fails, each is drawn on its own, so the message names
+# The figures are drawn by one gnuplot per group (two groups side by side); when one fails, each of its
+# figures is drawn on its own, so the message names
 # the one gnuplot could not draw and the others still appear. A fake gnuplot that fails once, then draws:
 mkdir -p "$WORK/fakebin"
 printf '#!/bin/sh\nif [ ! -e "%s/failed_once" ]; then : > "%s/failed_once"; echo "fake gnuplot: cannot draw" >&2; exit 1; fi\nexec %s "$@"\n' \

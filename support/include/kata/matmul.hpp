@@ -12,13 +12,12 @@
 // at run time:
 //   - every entry is one fused multiply-add chain over k = 0, 1, ..., K-1, starting from +0 (a depth
 //     above 256: chains of at most 256 whose rounded sums are added in order): the order of OpenBLAS's
-//     Haswell/Zen GEMM, so on such a machine the results are the same bits as Armadillo's `*` (checked on
-//     every experiment's output); another BLAS rounds differently in the last place, as BLAS libraries
-//     already differ from each other;
-//   - where that order would differ from the BLAS's (an odd number of result columns, which OpenBLAS
-//     finishes with a kernel of another order), where Armadillo does not call gemm (a result with one
-//     row or column, 4 x 4 and smaller square products), and on a CPU without AVX2 + FMA, they use
-//     Armadillo's `*`.
+//     Haswell/Zen GEMM, so on such a machine the results are the same bits as Armadillo's `*`, except in
+//     the last column of a product with an odd number of columns (OpenBLAS finishes that one with a kernel
+//     of another order; here it gets the same chains as the others, so it may differ in the last place);
+//     another BLAS rounds differently in the last place, as BLAS libraries already differ from each other;
+//   - where Armadillo does not call gemm (a result with one row or column, 4 x 4 and smaller square
+//     products), and on a CPU without AVX2 + FMA, they use Armadillo's `*`.
 // `out` is resized only when its shape differs, so a buffer reused step after step is never reallocated.
 // `out` may be A or B (then Armadillo computes it).
 #pragma once
