@@ -966,6 +966,12 @@ BOOST_AUTO_TEST_CASE(augment_rejects_bad_input) {
   check_rejects([&] { kata::augment(s.X, s.y, 4, 5, ok, rng); }, "augment()", "16 pixels for a 4 x 5 image");
   check_rejects([&] { kata::augment(s.X.rows(0, 14), s.y, 4, 4, ok, rng); }, "augment()",
                 "15 pixels for a 4 x 4 image");
+  // More pixels than h * w is as wrong as fewer: 16 rows for a 3 x 5 image (15 pixels). With copies = 0
+  // no image is ever reshaped, so only augment()'s own check can reject it.
+  check_rejects([&] { kata::augment(s.X, s.y, 3, 5, ok, rng); }, "augment()",
+                "16 pixels for a 3 x 5 image (one too many: X.n_rows must equal h * w, not just reach it)");
+  check_rejects([&] { kata::augment(s.X, s.y, 3, 5, with([](auto& p) { p.copies = 0; }), rng); }, "augment()",
+                "16 pixels for a 3 x 5 image with copies = 0 (X.n_rows must equal h * w even when no copy is made)");
   check_rejects([&] { kata::augment(s.X, s.y, 0, 4, ok, rng); }, "augment()", "h = 0");
   check_rejects([&] { kata::augment(s.X, s.y, 4, 0, ok, rng); }, "augment()", "w = 0");
   check_rejects([&] { kata::augment(s.X, s.y, 4, 4, with([](auto& p) { p.copies = -1; }), rng); }, "augment()",
