@@ -682,6 +682,11 @@ BOOST_AUTO_TEST_CASE(stratified_split_rejects_a_class_too_small_for_every_set) {
                 "stratified_split()", "a class of 1 split into 2 non-empty sets (and one with ratio 0)", "class");
   check_rejects([&] { kata::stratified_split(tagged_examples(1), arma::urowvec{0}, {0.5, 0.5}, rng); },
                 "stratified_split()", "m = 1 split into 2 non-empty sets", "class");
+  // Labels need not be 0, 1, 2, ...: name the class by its label (7), not by its place among the classes
+  // (1) — with labels 0, 1, 2 the two are the same number.
+  check_rejects([&] { kata::stratified_split(tagged_examples(5), arma::urowvec{3, 3, 7, 3, 3}, {0.5, 0.5}, rng); },
+                "stratified_split()", "labels {3, 3, 7, 3, 3}: class 7 has 1 example for 2 non-empty sets (the message "
+                "must name the class by its label, 'class 7')", "class 7");
 }
 
 BOOST_AUTO_TEST_CASE(distribution_distance_rejects) {
