@@ -186,6 +186,18 @@ const SizeCase size_cases[] = {
     {100, {0.6, 0.4 + 5e-10}, {60, 40}, "ratios may sum to 1 + 5e-10: within the 1e-9 the contract allows"},
     {100, {0.6, 0.4 - 5e-10}, {60, 40}, "ratios may sum to 1 - 5e-10: 39.99999995 rounds down to 39, and the "
                                         "leftover goes back to that set"},
+    // By hand: 70000001.4, 20000000.4, 10000000.2. In binary the fractional parts are .39999999106 and
+    // .40000000224 (Python: (100000002 * 0.7) % 1, (100000002 * 0.2) % 1): 1.1e-8 apart, more than a fixed
+    // 1e-9 but far below 1e-9 * m = 0.1.
+    {100'000'002, {0.7, 0.2, 0.1}, {70'000'002, 20'000'000, 10'000'000},
+     "70000001.4, 20000000.4, 10000000.2: .4 and .4 tie, the earlier set wins. At m = 1e8 floating point "
+     "puts them about 1e-8 apart: the tie tolerance grows with m, 1e-9 * max(1, m), not a fixed 1e-9"},
+    // By hand: 2e9 * (0.5 - 5e-10) = 999999999 (Python gives 999999999.0 in binary too), so the shares
+    // are 0, 1e9 and 999999999: no fractional part anywhere and one example left over (the ratios sum to
+    // 1 - 5e-10, within the 1e-9 allowed). It goes to the earliest set with a ratio > 0.
+    {2'000'000'000, {0.0, 0.5, 0.5 - 5e-10}, {0, 1'000'000'001, 999'999'999},
+     "shares 0, 1e9 and 999999999 leave one example over and every fractional part is 0: the leftover goes "
+     "to the earliest set with a ratio > 0, never to a set with ratio 0 (it must stay empty)"},
     {30, std::vector<double>(20, 0.05), {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
      "20 sets of 1.5 each: the 10 leftovers go to the first 10 sets (all tie). With more than 16 sets, "
      "std::sort reorders ties: use a stable order"},
@@ -670,6 +682,11 @@ BOOST_AUTO_TEST_CASE(stratified_split_rejects_a_class_too_small_for_every_set) {
                 "stratified_split()", "a class of 1 split into 2 non-empty sets (and one with ratio 0)", "class");
   check_rejects([&] { kata::stratified_split(tagged_examples(1), arma::urowvec{0}, {0.5, 0.5}, rng); },
                 "stratified_split()", "m = 1 split into 2 non-empty sets", "class");
+  // Labels need not be 0, 1, 2, ...: name the class by its label (7), not by its place among the classes
+  // (1) — with labels 0, 1, 2 the two are the same number.
+  check_rejects([&] { kata::stratified_split(tagged_examples(5), arma::urowvec{3, 3, 7, 3, 3}, {0.5, 0.5}, rng); },
+                "stratified_split()", "labels {3, 3, 7, 3, 3}: class 7 has 1 example for 2 non-empty sets (the message "
+                "must name the class by its label, 'class 7')", "class 7");
 }
 
 BOOST_AUTO_TEST_CASE(distribution_distance_rejects) {

@@ -151,6 +151,8 @@ BOOST_AUTO_TEST_CASE(extreme_valid_values) {
       {1.0, 0.0, 0.0, 1.0, 1.0, -1.0},   // bias 1 is not > threshold 1
       {1.0, 1.0, 0.0, 0.5, 1.0, 0.0},    // bias 1 > 0.5
       {0.0, 0.0, 1.0, 1e-300, -1.0, 0.0},  // the smallest thresholds are valid too
+      {-0.0, 0.25, -0.0, 0.5, 0.0, 0.25},  // -0.0 is a rate of 0 (-0.0 < 0 is false): not outside [0, 1]
+      {0.5, -0.0, 0.5, 0.25, 0.0, -0.5},   // a dev error of -0.0 too (compare with 0, not std::signbit)
   };
   for (const Case& c : cases) {
     const std::string fn = call("diagnose", c.train, c.dev, c.bayes, c.threshold);

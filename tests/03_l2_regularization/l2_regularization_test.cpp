@@ -504,4 +504,30 @@ BOOST_AUTO_TEST_CASE(weight_decay_step_rejects) {
                 "weight_decay_step()", "empty W 2 x 0 with dW_data 0 x 2", "dW_data");
 }
 
+// lambda = -0.0 is a lambda of 0: -0.0 < 0 is false (its sign bit is set, but it compares equal to 0), so
+// the contract's "lambda < 0" does not reject it. Every function must give its lambda = 0 result. By hand:
+// no penalty, no gradient, J = data_cost = 0.5, and a plain step W - 0.1 dW_data; exact, since every
+// product with -0.0 is ±0 and x ± 0 is x (tolerance 0; -0.0 compares equal to 0).
+BOOST_AUTO_TEST_CASE(lambda_minus_zero_is_a_valid_zero) {
+  const double minus_zero = -0.0;
+  const std::string why = "lambda = -0.0 is valid: it equals 0 (-0.0 < 0 is false), so check lambda < 0, not the "
+                          "sign bit (std::signbit)";
+  const Layers w = two_layers();
+  const arma::mat W = w[0], dW{{1.0, -2.0}, {0.5, 4.0}};
+  check_returns_close("l2_penalty({[1 2; 3 4], [1 -1 2]}, -0.0, 5)", [&] { return kata::l2_penalty(w, minus_zero, 5); },
+                      0.0, 0.0, why);
+  check_returns_close("l1_penalty({[1 2; 3 4], [1 -1 2]}, -0.0, 5)", [&] { return kata::l1_penalty(w, minus_zero, 5); },
+                      0.0, 0.0, why);
+  check_returns_close("regularized_cost(0.5, {[1 2; 3 4], [1 -1 2]}, -0.0, 5)",
+                      [&] { return kata::regularized_cost(0.5, w, minus_zero, 5); }, 0.5, 0.0, why);
+  check_returns_mat("l2_gradient([1 2; 3 4], -0.0, 5)", [&] { return kata::l2_gradient(W, minus_zero, 5); },
+                    arma::mat(2, 2, arma::fill::zeros), 0.0, why);
+  check_returns_mat("l1_subgradient([1 2; 3 4], -0.0, 5)", [&] { return kata::l1_subgradient(W, minus_zero, 5); },
+                    arma::mat(2, 2, arma::fill::zeros), 0.0, why);
+  // [1 2; 3 4] - 0.1 [1 -2; 0.5 4] = [0.9 2.2; 2.95 3.6], computed as the same two roundings.
+  check_returns_mat("weight_decay_step([1 2; 3 4], [1 -2; 0.5 4], 0.1, -0.0, 5)",
+                    [&] { return kata::weight_decay_step(W, dW, 0.1, minus_zero, 5); }, arma::mat(W - 0.1 * dW), 0.0,
+                    why);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -276,6 +276,32 @@ BOOST_AUTO_TEST_CASE(reuses_the_forward_mask_and_scales) {
   kata::test::check_mat_close(got, expected, 0.0, "dropout_backward(dA, mask, 0.6)", hint);
 }
 
+BOOST_AUTO_TEST_CASE(kept_gradients_are_exactly_dA_over_keep_prob) {
+  // Like the forward pass: every kept entry is exactly dA / keep_prob (tolerance 0). keep_prob = 0.8 because
+  // there multiplying by the reciprocal rounds differently: dA * (1 / 0.8) != dA / 0.8 for about a third of
+  // the values in [1, 2) (numpy: np.mean(x * (1 / 0.8) != x / 0.8) = 0.33 on 1e5 uniform draws; with 0.6
+  // the two agree on every value, so the check above cannot tell them apart).
+  const double keep_prob = 0.8;
+  const arma::mat dA = activations(5, 40, 18);
+  kata::Rng rng(19);
+  const arma::mat mask = kata::dropout_forward(activations(5, 40, 20), keep_prob, rng).mask;
+  BOOST_REQUIRE(mask.n_rows == 5 && mask.n_cols == 40 && non_binary(mask) == 0);
+  const arma::mat got = kata::dropout_backward(dA, mask, keep_prob);
+  BOOST_REQUIRE_MESSAGE(got.n_rows == 5 && got.n_cols == 40,
+                        "dropout_backward(): expected shape 5 x 40, got " << got.n_rows << " x " << got.n_cols);
+  for (arma::uword i = 0; i < dA.n_elem; ++i)
+    if (mask(i) == 1.0 && got(i) != dA(i) / keep_prob) {
+      BOOST_ERROR("dropout_backward(keep_prob = 0.8): kept entry "
+                  << i << " with dA = " << show(dA(i)) << ": expected dA / keep_prob = " << show(dA(i) / keep_prob)
+                  << " exactly, got " << show(got(i)) << " (tolerance 0)"
+                  << hint_suffix(got(i) == dA(i) * (1.0 / keep_prob)
+                                     ? "that is dA * (1 / keep_prob), which rounds differently: divide by keep_prob"
+                                     : "dA_prev = dA % mask / keep_prob, with the forward pass's mask"));
+      return;
+    }
+  BOOST_TEST(true);
+}
+
 BOOST_AUTO_TEST_CASE(is_the_derivative_of_the_forward_pass) {
   // For a fixed mask, output = A % mask / keep_prob is linear in A, so the gradient of
   // J(A) = sum(G % output) with respect to A is G % mask / keep_prob. Compare with centred differences
@@ -538,6 +564,15 @@ BOOST_AUTO_TEST_CASE(dropout_backward_names_where_the_bad_mask_entry_is) {
     check_rejects([&] { kata::dropout_backward(dA, mask, 0.5); }, "dropout_backward()",
                   "a mask entry 0.5 at " + where + " of a 3 x 4 mask (the message must say " + where + ")", where);
   }
+  // Two bad entries: the first in Armadillo's column-major order is mask(2, 0) = 2 (index 2); reading row
+  // by row, as numpy prints, would find mask(0, 2) = 0.5 (index 6) first.
+  arma::mat mask(3, 4, arma::fill::ones);
+  mask(0, 2) = 0.5;
+  mask(2, 0) = 2.0;
+  check_rejects([&] { kata::dropout_backward(dA, mask, 0.5); }, "dropout_backward()",
+                "mask(0, 2) = 0.5 and mask(2, 0) = 2: the first bad entry in column-major order is (2, 0), not the "
+                "first one row by row (the message must say (2, 0))",
+                "(2, 0)");
 }
 
 BOOST_AUTO_TEST_CASE(dropout_inference_rejects_bad_keep_prob) {

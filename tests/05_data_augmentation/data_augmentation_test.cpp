@@ -479,6 +479,33 @@ BOOST_AUTO_TEST_CASE(accepts_the_largest_limits) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(accepts_minus_zero_degrees) {
+  // max_degrees = -0.0 is a limit of 0 (-0.0 < 0 is false, although its sign bit is set): in [0, 180], so
+  // random_distortion() and augment() must accept it. Reject by comparing with 0, not by std::signbit.
+  const arma::mat img = random_image(4, 4, 13);
+  const double minus_zero = -0.0;
+  kata::Rng rng(5);
+  try {
+    const kata::Distortion d = kata::random_distortion(img, minus_zero, 1, rng);
+    BOOST_CHECK_MESSAGE(d.degrees == 0.0, "random_distortion(4 x 4 image, -0.0, 1): the angle must be 0 (-0.0 * "
+                                          "anything is 0), got " << show(d.degrees));
+  } catch (const std::invalid_argument& e) {
+    BOOST_ERROR("random_distortion(4 x 4 image, -0.0, 1) threw, but max_degrees = -0.0 equals 0, which is valid: "
+                << e.what());
+  }
+  kata::AugmentPolicy p;
+  p.max_degrees = minus_zero;
+  p.max_shift = 1;
+  try {
+    const kata::AugmentedSet out = kata::augment(arma::mat(arma::vectorise(img.t())), arma::urowvec{1}, 4, 4, p, rng);
+    BOOST_CHECK_MESSAGE(out.X.n_cols == 2, "augment(one 4 x 4 image, copies 1, max_degrees -0.0): expected 2 columns, "
+                                           "got " << out.X.n_cols);
+  } catch (const std::invalid_argument& e) {
+    BOOST_ERROR("augment(one 4 x 4 image, max_degrees = -0.0, max_shift 1) threw, but -0.0 equals 0, which is valid: "
+                << e.what());
+  }
+}
+
 BOOST_AUTO_TEST_CASE(stays_within_its_limits_and_uses_every_shift) {
   const arma::mat img = random_image(8, 8, 8);
   std::set<int> seen_dy, seen_dx;
@@ -966,6 +993,12 @@ BOOST_AUTO_TEST_CASE(augment_rejects_bad_input) {
   check_rejects([&] { kata::augment(s.X, s.y, 4, 5, ok, rng); }, "augment()", "16 pixels for a 4 x 5 image");
   check_rejects([&] { kata::augment(s.X.rows(0, 14), s.y, 4, 4, ok, rng); }, "augment()",
                 "15 pixels for a 4 x 4 image");
+  // More pixels than h * w is as wrong as fewer: 16 rows for a 3 x 5 image (15 pixels). With copies = 0
+  // no image is ever reshaped, so only augment()'s own check can reject it.
+  check_rejects([&] { kata::augment(s.X, s.y, 3, 5, ok, rng); }, "augment()",
+                "16 pixels for a 3 x 5 image (one too many: X.n_rows must equal h * w, not just reach it)");
+  check_rejects([&] { kata::augment(s.X, s.y, 3, 5, with([](auto& p) { p.copies = 0; }), rng); }, "augment()",
+                "16 pixels for a 3 x 5 image with copies = 0 (X.n_rows must equal h * w even when no copy is made)");
   check_rejects([&] { kata::augment(s.X, s.y, 0, 4, ok, rng); }, "augment()", "h = 0");
   check_rejects([&] { kata::augment(s.X, s.y, 4, 0, ok, rng); }, "augment()", "w = 0");
   check_rejects([&] { kata::augment(s.X, s.y, 4, 4, with([](auto& p) { p.copies = -1; }), rng); }, "augment()",

@@ -291,6 +291,20 @@ BOOST_AUTO_TEST_CASE(min_delta_boundaries) {
                    "the threshold is the BEST loss minus min_delta, measured from the new best");
 }
 
+BOOST_AUTO_TEST_CASE(a_decrease_smaller_than_min_delta_counts_toward_the_stop) {
+  // min_delta 0.25, patience 2: 1.0, 0.875, 0.8125 (exact in binary). The last two are below the best, but
+  // not below 1.0 - 0.25 = 0.75: neither improves, so each adds 1 to the count and epoch 2 stops. By hand:
+  // best_epoch 0, best_loss 1.0, epochs_without_improvement 2, stop_epoch 2.
+  kata::EarlyStopping monitor(2, 0.25);
+  const std::vector<double> losses{1.0, 0.875, 0.8125};
+  const std::string what = "patience 2, min_delta 0.25, losses " + show(losses);
+  const std::string hint = "a loss below the best but not below best - min_delta is NOT an improvement: it adds 1 "
+                           "to the count like any other such epoch (do not reset the count because the loss went "
+                           "down a little)";
+  check_stop(run(monitor, losses), 2, what, hint);
+  check_state(monitor, 0, 1.0, 2, 2, what, hint);
+}
+
 BOOST_AUTO_TEST_CASE(min_delta_zero_counts_any_strict_decrease) {
   kata::EarlyStopping monitor(1);
   monitor.update(0, 1.0, tagged(0));
@@ -419,9 +433,10 @@ BOOST_AUTO_TEST_CASE(constructor_rejects_bad_settings) {
 }
 
 BOOST_AUTO_TEST_CASE(constructor_accepts_the_edges) {
-  // patience 0 and a huge patience; min_delta 0, the smallest positive double, and values above 1.
+  // patience 0 and a huge patience; min_delta 0, the smallest positive double, and values above 1; -0.0 is
+  // a min_delta of 0 (-0.0 < 0 is false: reject by comparing with 0, not by the sign bit).
   for (const auto& [patience, min_delta] : std::vector<std::pair<long long, double>>{
-           {0, 0.0}, {LLONG_MAX, std::numeric_limits<double>::denorm_min()}, {3, 5.0}, {1, 1e300}}) {
+           {0, 0.0}, {LLONG_MAX, std::numeric_limits<double>::denorm_min()}, {3, 5.0}, {1, 1e300}, {2, -0.0}}) {
     try {
       const kata::EarlyStopping monitor(patience, min_delta);
       BOOST_CHECK_MESSAGE(monitor.patience() == patience && monitor.min_delta() == min_delta,
