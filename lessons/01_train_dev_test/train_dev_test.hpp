@@ -24,7 +24,9 @@ namespace kata {
 // floor(m · ratio) (computed so that 100 · 0.29 counts as 29, not 28.999… → 28), then the leftover
 // examples go one each to the sets with the largest fractional parts; ties go to the earlier set.
 // Ties are judged on the decimals as written, not on their binary rounding: fractional parts that differ
-// by at most 1e-9 · max(1, m) are equal. A set with ratio 0 gets 0 examples.
+// by at most 1e-9 · max(1, m) are equal. A set with ratio 0 gets 0 examples. Ratios summing to slightly
+// more than 1 (allowed: within 1e-9) can make the floors alone exceed m when m is above ~1e9; then the sets
+// with the smallest fractional parts give one back each instead (ties: the later set).
 // Examples: split_sizes(497, {0.7, 0.3}) == {348, 149} (347.9 and 149.1);
 //           split_sizes(2, {0.7, 0.2, 0.1}) == {2, 0, 0} (1.4, 0.4, 0.2: .4 and .4 tie, although in binary
 //           2 · 0.7 = 1.3999999999999999 and 2 · 0.2 = 0.4000000000000001);

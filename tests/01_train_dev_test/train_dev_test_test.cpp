@@ -4,6 +4,7 @@
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -198,6 +199,13 @@ const SizeCase size_cases[] = {
     {2'000'000'000, {0.0, 0.5, 0.5 - 5e-10}, {0, 1'000'000'001, 999'999'999},
      "shares 0, 1e9 and 999999999 leave one example over and every fractional part is 0: the leftover goes "
      "to the earliest set with a ratio > 0, never to a set with ratio 0 (it must stay empty)"},
+    // By hand: 2e9 * (0.5 + 5e-10) = 1000000000.9999999 in binary, which the snap rule (within
+    // 1e-9 * share of an integer) makes 1000000001: the whole parts 1e9 and 1e9 + 1 exceed m by one. The
+    // fractional parts 0 and -6e-8 tie (within 1e-9 * m), so the later set gives the example back.
+    {2'000'000'000, {0.5, 0.5 + 5e-10}, {1'000'000'000, 1'000'000'000},
+     "the ratios sum to 1 + 5e-10 (allowed), and at m = 2e9 the whole parts 1e9 and 1e9 + 1 already sum to "
+     "m + 1: take the extra example back (from the smallest fractional part, ties: the later set) so the "
+     "sizes sum to exactly m"},
     {30, std::vector<double>(20, 0.05), {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
      "20 sets of 1.5 each: the 10 leftovers go to the first 10 sets (all tie). With more than 16 sets, "
      "std::sort reorders ties: use a stable order"},
@@ -255,6 +263,30 @@ BOOST_AUTO_TEST_CASE(sizes_always_sum_to_m) {
       BOOST_ERROR(call << " = " << show(*got) << " sums to " << total << ", not m = " << m
                        << kata::test::hint_suffix("give the leftover examples to the sets with the largest "
                                                   "fractional parts"));
+      return;
+    }
+  }
+  BOOST_TEST(true);
+}
+
+// The same on huge m (1e9 .. 1e12) with ratios that sum to 1 +- 9e-10, inside the 1e-9 the contract
+// allows: there the whole parts alone can exceed m by up to ~1e3 examples, or fall short by as many.
+BOOST_AUTO_TEST_CASE(sizes_sum_to_m_when_the_ratios_sum_to_almost_1_on_huge_m) {
+  kata::Rng rng(12);
+  for (int trial = 0; trial < 200; ++trial) {
+    const auto m = static_cast<arma::uword>(1e9 * std::pow(1000.0, rng.rand()));
+    arma::vec r = rng.rand(4, 1) + 0.01;
+    r *= (trial % 2 ? 1.0 + 9e-10 : 1.0 - 9e-10) / arma::accu(r);
+    const std::vector<double> ratios{r(0), r(1), r(2), r(3)};
+    const std::string call = call_text(m, ratios);
+    const auto got = returns(call, [&] { return kata::split_sizes(m, ratios); });
+    if (!got) return;
+    const arma::uword total = std::accumulate(got->begin(), got->end(), arma::uword{0});
+    if (total != m) {
+      BOOST_ERROR(call << " = " << show(*got) << " sums to " << total << ", not m = " << m
+                       << kata::test::hint_suffix(total > m ? "the ratios may sum to a little more than 1: when "
+                                                              "the whole parts exceed m, take the extra back"
+                                                            : "give every leftover example to a set"));
       return;
     }
   }
