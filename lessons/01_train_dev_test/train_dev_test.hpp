@@ -57,7 +57,7 @@ struct DataSplit {
 // Throws std::invalid_argument whose message starts with "shuffle_split(): " when X and y have different
 // numbers of columns, when there are no examples (m = 0), and for empty or bad ratios (the rules of
 // split_sizes()). Check all of these yourself before calling split_sizes(): its own message would start
-// with "split_sizes(): ".
+// with "split_sizes(): ". Check them before drawing, too: a call that throws leaves the rng untouched.
 DataSplit shuffle_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
                         Rng& rng);
 
@@ -70,7 +70,8 @@ DataSplit shuffle_split(const arma::mat& X, const arma::urowvec& y, const std::v
 // Throws std::invalid_argument whose message starts with "stratified_split(): " for mismatched X and y,
 // m = 0, empty or bad ratios (checked yourself, before any call of split_sizes(), as in shuffle_split()),
 // or when a class has fewer members than there are sets with a non-zero ratio (it cannot appear in all of
-// them; sets with ratio 0 do not count; the message names the class).
+// them; sets with ratio 0 do not count; the message names the class). All of these are checked before the
+// permutation is drawn (counting a class needs no permutation): a call that throws leaves the rng untouched.
 DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
                            Rng& rng);
 

@@ -142,6 +142,13 @@ DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std
   validate_ratios("stratified_split()", ratios);
   const auto non_empty = static_cast<arma::uword>(
       std::count_if(ratios.begin(), ratios.end(), [](double r) { return r > 0.0; }));
+  // Every class must fit in every set with a ratio > 0: checked before drawing, so a rejected call leaves
+  // the rng untouched.
+  std::map<arma::uword, arma::uword> counts;
+  for (const arma::uword label : y) ++counts[label];
+  for (const auto& [label, count] : counts)
+    require(count >= non_empty, str("stratified_split(): class ", label, " has ", count,
+                                    " example(s), fewer than the ", non_empty, " sets with a non-zero ratio"));
   const arma::uvec p = rng.permutation(X.n_cols);
 
   // Members of each class, in the order they appear in the permutation.
@@ -151,9 +158,6 @@ DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std
   // set_of[i] = which set example i goes to.
   std::vector<std::size_t> set_of(X.n_cols);
   for (const auto& [label, rows] : members) {
-    require(rows.size() >= non_empty,
-            str("stratified_split(): class ", label, " has ", rows.size(), " example(s), fewer than the ",
-                non_empty, " sets with a non-zero ratio"));
     const auto sizes = split_sizes(rows.size(), ratios);
     std::size_t next = 0;
     for (std::size_t k = 0; k < sizes.size(); ++k)

@@ -672,6 +672,14 @@ BOOST_AUTO_TEST_CASE(recommended_ratios_rejects) {
   check_rejects([] { kata::recommended_ratios(0); }, "recommended_ratios()", "m = 0");
 }
 
+// Every rejected call above ran on `rng`, seeded 0: if none drew, its next draw is Rng(0)'s first.
+void check_untouched(kata::Rng& rng, const std::string& function) {
+  kata::Rng fresh(0);
+  BOOST_CHECK_MESSAGE(rng.next_uint32() == fresh.next_uint32(),
+                      function << " drew from the rng in a call that threw: validate every argument before "
+                                  "rng.permutation(m), so a rejected call leaves the generator untouched");
+}
+
 BOOST_AUTO_TEST_CASE(shuffle_split_rejects) {
   kata::Rng rng(0);
   check_rejects([&] { kata::shuffle_split(arma::mat(2, 5), arma::urowvec(4), {1.0}, rng); }, "shuffle_split()",
@@ -688,6 +696,7 @@ BOOST_AUTO_TEST_CASE(shuffle_split_rejects) {
                 "shuffle_split()", "a negative last ratio, -0.2", show(-0.2));
   check_rejects([&] { kata::shuffle_split(arma::mat(2, 1), arma::urowvec(1), {0.5, kNaN}, rng); },
                 "shuffle_split()", "m = 1 with a NaN ratio", "ratios");
+  check_untouched(rng, "shuffle_split()");
 }
 
 BOOST_AUTO_TEST_CASE(stratified_split_rejects) {
@@ -702,6 +711,7 @@ BOOST_AUTO_TEST_CASE(stratified_split_rejects) {
                 "stratified_split()", "empty ratios");
   check_rejects([&] { kata::stratified_split(tagged_examples(4), arma::urowvec(4, arma::fill::zeros), {1.5, -0.5}, rng); },
                 "stratified_split()", "ratios {1.5, -0.5} (sum 1, one negative)", show(-0.5));
+  check_untouched(rng, "stratified_split()");
 }
 
 BOOST_AUTO_TEST_CASE(stratified_split_rejects_a_class_too_small_for_every_set) {
@@ -719,6 +729,7 @@ BOOST_AUTO_TEST_CASE(stratified_split_rejects_a_class_too_small_for_every_set) {
   check_rejects([&] { kata::stratified_split(tagged_examples(5), arma::urowvec{3, 3, 7, 3, 3}, {0.5, 0.5}, rng); },
                 "stratified_split()", "labels {3, 3, 7, 3, 3}: class 7 has 1 example for 2 non-empty sets (the message "
                 "must name the class by its label, 'class 7')", "class 7");
+  check_untouched(rng, "stratified_split()");  // count the classes before drawing: no permutation needed
 }
 
 BOOST_AUTO_TEST_CASE(distribution_distance_rejects) {
