@@ -24,7 +24,9 @@ namespace kata {
 // floor(m · ratio) (computed so that 100 · 0.29 counts as 29, not 28.999… → 28), then the leftover
 // examples go one each to the sets with the largest fractional parts; ties go to the earlier set.
 // Ties are judged on the decimals as written, not on their binary rounding: fractional parts that differ
-// by at most 1e-9 · max(1, m) are equal. A set with ratio 0 gets 0 examples.
+// by at most 1e-9 · max(1, m) are equal. A set with ratio 0 gets 0 examples. Ratios summing to slightly
+// more than 1 (allowed: within 1e-9) can make the floors alone exceed m when m is above ~1e9; then the sets
+// with the smallest fractional parts give one back each instead (ties: the later set).
 // Examples: split_sizes(497, {0.7, 0.3}) == {348, 149} (347.9 and 149.1);
 //           split_sizes(2, {0.7, 0.2, 0.1}) == {2, 0, 0} (1.4, 0.4, 0.2: .4 and .4 tie, although in binary
 //           2 · 0.7 = 1.3999999999999999 and 2 · 0.2 = 0.4000000000000001);
@@ -55,7 +57,7 @@ struct DataSplit {
 // Throws std::invalid_argument whose message starts with "shuffle_split(): " when X and y have different
 // numbers of columns, when there are no examples (m = 0), and for empty or bad ratios (the rules of
 // split_sizes()). Check all of these yourself before calling split_sizes(): its own message would start
-// with "split_sizes(): ".
+// with "split_sizes(): ". Check them before drawing, too: a call that throws leaves the rng untouched.
 DataSplit shuffle_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
                         Rng& rng);
 
@@ -68,7 +70,8 @@ DataSplit shuffle_split(const arma::mat& X, const arma::urowvec& y, const std::v
 // Throws std::invalid_argument whose message starts with "stratified_split(): " for mismatched X and y,
 // m = 0, empty or bad ratios (checked yourself, before any call of split_sizes(), as in shuffle_split()),
 // or when a class has fewer members than there are sets with a non-zero ratio (it cannot appear in all of
-// them; sets with ratio 0 do not count; the message names the class).
+// them; sets with ratio 0 do not count; the message names the class). All of these are checked before the
+// permutation is drawn (counting a class needs no permutation): a call that throws leaves the rng untouched.
 DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std::vector<double>& ratios,
                            Rng& rng);
 

@@ -61,6 +61,34 @@ std::vector<arma::uword> split_sizes(arma::uword m, const std::vector<double>& r
     remainder[k] = share - whole;
     assigned += sizes[k];
   }
+  // The ratios may sum to up to 1 + 1e-9, so on a very large m their whole parts alone can exceed m
+  // (2e9 * {0.5, 0.5 + 5e-10} = {1e9, 1e9 + 1}). Then the sets with the smallest fractional parts give
+  // one back each, ties: the later set (the leftover rule, mirrored).
+  if (assigned > m) {
+    std::vector<std::size_t> back;
+    std::vector<bool> taken(n, false);
+    for (;;) {
+      bool found = false;
+      double smallest = 0.0;
+      for (std::size_t k = 0; k < n; ++k)
+        if (!taken[k] && sizes[k] > 0 && (!found || remainder[k] < smallest)) {
+          smallest = remainder[k];
+          found = true;
+        }
+      if (!found) break;
+      std::size_t k = n - 1;
+      while (taken[k] || sizes[k] == 0 || remainder[k] > smallest + tol) --k;
+      taken[k] = true;
+      back.push_back(k);
+    }
+    for (std::size_t i = 0; assigned > m; ++i) {
+      const std::size_t k = back[i % back.size()];
+      if (sizes[k] == 0) continue;
+      --sizes[k];
+      --assigned;
+    }
+    return sizes;
+  }
   // The order in which sets receive the leftover examples: largest fractional part first. Parts within
   // tol of the largest remaining one count as tied, and the earliest of them goes first. Sets with ratio
   // 0 never get one.
@@ -114,6 +142,13 @@ DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std
   validate_ratios("stratified_split()", ratios);
   const auto non_empty = static_cast<arma::uword>(
       std::count_if(ratios.begin(), ratios.end(), [](double r) { return r > 0.0; }));
+  // Every class must fit in every set with a ratio > 0: checked before drawing, so a rejected call leaves
+  // the rng untouched.
+  std::map<arma::uword, arma::uword> counts;
+  for (const arma::uword label : y) ++counts[label];
+  for (const auto& [label, count] : counts)
+    require(count >= non_empty, str("stratified_split(): class ", label, " has ", count,
+                                    " example(s), fewer than the ", non_empty, " sets with a non-zero ratio"));
   const arma::uvec p = rng.permutation(X.n_cols);
 
   // Members of each class, in the order they appear in the permutation.
@@ -123,9 +158,6 @@ DataSplit stratified_split(const arma::mat& X, const arma::urowvec& y, const std
   // set_of[i] = which set example i goes to.
   std::vector<std::size_t> set_of(X.n_cols);
   for (const auto& [label, rows] : members) {
-    require(rows.size() >= non_empty,
-            str("stratified_split(): class ", label, " has ", rows.size(), " example(s), fewer than the ",
-                non_empty, " sets with a non-zero ratio"));
     const auto sizes = split_sizes(rows.size(), ratios);
     std::size_t next = 0;
     for (std::size_t k = 0; k < sizes.size(); ++k)

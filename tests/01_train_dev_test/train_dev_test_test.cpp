@@ -4,6 +4,7 @@
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -198,6 +199,13 @@ const SizeCase size_cases[] = {
     {2'000'000'000, {0.0, 0.5, 0.5 - 5e-10}, {0, 1'000'000'001, 999'999'999},
      "shares 0, 1e9 and 999999999 leave one example over and every fractional part is 0: the leftover goes "
      "to the earliest set with a ratio > 0, never to a set with ratio 0 (it must stay empty)"},
+    // By hand: 2e9 * (0.5 + 5e-10) = 1000000000.9999999 in binary, which the snap rule (within
+    // 1e-9 * share of an integer) makes 1000000001: the whole parts 1e9 and 1e9 + 1 exceed m by one. The
+    // fractional parts 0 and -6e-8 tie (within 1e-9 * m), so the later set gives the example back.
+    {2'000'000'000, {0.5, 0.5 + 5e-10}, {1'000'000'000, 1'000'000'000},
+     "the ratios sum to 1 + 5e-10 (allowed), and at m = 2e9 the whole parts 1e9 and 1e9 + 1 already sum to "
+     "m + 1: take the extra example back (from the smallest fractional part, ties: the later set) so the "
+     "sizes sum to exactly m"},
     {30, std::vector<double>(20, 0.05), {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
      "20 sets of 1.5 each: the 10 leftovers go to the first 10 sets (all tie). With more than 16 sets, "
      "std::sort reorders ties: use a stable order"},
@@ -255,6 +263,30 @@ BOOST_AUTO_TEST_CASE(sizes_always_sum_to_m) {
       BOOST_ERROR(call << " = " << show(*got) << " sums to " << total << ", not m = " << m
                        << kata::test::hint_suffix("give the leftover examples to the sets with the largest "
                                                   "fractional parts"));
+      return;
+    }
+  }
+  BOOST_TEST(true);
+}
+
+// The same on huge m (1e9 .. 1e12) with ratios that sum to 1 +- 9e-10, inside the 1e-9 the contract
+// allows: there the whole parts alone can exceed m by up to ~1e3 examples, or fall short by as many.
+BOOST_AUTO_TEST_CASE(sizes_sum_to_m_when_the_ratios_sum_to_almost_1_on_huge_m) {
+  kata::Rng rng(12);
+  for (int trial = 0; trial < 200; ++trial) {
+    const auto m = static_cast<arma::uword>(1e9 * std::pow(1000.0, rng.rand()));
+    arma::vec r = rng.rand(4, 1) + 0.01;
+    r *= (trial % 2 ? 1.0 + 9e-10 : 1.0 - 9e-10) / arma::accu(r);
+    const std::vector<double> ratios{r(0), r(1), r(2), r(3)};
+    const std::string call = call_text(m, ratios);
+    const auto got = returns(call, [&] { return kata::split_sizes(m, ratios); });
+    if (!got) return;
+    const arma::uword total = std::accumulate(got->begin(), got->end(), arma::uword{0});
+    if (total != m) {
+      BOOST_ERROR(call << " = " << show(*got) << " sums to " << total << ", not m = " << m
+                       << kata::test::hint_suffix(total > m ? "the ratios may sum to a little more than 1: when "
+                                                              "the whole parts exceed m, take the extra back"
+                                                            : "give every leftover example to a set"));
       return;
     }
   }
@@ -640,6 +672,14 @@ BOOST_AUTO_TEST_CASE(recommended_ratios_rejects) {
   check_rejects([] { kata::recommended_ratios(0); }, "recommended_ratios()", "m = 0");
 }
 
+// Every rejected call above ran on `rng`, seeded 0: if none drew, its next draw is Rng(0)'s first.
+void check_untouched(kata::Rng& rng, const std::string& function) {
+  kata::Rng fresh(0);
+  BOOST_CHECK_MESSAGE(rng.next_uint32() == fresh.next_uint32(),
+                      function << " drew from the rng in a call that threw: validate every argument before "
+                                  "rng.permutation(m), so a rejected call leaves the generator untouched");
+}
+
 BOOST_AUTO_TEST_CASE(shuffle_split_rejects) {
   kata::Rng rng(0);
   check_rejects([&] { kata::shuffle_split(arma::mat(2, 5), arma::urowvec(4), {1.0}, rng); }, "shuffle_split()",
@@ -656,6 +696,7 @@ BOOST_AUTO_TEST_CASE(shuffle_split_rejects) {
                 "shuffle_split()", "a negative last ratio, -0.2", show(-0.2));
   check_rejects([&] { kata::shuffle_split(arma::mat(2, 1), arma::urowvec(1), {0.5, kNaN}, rng); },
                 "shuffle_split()", "m = 1 with a NaN ratio", "ratios");
+  check_untouched(rng, "shuffle_split()");
 }
 
 BOOST_AUTO_TEST_CASE(stratified_split_rejects) {
@@ -670,6 +711,7 @@ BOOST_AUTO_TEST_CASE(stratified_split_rejects) {
                 "stratified_split()", "empty ratios");
   check_rejects([&] { kata::stratified_split(tagged_examples(4), arma::urowvec(4, arma::fill::zeros), {1.5, -0.5}, rng); },
                 "stratified_split()", "ratios {1.5, -0.5} (sum 1, one negative)", show(-0.5));
+  check_untouched(rng, "stratified_split()");
 }
 
 BOOST_AUTO_TEST_CASE(stratified_split_rejects_a_class_too_small_for_every_set) {
@@ -687,6 +729,7 @@ BOOST_AUTO_TEST_CASE(stratified_split_rejects_a_class_too_small_for_every_set) {
   check_rejects([&] { kata::stratified_split(tagged_examples(5), arma::urowvec{3, 3, 7, 3, 3}, {0.5, 0.5}, rng); },
                 "stratified_split()", "labels {3, 3, 7, 3, 3}: class 7 has 1 example for 2 non-empty sets (the message "
                 "must name the class by its label, 'class 7')", "class 7");
+  check_untouched(rng, "stratified_split()");  // count the classes before drawing: no permutation needed
 }
 
 BOOST_AUTO_TEST_CASE(distribution_distance_rejects) {
