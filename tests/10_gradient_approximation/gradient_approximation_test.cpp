@@ -180,6 +180,14 @@ BOOST_AUTO_TEST_CASE(eps_close_together_are_valid) {
   kata::test::check_close(order_of({1e-3, 1.01e-3}, {7e-6, 7.1407e-6}), 2.0, 1e-9,
                           "convergence_order() of eps 1e-3 and 1.01e-3 (1% apart)",
                           "any spread in log eps is enough; compare the spread with 0, not with some threshold");
+  // Closer still: ε = 1e-3 and 1e-3 (1 + 1e-9), errors 7 ε² (slope 2 by hand). Σ (x − x̄)² = 5e-19 is far below
+  // the rounding error of Σ x² ≈ 95 (about 1e-14), so the one-pass formula (n Σxy − Σx Σy) / (n Σx² − (Σx)²)
+  // cancels to noise (or to 0, and rejects). Centred sums keep it: each log ε carries ~7e-16 of rounding
+  // against a spread of 1e-9 (relative 1e-6), so tolerance 1e-5.
+  kata::test::check_close(order_of({1e-3, 1.000000001e-3}, {7e-6, 7.0 * 1.000000001e-3 * 1.000000001e-3}), 2.0, 1e-5,
+                          "convergence_order() of eps 1e-3 and 1.000000001e-3 (1e-9 apart, relative)",
+                          "centre first: sum((x - mean x)(y - mean y)) / sum((x - mean x)^2); the one-pass form "
+                          "n sum(x^2) - (sum x)^2 subtracts two numbers of ~190 that agree to 1e-18");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
