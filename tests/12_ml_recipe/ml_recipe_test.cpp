@@ -805,6 +805,33 @@ BOOST_AUTO_TEST_CASE(full_batch_draws_nothing) {
                       "train_round(): 5 epochs with patience 100 should run all 5, got " << r.dev_cost.size());
 }
 
+BOOST_AUTO_TEST_CASE(a_batch_as_large_as_the_set_draws_nothing) {
+  // The header: "when batch_size is 0 or >= m ... one batch of all columns in order, drawing nothing". At
+  // batch_size == m exactly (and above it) a permutation would be one batch too, but shuffled, and it would
+  // move the rng. m = the fixture's training columns.
+  const RoundFixture f;
+  const arma::uword m = f.train.X.n_cols;
+  for (const arma::uword b : {m, m + 1}) {
+    Recorder rec;
+    kata::Config c = small_config();
+    c.batch_size = b;
+    c.max_epochs = 3;
+    kata::Rng rng(44), untouched(44);
+    BOOST_TEST_INFO("train_round(batch_size = " << b << " for m = " << m << ", 3 epochs)");
+    (void)kata::train_round(rec.model(), c, f.initial, f.train, f.dev, 2, 100, rng);
+    std::size_t full = 0;
+    for (const auto& call : rec.calls) full += call.is_gradient && bitwise_equal(call.X, f.train.X);
+    BOOST_CHECK_MESSAGE(full == 3 && rec.gradient_calls() == 3,
+                        "train_round(batch_size = " << b << ", m = " << m << ", 3 epochs): expected 3 gradient calls "
+                        "on the whole training set in its order, got " << rec.gradient_calls() << " calls, " << full
+                        << " of them on the whole set in order"
+                        << hint_suffix("batch_size >= m is one batch in order, like batch_size 0: test >=, not >"));
+    BOOST_CHECK_MESSAGE(rng.next_uint32() == untouched.next_uint32(),
+                        "train_round(batch_size = " << b << " >= m = " << m << "): should draw nothing (no permutation)"
+                        << hint_suffix("batch_size >= m is one batch in order, drawing nothing"));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(early_stopping_watches_dev_and_restores_the_best_epoch) {
   // An easily overfitted round: 80 noisy examples in 4 features, 40 hidden units, 400 epochs: the dev cost
   // turns up long before the end.
@@ -1887,6 +1914,8 @@ BOOST_AUTO_TEST_CASE(run_recipe_rejects_bad_settings_before_anything_happens) {
   reject(p, good, "bayes_error = 1");
   p.bayes_error = -0.1;
   reject(p, good, "bayes_error = -0.1");
+  p.bayes_error = kNaN;
+  reject(p, good, "bayes_error = NaN");
   std::vector<std::pair<std::string, std::function<void(kata::RecipeSettings&)>>> bad{
       {"dev_fraction = 0", [](auto& s) { s.dev_fraction = 0.0; }},
       {"dev_fraction = 1", [](auto& s) { s.dev_fraction = 1.0; }},
@@ -1912,6 +1941,15 @@ BOOST_AUTO_TEST_CASE(run_recipe_rejects_bad_settings_before_anything_happens) {
       {"start.learning_rate = 0", [](auto& s) { s.start.learning_rate = 0.0; }},
       {"start.lambda = -1", [](auto& s) { s.start.lambda = -1.0; }},
       {"start.keep_prob = 0", [](auto& s) { s.start.keep_prob = 0.0; }},
+      // NaN in every floating-point setting: a check written as a rejection (x <= 0 || x > 1) lets NaN
+      // through, since every comparison with NaN is false.
+      {"dev_fraction = NaN", [](auto& s) { s.dev_fraction = kNaN; }},
+      {"threshold = NaN", [](auto& s) { s.threshold = kNaN; }},
+      {"l2_lambda = NaN", [](auto& s) { s.l2_lambda = kNaN; }},
+      {"dropout_keep_prob = NaN", [](auto& s) { s.dropout_keep_prob = kNaN; }},
+      {"start.learning_rate = NaN", [](auto& s) { s.start.learning_rate = kNaN; }},
+      {"start.lambda = NaN", [](auto& s) { s.start.lambda = kNaN; }},
+      {"start.keep_prob = NaN", [](auto& s) { s.start.keep_prob = kNaN; }},
   };
   for (const auto& [what, edit] : bad) {
     kata::RecipeSettings s = good;
