@@ -1369,6 +1369,64 @@ BOOST_AUTO_TEST_CASE(the_first_rounds_initial_network_is_checked_on_training_exa
                       "run_recipe(): the correct network's check should be great and training should follow");
 }
 
+BOOST_AUTO_TEST_CASE(look_closer_continues_to_training) {
+  // The header: stop only when the verdict is worry; "look closer" continues. A backprop whose every gradient
+  // is 2e-5 too large (relative) has, by the formula, a difference of 2e-5 / (2 + 2e-5) = 1e-5 against the
+  // exact approximation: look closer (1e-6 <= 1e-5 < 1e-4, a factor 10 from either border; the two-sided
+  // estimate's own error, ~1e-9 relative, does not move it).
+  const HeldOut h = hold_out(two_gaussians(120, 3, 2.0, 86), 0.2, 86);
+  kata::RecipeSettings s = small_settings();
+  s.max_rounds = 1;
+  kata::Model model;
+  model.gradients = [](const kata::Params& p, const arma::mat& X, const arma::mat& Y, const kata::Hooks& hooks,
+                       kata::Rng* rng) {
+    kata::Grads g = kata::gradients(p, X, Y, hooks, rng);
+    for (auto& dW : g.dW) dW *= 1.0 + 2e-5;
+    for (auto& db : g.db) db *= 1.0 + 2e-5;
+    return g;
+  };
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 86, model);
+  BOOST_REQUIRE_MESSAGE(r.gradient_check.verdict == kata::Verdict::look_closer,
+                        "run_recipe() with every gradient 2e-5 too large: the check should say 'look closer' "
+                        "(difference 1e-5), got '" << kata::verdict_name(r.gradient_check.verdict) << "' ("
+                                                   << kata::test::show(r.gradient_check.difference) << ")");
+  BOOST_CHECK_MESSAGE(r.trained && r.rounds.size() == 1 && test.times_opened() == 1,
+                      "run_recipe(): after a 'look closer' gradient check the recipe should train (1 round here) "
+                      "and measure on the test set; got trained = " << r.trained << ", " << r.rounds.size()
+                          << " rounds, test set opened " << test.times_opened() << " times"
+                          << hint_suffix("only 'worry' stops the recipe before training; 'look closer' continues"));
+}
+
+BOOST_AUTO_TEST_CASE(the_check_uses_every_training_example_when_there_are_fewer_than_asked) {
+  // k = min(check_examples, m_train): with check_examples 1000 and 72 training examples (96 examples, 25% dev:
+  // stratified_split's sizes), the check runs on all 72, and the trace says so.
+  const HeldOut h = hold_out(two_gaussians(120, 3, 2.0, 87), 0.2, 87);
+  kata::RecipeSettings s = small_settings();
+  s.max_rounds = 1;
+  s.check_examples = 1000;
+  Recorder rec;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 87, rec.model());
+  const arma::uword m_train = r.train_indices.n_elem;
+  const Call* first_gradient = nullptr;
+  for (const auto& c : rec.calls)
+    if (c.is_gradient) {
+      first_gradient = &c;
+      break;
+    }
+  BOOST_REQUIRE_MESSAGE(first_gradient != nullptr, "run_recipe(): model.gradients was never called");
+  const std::string hint = "k = min(check_examples, m_train): when fewer training examples than check_examples "
+                           "exist, the check uses all of them";
+  BOOST_CHECK_MESSAGE(first_gradient->X.n_cols == m_train,
+                      "run_recipe(check_examples = 1000, " << m_train << " training examples): the gradient check "
+                      "should use all " << m_train << " training examples, it used " << first_gradient->X.n_cols
+                      << hint_suffix(hint));
+  BOOST_CHECK_MESSAGE(r.trace.size() >= 2 && r.trace[1].step == "gradient check" && r.trace[1].examples == m_train,
+                      "run_recipe(check_examples = 1000): the trace's 'gradient check' line should count "
+                          << m_train << " examples" << hint_suffix(hint));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 namespace {
@@ -1536,6 +1594,34 @@ BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_report) {
     same = same_params(r1.rounds[k].result.params, r2.rounds[k].result.params);
   BOOST_CHECK_MESSAGE(same, "run_recipe(): two runs with the same seed should give the same parameters in every round"
                                 << hint_suffix("draw everything from ONE Rng(seed); no other source of randomness"));
+}
+
+BOOST_AUTO_TEST_CASE(new_architecture_ends_the_recipe) {
+  // Step 4: stop when the action is Done OR NewArchitecture. A d = 1 problem keeps the errors near
+  // Phi(-0.5) = 0.31, far above a threshold of 0.001: high bias. Nothing is left to take: the width is at
+  // max_hidden_units (6), max_epochs at max_epochs_limit (10), L2 and dropout are on, no extra data, no images.
+  // So round 1 decides NewArchitecture, and although max_rounds is 3 there is no round 2.
+  const HeldOut h = hold_out(two_gaussians(120, 3, 1.0, 88), 0.2, 88);
+  kata::RecipeSettings s = small_settings();
+  s.start.batch_size = 0;
+  s.start.max_epochs = 10;
+  s.start.lambda = 0.1;
+  s.start.keep_prob = 0.9;
+  s.threshold = 0.001;
+  s.max_hidden_units = 6;
+  s.max_epochs_limit = 10;
+  s.max_rounds = 3;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 88);
+  BOOST_REQUIRE_MESSAGE(!r.rounds.empty(), "run_recipe(): expected at least one round");
+  BOOST_REQUIRE_MESSAGE(r.rounds[0].decision.action == kata::Action::NewArchitecture,
+                        "run_recipe(every step used up): round 1 should decide NewArchitecture, got '"
+                            << kata::action_name(r.rounds[0].decision.action) << "'");
+  BOOST_CHECK_MESSAGE(r.rounds.size() == 1 && test.times_opened() == 1,
+                      "run_recipe(): after NewArchitecture the recipe stops (a person must change the model): expected "
+                      "1 round, got " << r.rounds.size() << " (max_rounds 3)"
+                          << hint_suffix("stop if the action is Done OR NewArchitecture: training the same "
+                                         "configuration again changes nothing"));
 }
 
 BOOST_AUTO_TEST_CASE(every_round_after_the_first_starts_from_a_new_he_initialization) {
