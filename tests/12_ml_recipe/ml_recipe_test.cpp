@@ -1546,6 +1546,39 @@ BOOST_AUTO_TEST_CASE(the_final_round_is_chosen_on_dev) {
                           << hint_suffix("chosen on dev: never on the test set, and not simply the last round"));
 }
 
+BOOST_AUTO_TEST_CASE(the_final_round_is_chosen_by_dev_error_not_dev_cost) {
+  // The high-variance case with seed 29 (the same problem and settings as above). Reference, rounds 1-3: dev
+  // error 0.242, 0.172, 0.212 (99 dev examples: round 2 is best by 4 examples), but the dev cost at each
+  // round's best epoch is 0.562, 0.439, 0.394: round 3 is best by cost (by 0.045). The contract chooses on the
+  // dev ERROR, the recipe's measure of the task; early stopping inside a round uses the cost, the choice
+  // between rounds does not. Whatever the margins of another correct toolbox, the check below is the contract.
+  const HeldOut h = hold_out(two_gaussians(250, 24, 3.0, 29), 0.2, 29);
+  kata::Problem p = h.problem;
+  p.bayes_error = 0.0668;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  kata::RecipeSettings s = small_settings();
+  s.start.hidden = {16};
+  s.start.max_epochs = 100;
+  s.start.batch_size = 0;
+  s.dev_fraction = 0.5;
+  s.patience = 40;
+  s.max_rounds = 3;
+  s.l2_lambda = 0.8;
+  const kata::RecipeReport r = kata::run_recipe(p, test, s, 29);
+  BOOST_REQUIRE_MESSAGE(!r.rounds.empty(), "run_recipe(): expected at least one round");
+  std::size_t best = 0;
+  std::string errors;
+  for (std::size_t k = 0; k < r.rounds.size(); ++k) {
+    if (r.rounds[k].result.dev_error < r.rounds[best].result.dev_error) best = k;
+    errors += (k ? ", " : "") + kata::test::show(r.rounds[k].result.dev_error);
+  }
+  BOOST_CHECK_MESSAGE(r.final_round == best,
+                      "run_recipe(high variance, seed 29): dev errors " << errors << ": final_round should be " << best
+                          << " (the lowest dev error, the earliest of equals), got " << r.final_round
+                          << hint_suffix("choose the round on its dev ERROR, not on its dev cost (the early-stopping "
+                                         "measure) nor on the training error"));
+}
+
 BOOST_AUTO_TEST_CASE(the_trace_and_the_confusion_matrix) {
   const HeldOut h = hold_out(three_blobs(150, 82), 0.2, 82);
   kata::SealedTestSet test(h.X_test, h.y_test);
