@@ -255,6 +255,23 @@ BOOST_AUTO_TEST_CASE(the_default_eps_is_1e_7) {
                                                                                          "(the header's default is 1e-7)"));
 }
 
+BOOST_AUTO_TEST_CASE(a_subnormal_eps_is_valid) {
+  // eps = 4.9e-324 (denorm_min) is > 0 and finite. J = 3 theta_0 - 2 theta_1 at theta = 0: by hand
+  // (3d - (-3d)) / (2d) = 3 and (-2d - 2d) / (2d) = -2, exact on the subnormal grid. Tolerance 0; and
+  // gradient_check against the exact (3, -2) gives 0.
+  const double d = std::numeric_limits<double>::denorm_min();
+  const kata::CostOfTheta J = [](const arma::vec& t) { return 3.0 * t(0) - 2.0 * t(1); };
+  const std::string hint = "eps > 0 and finite is all the contract asks, subnormal eps included: compare with 0, "
+                           "not with std::numeric_limits<double>::min() (the smallest NORMAL double)";
+  arma::vec theta{0.0, 0.0};
+  const auto approx = kata::test::returns("approximate_gradient(3 theta_0 - 2 theta_1, (0, 0), eps = 4.9e-324)",
+                                          [&] { return kata::approximate_gradient(J, theta, d); });
+  if (approx) kata::test::check_mat_close(*approx, arma::vec{3.0, -2.0}, 0.0, "approximate_gradient() with eps = denorm_min", hint);
+  const auto difference = kata::test::returns("gradient_check(3 theta_0 - 2 theta_1, (0, 0), (3, -2), eps = 4.9e-324)",
+                                              [&] { return kata::gradient_check(J, theta, arma::vec{3.0, -2.0}, d); });
+  if (difference) check_close(*difference, 0.0, 0.0, "gradient_check() with eps = denorm_min and the exact gradient", hint);
+}
+
 BOOST_AUTO_TEST_CASE(one_entry) {
   // n = 1, the smallest θ: J(θ) = θ³ at θ = −0.6 with ε = 1e-3; exactly 3θ² + ε² = 1.08 + 1e-6 (one-sided:
   // off by 3θε = −1.8e-3). Round-off ~1e-16 / 1e-3: tolerance 1e-11.
