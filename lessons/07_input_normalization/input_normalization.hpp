@@ -4,7 +4,8 @@
 // Bad input throws std::invalid_argument whose message starts with the name of the function that was
 // called and names what is wrong: for a non-finite data entry its value (nan, inf, -inf), row and column;
 // for a bad normalizer mu or sigma (both when their lengths differ or are 0) and, for a bad entry, the
-// feature and the value ("transform(): normalizer.sigma must be finite and > 0, got 0 for feature 1").
+// feature and the value ("transform(): normalizer.sigma must be finite and > 0, got 0 for feature 1");
+// rows, columns and features are counted from 0; a row-count mismatch gives both counts.
 // When your function delegates to another contract function, validate the arguments again under your own
 // name first, so the message starts with your function's name.
 #pragma once

@@ -53,6 +53,34 @@ kata::Normalizer make_normalizer(arma::vec mu, arma::vec sigma) {
   return n;
 }
 
+// The message of the std::invalid_argument the call throws ("" for anything else). Used after check_rejects()
+// has checked the rejection itself, to look at what the message says.
+std::string message_of(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  } catch (...) {
+  }
+  return "";
+}
+
+// Whether `message` names row r and column c (counted from 0), as "row r, column c" or "(r, c)".
+bool names_position(const std::string& message, arma::uword r, arma::uword c) {
+  const std::string row = "row " + std::to_string(r), col = "column " + std::to_string(c);
+  const std::string pair = "(" + std::to_string(r) + ", " + std::to_string(c) + ")";
+  return (message.find(row) != std::string::npos && message.find(col) != std::string::npos) ||
+         message.find(pair) != std::string::npos;
+}
+
+// Whether `message` names feature j (counted from 0), as "feature j", "[j]" or "(j)".
+bool names_feature(const std::string& message, arma::uword j) {
+  const std::string k = std::to_string(j);
+  for (const std::string& form : {"feature " + k, "[" + k + "]", "(" + k + ")"})
+    if (message.find(form) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(fit_normalizer, *boost::unit_test::description("task 1: fit on the training set"))
@@ -70,6 +98,25 @@ BOOST_AUTO_TEST_CASE(golden_statistics) {
   check_mat_close(n.sigma, arma::vec{std::sqrt(0.546875), std::sqrt(5.0)}, 1e-14, "fit_normalizer().sigma",
                   "population standard deviation: divide the squared deviations by m (ddof = 0), not m - 1 "
                   "(that gives sqrt(0.729166...) and sqrt(6.666...)), and take the square root");
+}
+
+BOOST_AUTO_TEST_CASE(values_near_the_double_maximum_have_a_finite_mean) {
+  // Any finite X_train is valid; only a variance that overflows is rejected. Three equal values 1.5e308
+  // (and -1.5e308): by hand the mean is 1.5e308 and the variance 0, so sigma = 1. Summing first overflows:
+  // 3 x 1.5e308 = 4.5e308 > DBL_MAX = 1.8e308, so sum / m gives mu = inf. Row 2 = [1, 2, 3]: mu 2, sigma
+  // sqrt(2/3) (by hand). Relative tolerance 1e-15: the mean of equal values is exact, a single rounding at most.
+  const arma::mat X{{1.5e308, 1.5e308, 1.5e308}, {-1.5e308, -1.5e308, -1.5e308}, {1.0, 2.0, 3.0}};
+  const kata::Normalizer n = kata::fit_normalizer(X);
+  if (!check_feature_vector(n.mu, 3, 3, "fit_normalizer().mu") || !check_feature_vector(n.sigma, 3, 3, "fit_normalizer().sigma"))
+    return;
+  const std::string hint = "the mean of values near the double maximum must not overflow: sum / m does (the sum "
+                           "4.5e308 is inf); use arma::mean, which falls back to a running mean";
+  kata::test::check_close_rel(n.mu(0), 1.5e308, 1e-15, "fit_normalizer().mu of [1.5e308, 1.5e308, 1.5e308]", hint);
+  kata::test::check_close_rel(n.mu(1), -1.5e308, 1e-15, "fit_normalizer().mu of [-1.5e308 x 3]", hint);
+  check_close(n.sigma(0), 1.0, 0.0, "fit_normalizer().sigma of the constant row 1.5e308 x 3",
+              "a constant feature gets sigma = 1, however large its value");
+  check_close(n.mu(2), 2.0, 1e-14, "fit_normalizer().mu of [1, 2, 3] next to them");
+  check_close(n.sigma(2), std::sqrt(2.0 / 3.0), 1e-14, "fit_normalizer().sigma of [1, 2, 3] next to them");
 }
 
 BOOST_AUTO_TEST_CASE(one_entry_per_feature) {
@@ -161,6 +208,41 @@ BOOST_AUTO_TEST_CASE(accepts_any_finite_positive_sigma) {
                   "X = Z * sigma + mu; sigma must be finite and > 0, nothing more");
 }
 
+BOOST_AUTO_TEST_CASE(subnormal_sigma_is_divided_by) {
+  // sigma = 1e-310 and the smallest double 4.9e-324 are subnormal (below DBL_MIN = 2.2e-308) but finite and
+  // > 0: valid. By hand, each result is exact: s / s = 1, -2s / s = -2, 3d / d = 3, d / d = 1 (the quotients
+  // are small integers), and back 1 * s = s, -2 * s = -2s, 3 * d = 3d (multiplying by a small integer is exact
+  // here). Tolerance 0. 1 / 1e-310 overflows to inf, so multiplying by the reciprocal gives +-inf (or NaN for
+  // 0), and dividing by the reciprocal gives 0.
+  const double s = 1e-310, d = std::numeric_limits<double>::denorm_min();
+  const kata::Normalizer n = make_normalizer({0.0, 0.0}, {s, d});
+  const arma::mat X{{s, -2.0 * s, 0.0}, {3.0 * d, d, 0.0}};
+  const arma::mat Z{{1.0, -2.0, 0.0}, {3.0, 1.0, 0.0}};
+  check_mat_close(kata::transform(n, X), Z, 0.0, "transform() with sigma = 1e-310 and 4.9e-324 (subnormal)",
+                  "divide by sigma; 1 / sigma overflows to inf for a sigma below about 5.6e-309, so multiplying by "
+                  "the reciprocal does not work for every finite sigma > 0");
+  check_mat_close(kata::inverse_transform(n, Z), X, 0.0, "inverse_transform() with sigma = 1e-310 and 4.9e-324",
+                  "multiply by sigma; dividing by 1 / sigma (= inf) gives 0");
+}
+
+BOOST_AUTO_TEST_CASE(z_beyond_the_double_range_is_infinite) {
+  // The header: for a value so far outside the training range that (x - mu) / sigma exceeds the double range,
+  // Z holds +-inf (it is not an error: X and the normalizer are valid). mu = 0, sigma = 1e-300: by hand
+  // 1e10 / 1e-300 = 1e310 > DBL_MAX -> inf, -1e10 -> -inf, and 0.5 / 1e-300 = 5e299 stays finite (relative
+  // tolerance 1e-15: one division).
+  const kata::Normalizer n = make_normalizer({0.0}, {1e-300});
+  const arma::mat X{{1e10, -1e10, 0.5}};
+  const auto Z = kata::test::returns("transform(mu = 0, sigma = 1e-300, X = [1e10, -1e10, 0.5])",
+                                     [&] { return kata::transform(n, X); });
+  if (!Z) return;
+  BOOST_REQUIRE_MESSAGE(Z->n_rows == 1 && Z->n_cols == 3, "transform(1 x 3): expected 1 x 3, got " << Z->n_rows << " x " << Z->n_cols);
+  BOOST_CHECK_MESSAGE((*Z)(0) == kata::test::kInf && (*Z)(1) == -kata::test::kInf,
+                      "transform() of 1e10 and -1e10 with sigma = 1e-300: expected inf and -inf (1e310 exceeds the "
+                      "double range), got " << show((*Z)(0)) << " and " << show((*Z)(1))
+                                            << kata::test::hint_suffix("an overflowing z-score is +-inf, as the header says"));
+  kata::test::check_close_rel((*Z)(2), 5e299, 1e-15, "transform() of 0.5 with sigma = 1e-300");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(inverse_transform, *boost::unit_test::description("task 3: back to the original units"))
@@ -220,6 +302,19 @@ BOOST_AUTO_TEST_CASE(constant_feature_gets_sigma_one) {
   const kata::Normalizer one = kata::fit_normalizer(arma::mat(arma::vec{2.0, -7.0}));
   check_mat_close(one.sigma, arma::vec{1.0, 1.0}, 0.0, "fit_normalizer(one example).sigma",
                   "with m = 1 every feature is constant: sigma = 1");
+}
+
+BOOST_AUTO_TEST_CASE(all_zero_feature_gets_sigma_one) {
+  // All-equal values always count as constant (README), zeros too: there the computed variance is exactly
+  // 0 and so is the bound m eps var + (m eps mu)^2, so the test must be var <= bound, not var < bound.
+  // By hand: mu = 0, sigma = 1, and transform gives (0 - 0) / 1 = 0 exactly (tolerance 0).
+  const arma::mat X{{0.0, 0.0, 0.0}, {1.0, 2.0, 3.0}};
+  const kata::Normalizer n = kata::fit_normalizer(X);
+  if (!check_feature_vector(n.sigma, 2, 3, "fit_normalizer().sigma")) return;
+  check_close(n.sigma(0), 1.0, 0.0, "fit_normalizer().sigma of the all-zero feature [0, 0, 0]",
+              "var = 0 and the bound m eps var + (m eps mu)^2 = 0 when mu = 0: compare with <=, not <");
+  check_mat_close(kata::transform(n, X).eval().row(0), arma::rowvec(3, arma::fill::zeros), 0.0,
+                  "transform() of the all-zero feature", "0 / 0 = NaN: an all-zero feature gets sigma = 1");
 }
 
 // What counts as constant (README): a feature whose computed variance is within the rounding error of its
@@ -424,6 +519,77 @@ BOOST_DATA_TEST_CASE(rejects_a_bad_normalizer, bdata::make(directions), d) {
 BOOST_DATA_TEST_CASE(rejects_bad_data, bdata::make(directions), d) {
   const kata::Normalizer n = make_normalizer({0.0, 1.0}, {1.0, 2.0});
   for (const BadData& b : bad_data()) check_rejects([&] { d.apply(n, b.X); }, d.name, b.what, b.mentions);
+}
+
+// Where the bad value is, counted from 0 (header: a non-finite entry's row and column; a bad mu or sigma
+// entry's feature; an overflowing variance's feature; both feature counts for a row-count mismatch). The
+// positions are off the diagonal of a non-square X, so swapping row and column, or counting from 1, shows.
+BOOST_AUTO_TEST_CASE(messages_say_where_the_bad_value_is) {
+  const arma::mat base{{1.0, 2.0, 3.0}, {4.0, 5.0, 7.0}};
+  const kata::Normalizer n2 = make_normalizer({0.0, 1.0}, {1.0, 2.0});
+  const std::function<arma::mat(const arma::mat&)> calls[] = {
+      [](const arma::mat& X) { return arma::mat(kata::fit_normalizer(X).mu); },
+      [&](const arma::mat& X) { return kata::transform(n2, X); },
+      [&](const arma::mat& X) { return kata::inverse_transform(n2, X); }};
+  const char* names[] = {"fit_normalizer()", "transform()", "inverse_transform()"};
+  struct Spot {
+    arma::uword r, c;
+    double value;
+  };
+  for (std::size_t f = 0; f < 3; ++f)
+    for (const Spot& spot : {Spot{0, 2, kNaN}, Spot{1, 0, kInf}}) {
+      arma::mat X = base;
+      X(spot.r, spot.c) = spot.value;
+      const std::string what = "a 2 x 3 X with " + show(spot.value) + " at row " + std::to_string(spot.r) +
+                               ", column " + std::to_string(spot.c);
+      const auto call = [&] { calls[f](X); };
+      check_rejects(call, names[f], what, show(spot.value));
+      const std::string message = message_of(call);
+      BOOST_CHECK_MESSAGE(message.empty() || names_position(message, spot.r, spot.c),
+                          names[f] << " rejected " << what << ", but its message should give that position as row "
+                                   << spot.r << ", column " << spot.c << " (counted from 0): got '" << message << "'"
+                                   << kata::test::hint_suffix("entry k of the column-major storage is at row k % "
+                                                              "n_rows, column k / n_rows"));
+    }
+  // A bad normalizer entry in feature 1 or 2 of 3 (a 1-based count would say 2 or 3).
+  struct BadEntry {
+    std::string what;
+    kata::Normalizer n;
+    arma::uword feature;
+  };
+  const BadEntry entries[] = {
+      {"mu = NaN in feature 1", make_normalizer({0.0, kNaN, 0.0}, {1.0, 1.0, 1.0}), 1},
+      {"mu = -inf in feature 2", make_normalizer({0.0, 0.0, -kInf}, {1.0, 1.0, 1.0}), 2},
+      {"sigma = 0 in feature 1", make_normalizer({0.0, 0.0, 0.0}, {1.0, 0.0, 1.0}), 1},
+      {"sigma = -1 in feature 2", make_normalizer({0.0, 0.0, 0.0}, {1.0, 1.0, -1.0}), 2}};
+  const arma::mat X3{{1.0, 2.0}, {3.0, 4.0}, {5.0, 6.0}};
+  for (const Direction& d : directions)
+    for (const BadEntry& e : entries) {
+      const auto call = [&] { d.apply(e.n, X3); };
+      check_rejects(call, d.name, e.what);
+      const std::string message = message_of(call);
+      BOOST_CHECK_MESSAGE(message.empty() || names_feature(message, e.feature),
+                          d.name << " rejected " << e.what << ", but its message should name feature " << e.feature
+                                 << " (counted from 0, like the rows of X): got '" << message << "'");
+    }
+  // An overflowing variance in feature 1 of 3.
+  const arma::mat wide{{1.0, 2.0, 3.0}, {1e200, -1e200, 3e200}, {4.0, 5.0, 6.0}};
+  const auto fit_wide = [&] { kata::fit_normalizer(wide); };
+  check_rejects(fit_wide, "fit_normalizer()", "a variance that overflows in feature 1 of 3");
+  const std::string overflow = message_of(fit_wide);
+  BOOST_CHECK_MESSAGE(overflow.empty() || names_feature(overflow, 1),
+                      "fit_normalizer() rejected the overflowing variance of feature 1 (counted from 0), but its "
+                      "message should name feature 1: got '" << overflow << "'");
+  // A row-count mismatch: the message gives both counts (README: "X has 5 features (rows) but the normalizer
+  // was fitted on 2").
+  for (const Direction& d : directions) {
+    const auto call = [&] { d.apply(n2, arma::mat(5, 4, arma::fill::ones)); };
+    check_rejects(call, d.name, "X with 5 features for a normalizer fitted on 2");
+    const std::string message = message_of(call);
+    BOOST_CHECK_MESSAGE(message.empty() || (message.find('5') != std::string::npos && message.find('2') != std::string::npos),
+                        d.name << " rejected X with 5 features for a normalizer fitted on 2, but its message should "
+                               << "give both counts, 5 and 2: got '" << message << "'");
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -338,6 +339,26 @@ BOOST_AUTO_TEST_CASE(smallest_network_and_a_tiny_scale) {
   }
   BOOST_TEST_INFO("initialize_zeros({1, 1})");
   check_shapes(kata::init::initialize_zeros({1, 1}), {1, 1}, "initialize_zeros()");
+}
+
+BOOST_AUTO_TEST_CASE(a_subnormal_scale_is_valid) {
+  // "finite, > 0 (however small)": also below DBL_MIN = 2.2e-308, the smallest NORMAL double, which
+  // std::numeric_limits<double>::min() returns. 1e-310 and denorm_min() = 4.9e-324 are subnormal, finite and
+  // > 0. numpy (seed 3): z = 1.7886284734303186, so W = z * scale: about 1.79e-310, and 1.79 * 4.9e-324
+  // rounds to 2 * denorm_min() = 9.9e-324 (by hand: the subnormal grid has step denorm_min). Both are the
+  // one IEEE product z * scale; relative tolerance 1e-12 (a subnormal has fewer bits, but the same product).
+  const double z = 1.7886284734303186, tiny = std::numeric_limits<double>::denorm_min();
+  for (const double scale : {1e-310, tiny}) {
+    kata::Rng rng(3);
+    const std::string call = "initialize_random({1, 1}, rng seeded 3, scale = " + show(scale) + ")";
+    BOOST_TEST_INFO(call);
+    const auto p = kata::test::returns(call, [&] { return kata::init::initialize_random({1, 1}, rng, scale); });
+    if (!p) continue;
+    check_shapes(*p, {1, 1}, "initialize_random()");
+    kata::test::check_close_rel(p->W[0](0, 0), scale == tiny ? 2.0 * tiny : z * scale, 1e-12, call + ": W[1]",
+                                "any finite scale > 0 is valid, subnormal ones too: compare with 0, not with "
+                                "std::numeric_limits<double>::min() (the smallest NORMAL double)");
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

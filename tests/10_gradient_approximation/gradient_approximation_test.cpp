@@ -180,6 +180,26 @@ BOOST_AUTO_TEST_CASE(eps_close_together_are_valid) {
   kata::test::check_close(order_of({1e-3, 1.01e-3}, {7e-6, 7.1407e-6}), 2.0, 1e-9,
                           "convergence_order() of eps 1e-3 and 1.01e-3 (1% apart)",
                           "any spread in log eps is enough; compare the spread with 0, not with some threshold");
+  // Closer still: ε = 1e-3 and 1e-3 (1 + 1e-9), errors 7 ε² (slope 2 by hand). Σ (x − x̄)² = 5e-19 is far below
+  // the rounding error of Σ x² ≈ 95 (about 1e-14), so the one-pass formula (n Σxy − Σx Σy) / (n Σx² − (Σx)²)
+  // cancels to noise (or to 0, and rejects). Centred sums keep it: each log ε carries ~7e-16 of rounding
+  // against a spread of 1e-9 (relative 1e-6), so tolerance 1e-5.
+  kata::test::check_close(order_of({1e-3, 1.000000001e-3}, {7e-6, 7.0 * 1.000000001e-3 * 1.000000001e-3}), 2.0, 1e-5,
+                          "convergence_order() of eps 1e-3 and 1.000000001e-3 (1e-9 apart, relative)",
+                          "centre first: sum((x - mean x)(y - mean y)) / sum((x - mean x)^2); the one-pass form "
+                          "n sum(x^2) - (sum x)^2 subtracts two numbers of ~190 that agree to 1e-18");
+}
+
+BOOST_AUTO_TEST_CASE(subnormal_eps_and_errors_are_valid) {
+  // "finite and > 0" includes subnormal values (below DBL_MIN = 2.2e-308, which is what
+  // std::numeric_limits<double>::min() returns). Powers of two are exact there: eps = 2^-1040 and 2^-1050,
+  // errors = 2^-1045 and 2^-1065: by hand the slope is (-1045 + 1065) / (-1040 + 1050) = 2 (tolerance 1e-12:
+  // two logarithms of exact powers of two).
+  const arma::vec eps{std::ldexp(1.0, -1040), std::ldexp(1.0, -1050)};
+  const arma::vec errors{std::ldexp(1.0, -1045), std::ldexp(1.0, -1065)};
+  kata::test::check_close(order_of(eps, errors), 2.0, 1e-12, "convergence_order(eps 2^-1040, 2^-1050; errors 2^-1045, 2^-1065)",
+                          "subnormal eps and errors are finite and > 0: valid. Compare with 0, not with "
+                          "std::numeric_limits<double>::min() (the smallest NORMAL double)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -256,6 +276,22 @@ BOOST_AUTO_TEST_CASE(one_coordinate) {
       kata::numerical_gradient([](const arma::vec& t) { return t(0) * t(0) * t(0) + 2.0 * t(0); }, theta, 1e-4);
   kata::test::check_mat_close(got, arma::vec{2.48 + 1e-8}, 1e-10, "numerical_gradient(theta^3 + 2 theta) at 0.4",
                               "one parameter is a valid theta: one two-sided difference, 3 theta^2 + 2 + eps^2");
+}
+
+BOOST_AUTO_TEST_CASE(a_subnormal_eps_is_valid) {
+  // eps = 4.9e-324 (denorm_min, the smallest double > 0) is finite and > 0. J = 3 theta_0 - 2 theta_1 at
+  // theta = 0: by hand (3d - (-3d)) / (2d) = 3 and (-2d - 2d) / (2d) = -2, every step exact on the subnormal
+  // grid (small multiples of d). Tolerance 0.
+  arma::vec theta{0.0, 0.0};
+  const double d = std::numeric_limits<double>::denorm_min();
+  BOOST_TEST_INFO("numerical_gradient(3 theta_0 - 2 theta_1, theta = (0, 0), eps = " << show(d) << ")");
+  const auto got = kata::test::returns("numerical_gradient(3 theta_0 - 2 theta_1, (0, 0), eps = 4.9e-324)", [&] {
+    return kata::numerical_gradient([](const arma::vec& t) { return 3.0 * t(0) - 2.0 * t(1); }, theta, d);
+  });
+  if (got)
+    kata::test::check_mat_close(*got, arma::vec{3.0, -2.0}, 0.0, "numerical_gradient() with eps = denorm_min",
+                                "every finite eps > 0 is valid, subnormal ones too: compare with 0, not with "
+                                "std::numeric_limits<double>::min()");
 }
 
 BOOST_AUTO_TEST_CASE(j_may_read_theta_by_reference) {

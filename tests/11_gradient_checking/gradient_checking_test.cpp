@@ -255,6 +255,23 @@ BOOST_AUTO_TEST_CASE(the_default_eps_is_1e_7) {
                                                                                          "(the header's default is 1e-7)"));
 }
 
+BOOST_AUTO_TEST_CASE(a_subnormal_eps_is_valid) {
+  // eps = 4.9e-324 (denorm_min) is > 0 and finite. J = 3 theta_0 - 2 theta_1 at theta = 0: by hand
+  // (3d - (-3d)) / (2d) = 3 and (-2d - 2d) / (2d) = -2, exact on the subnormal grid. Tolerance 0; and
+  // gradient_check against the exact (3, -2) gives 0.
+  const double d = std::numeric_limits<double>::denorm_min();
+  const kata::CostOfTheta J = [](const arma::vec& t) { return 3.0 * t(0) - 2.0 * t(1); };
+  const std::string hint = "eps > 0 and finite is all the contract asks, subnormal eps included: compare with 0, "
+                           "not with std::numeric_limits<double>::min() (the smallest NORMAL double)";
+  arma::vec theta{0.0, 0.0};
+  const auto approx = kata::test::returns("approximate_gradient(3 theta_0 - 2 theta_1, (0, 0), eps = 4.9e-324)",
+                                          [&] { return kata::approximate_gradient(J, theta, d); });
+  if (approx) kata::test::check_mat_close(*approx, arma::vec{3.0, -2.0}, 0.0, "approximate_gradient() with eps = denorm_min", hint);
+  const auto difference = kata::test::returns("gradient_check(3 theta_0 - 2 theta_1, (0, 0), (3, -2), eps = 4.9e-324)",
+                                              [&] { return kata::gradient_check(J, theta, arma::vec{3.0, -2.0}, d); });
+  if (difference) check_close(*difference, 0.0, 0.0, "gradient_check() with eps = denorm_min and the exact gradient", hint);
+}
+
 BOOST_AUTO_TEST_CASE(one_entry) {
   // n = 1, the smallest θ: J(θ) = θ³ at θ = −0.6 with ε = 1e-3; exactly 3θ² + ε² = 1.08 + 1e-6 (one-sided:
   // off by 3θε = −1.8e-3). Round-off ~1e-16 / 1e-3: tolerance 1e-11.
@@ -488,6 +505,28 @@ BOOST_AUTO_TEST_CASE(a_block_of_zeros_agrees) {
                       "worst_parameters(): expected W1 then b1, got " << rows[0].name << ", " << rows[1].name);
   check_close(rows[1].difference, 0.0, 0.0, "worst_parameters(): b1 with both gradients 0",
               "0/0 inside a block also means agreement: 0, not NaN");
+}
+
+BOOST_AUTO_TEST_CASE(block_differences_are_scale_free) {
+  // Each block's difference is relative_difference's formula (header), so it is the same at every scale a
+  // double holds: W1 = (3, 4) * k against (4, 3) * k gives sqrt(2) / 10 and b1 = (1) * k against (2) * k gives
+  // 1/3 (by hand: |1 - 2| / (1 + 2)), for k = 1e-170 (squares underflow to 0) and 1e200 (squares overflow to
+  // inf). Tolerance 1e-15: a few roundings of numbers below 1.
+  const std::vector<NamedBlock> layout{{"W1", arma::mat(1, 2)}, {"b1", arma::mat(1, 1)}};
+  for (const double k : {1e-170, 1e200}) {
+    const std::string shown = show(k);
+    BOOST_TEST_INFO("worst_parameters((3, 4, 1) * " << shown << ", (4, 3, 2) * " << shown << ", layout W1 1x2, b1 1x1)");
+    const auto rows = kata::worst_parameters(arma::vec{3.0, 4.0, 1.0} * k, arma::vec{4.0, 3.0, 2.0} * k, layout);
+    BOOST_REQUIRE_MESSAGE(rows.size() == 2, "worst_parameters(): expected 2 rows, got " << rows.size());
+    const std::string hint = "each block's difference is relative_difference's formula: use arma::norm, which "
+                             "does not underflow or overflow; sqrt of a sum of squares gives 0 or NaN at this scale";
+    BOOST_CHECK_MESSAGE(rows[0].name == "b1" && rows[1].name == "W1",
+                        "worst_parameters() at scale " << shown << ": expected b1 (1/3) before W1 (0.1414), got "
+                                                       << rows[0].name << ", " << rows[1].name << kata::test::hint_suffix(hint));
+    for (const auto& row : rows)
+      check_close(row.difference, row.name == "b1" ? 1.0 / 3.0 : std::sqrt(2.0) / 10.0, 1e-15,
+                  "worst_parameters(): the difference of block " + row.name + " at scale " + shown, hint);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(ties_keep_layout_order_in_a_long_report) {
@@ -948,6 +987,76 @@ BOOST_AUTO_TEST_CASE(gradient_check_rejects_bad_arguments_before_calling_J) {
 BOOST_AUTO_TEST_CASE(verdict_rejects_negative_or_nan) {
   for (const double bad : {-1e-9, -std::numeric_limits<double>::denorm_min(), -1.0, -kInf, kNaN})
     check_rejects([&] { kata::verdict(bad); }, "verdict()", "difference = " + show(bad));
+}
+
+namespace {
+
+// The message of the std::invalid_argument the call throws ("" for anything else), to look at what it says
+// after check_rejects() has checked the rejection itself.
+std::string message_of(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  } catch (...) {
+  }
+  return "";
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Whether `message` gives the shape r x c ("3 x 2", "3x2" or "(3, 2)").
+bool names_shape(const std::string& message, arma::uword r, arma::uword c) {
+  const std::string R = std::to_string(r), C = std::to_string(c);
+  return contains(message, R + " x " + C) || contains(message, R + "x" + C) || contains(message, "(" + R + ", " + C + ")");
+}
+
+}  // namespace
+
+// What the header says the messages name: both lengths for a theta that does not fit `like`, both blocks
+// and both shapes for a gradient block that does not fit its parameter, and the entry around which J
+// returned NaN/Inf. Names that do not contain each other, and numbers that appear nowhere else in the
+// message, so that only the asked-for content passes.
+BOOST_AUTO_TEST_CASE(messages_give_both_sides_and_the_entry) {
+  const auto layout = small_params(4);  // W1 3x2, b1 3x1, W2 1x3, b2 1x1: 13 entries
+  const auto short_theta = [&] { kata::vector_to_params(arma::vec(12, arma::fill::ones), layout); };
+  check_rejects(short_theta, "vector_to_params()", "a theta of 12 entries for blocks holding 13");
+  const std::string length = message_of(short_theta);
+  BOOST_CHECK_MESSAGE(length.empty() || (contains(length, "12") && contains(length, "13")),
+                      "vector_to_params() rejected a theta of 12 entries for blocks holding 13, but its message should "
+                      "name both lengths, 12 and 13: got '" << length << "'");
+  const std::vector<NamedBlock> params{{"weights", arma::mat(3, 2, arma::fill::ones)}, {"bias", arma::mat(3, 1, arma::fill::ones)}};
+  const std::vector<NamedBlock> grads{{"g_first", arma::mat(2, 3, arma::fill::ones)}, {"g_second", arma::mat(3, 1, arma::fill::ones)}};
+  const auto transposed = [&] { kata::gradients_to_vector(grads, params); };
+  check_rejects(transposed, "gradients_to_vector()", "g_first of 2 x 3 for weights of 3 x 2", "g_first");
+  const std::string shapes = message_of(transposed);
+  BOOST_CHECK_MESSAGE(shapes.empty() || (contains(shapes, "weights") && names_shape(shapes, 2, 3) && names_shape(shapes, 3, 2)),
+                      "gradients_to_vector() rejected g_first (2 x 3) for its parameter weights (3 x 2), but its "
+                      "message should name both blocks and both shapes: got '" << shapes << "'");
+  // J returns Inf only around the LAST entry of θ = (0.5, -1, 4): entry 2 counted from 0 (3 from 1). No other
+  // number in play contains a 2 or a 3.
+  const arma::vec original{0.5, -1.0, 4.0};
+  const kata::CostOfTheta J = [](const arma::vec& t) { return t(2) == 4.0 ? 1.0 : kInf; };
+  const auto names_entry = [](const std::string& message) {
+    for (const std::string& k : {"2", "3"})
+      for (const std::string& form : {"[" + k + "]", "entry " + k, "theta_" + k, "(" + k + ")", "theta " + k})
+        if (contains(message, form)) return true;
+    return false;
+  };
+  const std::pair<std::string, std::function<void(arma::vec&)>> calls[] = {
+      {"approximate_gradient()", [&](arma::vec& t) { kata::approximate_gradient(J, t); }},
+      {"gradient_check()", [&](arma::vec& t) { kata::gradient_check(J, t, arma::vec{1.0, 1.0, 1.0}); }}};
+  for (const auto& [name, call] : calls) {
+    arma::vec theta = original;
+    const auto failing = [&, c = call] { c(theta); };
+    check_rejects(failing, name, "J returning Inf around the last entry of theta");
+    theta = original;
+    const std::string message = message_of(failing);
+    BOOST_CHECK_MESSAGE(message.empty() || names_entry(message),
+                        name << " rejected J returning Inf around theta[2] (the last entry), but its message should "
+                             << "name that entry (theta[2]): got '" << message << "'"
+                             << kata::test::hint_suffix("the header: J returning NaN/Inf throws, naming the entry"));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(worst_parameters_rejects_bad_vectors_or_layout) {

@@ -805,6 +805,33 @@ BOOST_AUTO_TEST_CASE(full_batch_draws_nothing) {
                       "train_round(): 5 epochs with patience 100 should run all 5, got " << r.dev_cost.size());
 }
 
+BOOST_AUTO_TEST_CASE(a_batch_as_large_as_the_set_draws_nothing) {
+  // The header: "when batch_size is 0 or >= m ... one batch of all columns in order, drawing nothing". At
+  // batch_size == m exactly (and above it) a permutation would be one batch too, but shuffled, and it would
+  // move the rng. m = the fixture's training columns.
+  const RoundFixture f;
+  const arma::uword m = f.train.X.n_cols;
+  for (const arma::uword b : {m, m + 1}) {
+    Recorder rec;
+    kata::Config c = small_config();
+    c.batch_size = b;
+    c.max_epochs = 3;
+    kata::Rng rng(44), untouched(44);
+    BOOST_TEST_INFO("train_round(batch_size = " << b << " for m = " << m << ", 3 epochs)");
+    (void)kata::train_round(rec.model(), c, f.initial, f.train, f.dev, 2, 100, rng);
+    std::size_t full = 0;
+    for (const auto& call : rec.calls) full += call.is_gradient && bitwise_equal(call.X, f.train.X);
+    BOOST_CHECK_MESSAGE(full == 3 && rec.gradient_calls() == 3,
+                        "train_round(batch_size = " << b << ", m = " << m << ", 3 epochs): expected 3 gradient calls "
+                        "on the whole training set in its order, got " << rec.gradient_calls() << " calls, " << full
+                        << " of them on the whole set in order"
+                        << hint_suffix("batch_size >= m is one batch in order, like batch_size 0: test >=, not >"));
+    BOOST_CHECK_MESSAGE(rng.next_uint32() == untouched.next_uint32(),
+                        "train_round(batch_size = " << b << " >= m = " << m << "): should draw nothing (no permutation)"
+                        << hint_suffix("batch_size >= m is one batch in order, drawing nothing"));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(early_stopping_watches_dev_and_restores_the_best_epoch) {
   // An easily overfitted round: 80 noisy examples in 4 features, 40 hidden units, 400 epochs: the dev cost
   // turns up long before the end.
@@ -1342,6 +1369,64 @@ BOOST_AUTO_TEST_CASE(the_first_rounds_initial_network_is_checked_on_training_exa
                       "run_recipe(): the correct network's check should be great and training should follow");
 }
 
+BOOST_AUTO_TEST_CASE(look_closer_continues_to_training) {
+  // The header: stop only when the verdict is worry; "look closer" continues. A backprop whose every gradient
+  // is 2e-5 too large (relative) has, by the formula, a difference of 2e-5 / (2 + 2e-5) = 1e-5 against the
+  // exact approximation: look closer (1e-6 <= 1e-5 < 1e-4, a factor 10 from either border; the two-sided
+  // estimate's own error, ~1e-9 relative, does not move it).
+  const HeldOut h = hold_out(two_gaussians(120, 3, 2.0, 86), 0.2, 86);
+  kata::RecipeSettings s = small_settings();
+  s.max_rounds = 1;
+  kata::Model model;
+  model.gradients = [](const kata::Params& p, const arma::mat& X, const arma::mat& Y, const kata::Hooks& hooks,
+                       kata::Rng* rng) {
+    kata::Grads g = kata::gradients(p, X, Y, hooks, rng);
+    for (auto& dW : g.dW) dW *= 1.0 + 2e-5;
+    for (auto& db : g.db) db *= 1.0 + 2e-5;
+    return g;
+  };
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 86, model);
+  BOOST_REQUIRE_MESSAGE(r.gradient_check.verdict == kata::Verdict::look_closer,
+                        "run_recipe() with every gradient 2e-5 too large: the check should say 'look closer' "
+                        "(difference 1e-5), got '" << kata::verdict_name(r.gradient_check.verdict) << "' ("
+                                                   << kata::test::show(r.gradient_check.difference) << ")");
+  BOOST_CHECK_MESSAGE(r.trained && r.rounds.size() == 1 && test.times_opened() == 1,
+                      "run_recipe(): after a 'look closer' gradient check the recipe should train (1 round here) "
+                      "and measure on the test set; got trained = " << r.trained << ", " << r.rounds.size()
+                          << " rounds, test set opened " << test.times_opened() << " times"
+                          << hint_suffix("only 'worry' stops the recipe before training; 'look closer' continues"));
+}
+
+BOOST_AUTO_TEST_CASE(the_check_uses_every_training_example_when_there_are_fewer_than_asked) {
+  // k = min(check_examples, m_train): with check_examples 1000 and 72 training examples (96 examples, 25% dev:
+  // stratified_split's sizes), the check runs on all 72, and the trace says so.
+  const HeldOut h = hold_out(two_gaussians(120, 3, 2.0, 87), 0.2, 87);
+  kata::RecipeSettings s = small_settings();
+  s.max_rounds = 1;
+  s.check_examples = 1000;
+  Recorder rec;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 87, rec.model());
+  const arma::uword m_train = r.train_indices.n_elem;
+  const Call* first_gradient = nullptr;
+  for (const auto& c : rec.calls)
+    if (c.is_gradient) {
+      first_gradient = &c;
+      break;
+    }
+  BOOST_REQUIRE_MESSAGE(first_gradient != nullptr, "run_recipe(): model.gradients was never called");
+  const std::string hint = "k = min(check_examples, m_train): when fewer training examples than check_examples "
+                           "exist, the check uses all of them";
+  BOOST_CHECK_MESSAGE(first_gradient->X.n_cols == m_train,
+                      "run_recipe(check_examples = 1000, " << m_train << " training examples): the gradient check "
+                      "should use all " << m_train << " training examples, it used " << first_gradient->X.n_cols
+                      << hint_suffix(hint));
+  BOOST_CHECK_MESSAGE(r.trace.size() >= 2 && r.trace[1].step == "gradient check" && r.trace[1].examples == m_train,
+                      "run_recipe(check_examples = 1000): the trace's 'gradient check' line should count "
+                          << m_train << " examples" << hint_suffix(hint));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 namespace {
@@ -1461,6 +1546,39 @@ BOOST_AUTO_TEST_CASE(the_final_round_is_chosen_on_dev) {
                           << hint_suffix("chosen on dev: never on the test set, and not simply the last round"));
 }
 
+BOOST_AUTO_TEST_CASE(the_final_round_is_chosen_by_dev_error_not_dev_cost) {
+  // The high-variance case with seed 29 (the same problem and settings as above). Reference, rounds 1-3: dev
+  // error 0.242, 0.172, 0.212 (99 dev examples: round 2 is best by 4 examples), but the dev cost at each
+  // round's best epoch is 0.562, 0.439, 0.394: round 3 is best by cost (by 0.045). The contract chooses on the
+  // dev ERROR, the recipe's measure of the task; early stopping inside a round uses the cost, the choice
+  // between rounds does not. Whatever the margins of another correct toolbox, the check below is the contract.
+  const HeldOut h = hold_out(two_gaussians(250, 24, 3.0, 29), 0.2, 29);
+  kata::Problem p = h.problem;
+  p.bayes_error = 0.0668;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  kata::RecipeSettings s = small_settings();
+  s.start.hidden = {16};
+  s.start.max_epochs = 100;
+  s.start.batch_size = 0;
+  s.dev_fraction = 0.5;
+  s.patience = 40;
+  s.max_rounds = 3;
+  s.l2_lambda = 0.8;
+  const kata::RecipeReport r = kata::run_recipe(p, test, s, 29);
+  BOOST_REQUIRE_MESSAGE(!r.rounds.empty(), "run_recipe(): expected at least one round");
+  std::size_t best = 0;
+  std::string errors;
+  for (std::size_t k = 0; k < r.rounds.size(); ++k) {
+    if (r.rounds[k].result.dev_error < r.rounds[best].result.dev_error) best = k;
+    errors += (k ? ", " : "") + kata::test::show(r.rounds[k].result.dev_error);
+  }
+  BOOST_CHECK_MESSAGE(r.final_round == best,
+                      "run_recipe(high variance, seed 29): dev errors " << errors << ": final_round should be " << best
+                          << " (the lowest dev error, the earliest of equals), got " << r.final_round
+                          << hint_suffix("choose the round on its dev ERROR, not on its dev cost (the early-stopping "
+                                         "measure) nor on the training error"));
+}
+
 BOOST_AUTO_TEST_CASE(the_trace_and_the_confusion_matrix) {
   const HeldOut h = hold_out(three_blobs(150, 82), 0.2, 82);
   kata::SealedTestSet test(h.X_test, h.y_test);
@@ -1509,6 +1627,34 @@ BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_report) {
     same = same_params(r1.rounds[k].result.params, r2.rounds[k].result.params);
   BOOST_CHECK_MESSAGE(same, "run_recipe(): two runs with the same seed should give the same parameters in every round"
                                 << hint_suffix("draw everything from ONE Rng(seed); no other source of randomness"));
+}
+
+BOOST_AUTO_TEST_CASE(new_architecture_ends_the_recipe) {
+  // Step 4: stop when the action is Done OR NewArchitecture. A d = 1 problem keeps the errors near
+  // Phi(-0.5) = 0.31, far above a threshold of 0.001: high bias. Nothing is left to take: the width is at
+  // max_hidden_units (6), max_epochs at max_epochs_limit (10), L2 and dropout are on, no extra data, no images.
+  // So round 1 decides NewArchitecture, and although max_rounds is 3 there is no round 2.
+  const HeldOut h = hold_out(two_gaussians(120, 3, 1.0, 88), 0.2, 88);
+  kata::RecipeSettings s = small_settings();
+  s.start.batch_size = 0;
+  s.start.max_epochs = 10;
+  s.start.lambda = 0.1;
+  s.start.keep_prob = 0.9;
+  s.threshold = 0.001;
+  s.max_hidden_units = 6;
+  s.max_epochs_limit = 10;
+  s.max_rounds = 3;
+  kata::SealedTestSet test(h.X_test, h.y_test);
+  const kata::RecipeReport r = kata::run_recipe(h.problem, test, s, 88);
+  BOOST_REQUIRE_MESSAGE(!r.rounds.empty(), "run_recipe(): expected at least one round");
+  BOOST_REQUIRE_MESSAGE(r.rounds[0].decision.action == kata::Action::NewArchitecture,
+                        "run_recipe(every step used up): round 1 should decide NewArchitecture, got '"
+                            << kata::action_name(r.rounds[0].decision.action) << "'");
+  BOOST_CHECK_MESSAGE(r.rounds.size() == 1 && test.times_opened() == 1,
+                      "run_recipe(): after NewArchitecture the recipe stops (a person must change the model): expected "
+                      "1 round, got " << r.rounds.size() << " (max_rounds 3)"
+                          << hint_suffix("stop if the action is Done OR NewArchitecture: training the same "
+                                         "configuration again changes nothing"));
 }
 
 BOOST_AUTO_TEST_CASE(every_round_after_the_first_starts_from_a_new_he_initialization) {
@@ -1887,6 +2033,8 @@ BOOST_AUTO_TEST_CASE(run_recipe_rejects_bad_settings_before_anything_happens) {
   reject(p, good, "bayes_error = 1");
   p.bayes_error = -0.1;
   reject(p, good, "bayes_error = -0.1");
+  p.bayes_error = kNaN;
+  reject(p, good, "bayes_error = NaN");
   std::vector<std::pair<std::string, std::function<void(kata::RecipeSettings&)>>> bad{
       {"dev_fraction = 0", [](auto& s) { s.dev_fraction = 0.0; }},
       {"dev_fraction = 1", [](auto& s) { s.dev_fraction = 1.0; }},
@@ -1912,6 +2060,15 @@ BOOST_AUTO_TEST_CASE(run_recipe_rejects_bad_settings_before_anything_happens) {
       {"start.learning_rate = 0", [](auto& s) { s.start.learning_rate = 0.0; }},
       {"start.lambda = -1", [](auto& s) { s.start.lambda = -1.0; }},
       {"start.keep_prob = 0", [](auto& s) { s.start.keep_prob = 0.0; }},
+      // NaN in every floating-point setting: a check written as a rejection (x <= 0 || x > 1) lets NaN
+      // through, since every comparison with NaN is false.
+      {"dev_fraction = NaN", [](auto& s) { s.dev_fraction = kNaN; }},
+      {"threshold = NaN", [](auto& s) { s.threshold = kNaN; }},
+      {"l2_lambda = NaN", [](auto& s) { s.l2_lambda = kNaN; }},
+      {"dropout_keep_prob = NaN", [](auto& s) { s.dropout_keep_prob = kNaN; }},
+      {"start.learning_rate = NaN", [](auto& s) { s.start.learning_rate = kNaN; }},
+      {"start.lambda = NaN", [](auto& s) { s.start.lambda = kNaN; }},
+      {"start.keep_prob = NaN", [](auto& s) { s.start.keep_prob = kNaN; }},
   };
   for (const auto& [what, edit] : bad) {
     kata::RecipeSettings s = good;
