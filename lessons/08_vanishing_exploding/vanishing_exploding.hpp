@@ -33,7 +33,10 @@ std::vector<arma::mat> deep_linear_forward(const arma::mat& X, const std::vector
 // activation_scales(layers): the root mean square of each matrix over ALL its entries (every unit and
 // every example of the batch):  rms(M) = sqrt( (1 / (rows · cols)) · Σ_ij M_ij² ).
 // Works for any list of matrices: activations from deep_linear_forward(), or gradients dA / dW from
-// deep_linear_backward(). Returns a vector with one entry per matrix.
+// deep_linear_backward(). Returns a vector with one entry per matrix. The result must not overflow or
+// underflow where the rms itself is a normal double: entries above ~1e154 (an exploded layer) would give
+// squares of Inf, entries below ~1e-162 (a vanished one) squares of 0, so scale the matrix by its largest
+// |entry| before squaring (by a power of two, the result is the formula's to the last bit elsewhere).
 // Throws std::invalid_argument ("activation_scales(): ...") for an empty list, an empty matrix (0 rows or
 // 0 columns) anywhere in the list, or a NaN/Inf entry in any matrix. A matrix of zeros is fine: rms 0.
 arma::vec activation_scales(const std::vector<arma::mat>& layers);

@@ -14,6 +14,9 @@
 //
 // Provided (not part of the exercise): Model, SealedTestSet, targets(), network_dims(). Everything else is
 // yours: prepare_data, check_gradients, round_training_set, train_round, decide and run_recipe.
+//
+// Every function that takes the Rng checks all of its arguments before its first draw: a call that throws
+// std::invalid_argument leaves the rng untouched (as in lessons 01, 04, 05 and 09).
 #pragma once
 
 #include <armadillo>

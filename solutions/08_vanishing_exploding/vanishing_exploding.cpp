@@ -45,8 +45,21 @@ arma::vec activation_scales(const std::vector<arma::mat>& layers) {
     const arma::mat& M = layers[l];
     require(M.n_elem > 0, str("activation_scales(): layers[", l, "] is empty (", M.n_rows, " x ", M.n_cols, ")"));
     require(M.is_finite(), str("activation_scales(): layers[", l, "] has a non-finite entry"));
-    const double mean_square = arma::accu(arma::square(M)) / static_cast<double>(M.n_elem);
-    scales(l) = std::sqrt(mean_square);
+    // Divided by a power of two near the largest |entry| first (so every entry is at most 2 in size): an
+    // exploding layer (entries above ~1e154) would overflow the squares, a vanishing one (below ~1e-162)
+    // underflow them, although the rms itself is a normal number. A power of two scales exactly, so
+    // elsewhere this is the plain formula to the last bit. 2^(e - 1) for largest = f 2^e, f in [0.5, 1):
+    // representable from the smallest subnormal (e = -1073) to the largest double (e = 1024).
+    const double largest = arma::abs(M).max();
+    if (largest == 0.0) {
+      scales(l) = 0.0;
+      continue;
+    }
+    int exponent = 0;
+    std::frexp(largest, &exponent);
+    const double unit = std::ldexp(1.0, exponent - 1);
+    const double mean_square = arma::accu(arma::square(M / unit)) / static_cast<double>(M.n_elem);
+    scales(l) = std::ldexp(std::sqrt(mean_square), exponent - 1);
   }
   return scales;
 }

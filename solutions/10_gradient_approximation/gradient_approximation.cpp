@@ -64,10 +64,12 @@ double convergence_order(const arma::vec& eps, const arma::vec& errors) {
             str("convergence_order(): errors must be finite and > 0, got errors[", k, "] = ", errors(k)));
   }
   const arma::vec x = arma::log(eps), y = arma::log(errors);
+  // Equal x compared as such: their mean can round to a value next to them (3 x log 2e-3), and then
+  // x - mean(x) is a spread of rounding noise, not of data.
+  require(x.max() > x.min(), "convergence_order(): all eps values are equal (or so close that their logarithms "
+                             "are), the slope is undefined");
   const arma::vec dx = x - arma::mean(x);
   const double sxx = arma::dot(dx, dx);
-  require(sxx > 0.0, "convergence_order(): all eps values are equal (or so close that their logarithms are), "
-                    "the slope is undefined");
   return arma::dot(dx, y - arma::mean(y)) / sxx;
 }
 

@@ -181,6 +181,20 @@ BOOST_AUTO_TEST_CASE(a_dead_layer_has_scale_0) {
                           "divide by rows * cols = 5 entries, zeros included");
 }
 
+// The rms of an exploded or vanished layer is an ordinary double even where the squares are not: by hand,
+// rms([3a, -4a]) = a sqrt((9 + 16) / 2) = a sqrt(12.5) for any a, and (3e200)^2 overflows, (3e-200)^2
+// underflows to 0. Relative tolerance 1e-15: a few roundings of a scaled sum.
+BOOST_AUTO_TEST_CASE(exploded_and_vanished_layers_have_a_finite_nonzero_scale) {
+  for (const double a : {1e200, 1e-200, 1e300, 1e-300, 1.0}) {
+    const arma::vec got = kata::activation_scales({arma::mat{{3.0 * a, -4.0 * a}}});
+    BOOST_REQUIRE_MESSAGE(got.n_elem == 1, "activation_scales() of 1 matrix must return 1 number, got " << got.n_elem);
+    kata::test::check_close_rel(got(0), a * std::sqrt(12.5), 1e-15,
+                                "rms of [3a, -4a] with a = " + kata::test::show(a),
+                                "the squares of entries beyond ~1e154 overflow to Inf and those below ~1e-162 "
+                                "underflow to 0: divide by the largest |entry| first, square, then multiply back");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(scales_of_an_exploding_network_grow_by_a_per_layer) {
   const auto A = kata::deep_linear_forward(sample_input(), scaled_identities(1.5, 3, 20));
   const arma::vec s = kata::activation_scales(A);

@@ -1843,15 +1843,20 @@ BOOST_AUTO_TEST_SUITE_END()  // run_recipe
 // =========================================================================================================
 BOOST_AUTO_TEST_SUITE(bad_input, *utf::description("task 7: harden it"))
 
+// After a rejected call the rng, seeded `seed`, must be where a fresh Rng(seed) is: nothing drawn.
+void check_untouched(kata::Rng& rng, std::uint32_t seed, const std::string& function, const std::string& what) {
+  kata::Rng fresh(seed);
+  BOOST_CHECK_MESSAGE(rng.next_uint32() == fresh.next_uint32(),
+                      function << " with " << what << " drew from the rng before throwing: check every argument "
+                               << "first, so that a rejected call leaves the generator untouched");
+}
+
 BOOST_AUTO_TEST_CASE(prepare_data_rejects_bad_problems_and_fractions) {
   const kata::Problem good = two_gaussians(20, 2, 2.0, 91);
   auto reject = [&](const kata::Problem& p, double f, const std::string& what) {
-    check_rejects(
-        [&] {
-          kata::Rng rng(1);
-          kata::prepare_data(p, f, rng);
-        },
-        "prepare_data()", what);
+    kata::Rng rng(1);
+    check_rejects([&] { kata::prepare_data(p, f, rng); }, "prepare_data()", what);
+    check_untouched(rng, 1, "prepare_data()", what);
   };
   kata::Problem p = good;
   p.X.reset();
@@ -1896,12 +1901,9 @@ BOOST_AUTO_TEST_CASE(round_training_set_rejects_what_the_problem_cannot_give) {
   kata::Problem images = tiny_images(16, 93);
   const kata::PreparedData d = prepared_by_hand(images, 12);
   auto reject = [&](const kata::Problem& p, const kata::Config& c, const std::string& what) {
-    check_rejects(
-        [&] {
-          kata::Rng r(1);
-          kata::round_training_set(d, p, c, r);
-        },
-        "round_training_set()", what);
+    kata::Rng r(1);
+    check_rejects([&] { kata::round_training_set(d, p, c, r); }, "round_training_set()", what);
+    check_untouched(r, 1, "round_training_set()", what);
   };
   kata::Config c = small_config();
   c.augment_copies = -1;
@@ -1934,12 +1936,10 @@ BOOST_AUTO_TEST_CASE(train_round_rejects_bad_configs_and_sets) {
   const RoundFixture f;
   auto reject = [&](const kata::Config& c, const kata::Params& initial, const kata::LabelledSet& train,
                     const kata::LabelledSet& dev, arma::uword K, long long patience, const std::string& what) {
-    check_rejects(
-        [&] {
-          kata::Rng rng(1);
-          kata::train_round(kata::Model{}, c, initial, train, dev, K, patience, rng);
-        },
-        "train_round()", what);
+    kata::Rng rng(1);
+    check_rejects([&] { kata::train_round(kata::Model{}, c, initial, train, dev, K, patience, rng); },
+                  "train_round()", what);
+    check_untouched(rng, 1, "train_round()", what);
   };
   const kata::Config good = small_config();
   kata::Config c = good;
