@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "messages.hpp"
+#include "shipped_stubs.hpp"
 #include "process.hpp"
 #include "ui.hpp"
 
@@ -26,6 +27,29 @@ bool ninja_step(const std::string& line, long* done, long* total) {
     return false;
   }
   return true;
+}
+
+// A lesson folder without a single .cpp file (its file deleted, or renamed to another extension): CMake
+// cannot define that lesson's library any more, and as every lesson is built by the same tree nothing would
+// build, with a message about CMake. Says which lesson and how to get its file back; "" when all is well.
+std::string lessons_without_code(Workspace& ws) {
+  std::string out;
+  for (const Lesson& lesson : ws.lessons()) {
+    const fs::path dir = lesson.folder("lessons");
+    std::error_code ec;
+    bool has_code = false;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.path().extension() == ".cpp") has_code = true;
+    if (has_code) continue;
+    // The files the lesson shipped with (the manifest may have lost them when CMake last failed).
+    std::string files;
+    const std::string prefix = "lessons/" + lesson.name + "/";
+    for (const auto& [path, hash] : shipped_stub_hashes(lesson.home))
+      if (path.rfind(prefix, 0) == 0) files += (files.empty() ? "" : ", ") + path;
+    out += tr("build.lesson_without_code", {lesson.shown(dir, ws.root()), files.empty() ? "?" : files, lesson.number}) +
+           "\n";
+  }
+  return out;
 }
 
 }  // namespace
@@ -70,6 +94,11 @@ std::string build_infrastructure_problem(const std::string& log) {
 
 BuildOutcome build_targets(Workspace& ws, const std::vector<std::string>& targets, const std::string& label) {
   ws.ensure_configured();
+  if (std::string missing = lessons_without_code(ws); !missing.empty()) {
+    BuildOutcome outcome;
+    outcome.errors = std::move(missing);  // shown like a compiler's message: the learner can fix it
+    return outcome;
+  }
   // Ninja directly when the tree is a Ninja tree (every preset is): `cmake --build` would only start it.
   std::vector<std::string> argv;
   if (fs::exists(ws.build_dir() / "build.ninja") && on_path("ninja")) {

@@ -181,7 +181,18 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
   // The shipped stub of each learner file (not git's HEAD, which may hold the learner's committed work),
   // and which files differ from it.
   std::vector<std::pair<std::string, std::string>> changed;  // path, stub text
-  for (const auto& path : lesson.learner_sources) {
+  // The lesson's files as CMake last saw them, and as shipped: a deleted file may be gone from the first.
+  std::vector<std::string> paths = lesson.learner_sources;
+  const std::string prefix = "lessons/" + lesson.name + "/";
+  for (const auto& [recorded, hash] : shipped_stub_hashes(lesson.home)) {
+    if (recorded.rfind(prefix, 0) != 0) continue;
+    // written like learner_sources: relative to the root, or absolute for a pack outside it
+    const fs::path file = (lesson.home / recorded).lexically_normal();
+    const fs::path inside = file.lexically_relative(root);
+    const std::string path = !inside.empty() && *inside.begin() != ".." ? inside.string() : file.string();
+    if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+  }
+  for (const auto& path : paths) {
     std::string why;
     // A pack's stubs are recorded in the pack's own tests/stubs.sha256, by paths relative to the pack.
     const auto stub = shipped_stub_text(lesson.home, lesson.home_relative(path, root), &why);

@@ -107,4 +107,16 @@ grep -Eq "01  train_dev_test +failing +task 5/6 " "$WORK/only5_list.out" && pass
 grep -E "^  01 " "$WORK/only5_list.out" | grep -q '\.\]' && pass "a lesson with failing checks has no full bar" ||
   fail "the bar of a failing lesson should not be full"
 
+# The lesson's only .cpp file deleted: CMake could not define the lesson any more, and every lesson builds
+# in the same tree. kata names the file and the way back instead of a CMake error about another lesson.
+mv "$WS/lessons/$L1/train_dev_test.cpp" "$WORK/moved_away.cpp"
+"$KATA" check 02 >"$WORK/deleted.out" 2>&1
+cat "$WORK/deleted.out"
+grep -q "lessons/$L1 has no .cpp file any more" "$WORK/deleted.out" && pass "a deleted lesson file is named, also when checking another lesson" ||
+  fail "kata check 02 should say that lessons/$L1 has no .cpp file any more"
+grep -q "./kata reset 01" "$WORK/deleted.out" && pass "... with the command that restores it" || fail "the message should name ./kata reset 01"
+grep -q "not because of your code" "$WORK/deleted.out" && fail "a deleted file is not a broken build folder" ||
+  pass "not reported as a broken build folder"
+mv "$WORK/moved_away.cpp" "$WS/lessons/$L1/train_dev_test.cpp"
+
 finish
