@@ -114,11 +114,11 @@ int run_experiment(const std::string& title, const std::function<void()>& body) 
     body();
   } catch (const NotImplemented& e) {
     std::cout.flush();
-    // KATA_LESSON (set by `kata run`) makes the two commands name this lesson, not the first unfinished one.
-    const char* lesson = std::getenv("KATA_LESSON");
-    const std::string nn = lesson != nullptr && *lesson != '\0' ? std::string(" ") + lesson : "";
-    std::cerr << "experiment stopped: " << e.what() << "\n  finish " << e.function() << "() (./kata check" << nn
-              << ") or run the reference: ./kata run" << nn << " --reference\n";
+    std::cerr << "experiment stopped: " << e.what() << "\n";
+    // Under `kata run` (which sets KATA_LESSON) kata says what to do next itself, once, in the learner's
+    // language; run by hand, the experiment says it.
+    if (std::getenv("KATA_LESSON") == nullptr)
+      std::cerr << "  finish " << e.function() << "() (./kata check) or run the reference: ./kata run --reference\n";
     return 3;
   } catch (const std::exception& e) {
     std::cout.flush();

@@ -19,7 +19,8 @@ check "kata run 01 --reference succeeds" [ $rc -eq 0 ]
 # (not `./kata check` alone, which means the first unfinished lesson).
 "$KATA" run 01 >"$WORK/run_stub.out" 2>&1
 check "kata run 01 on the stub: the stop line names ./kata check 01" grep -q '(./kata check 01)' "$WORK/run_stub.out"
-check "... and ./kata run 01 --reference" grep -q 'run the reference: ./kata run 01 --reference' "$WORK/run_stub.out"
+check "... and ./kata run 01 --reference" grep -q 'the reference now: ./kata run 01 --reference' "$WORK/run_stub.out"
+check "... once (not the experiment's own note as well)" [ "$(grep -ci 'experiment stopped' "$WORK/run_stub.out")" -eq 1 ]
 if ! command -v gnuplot >/dev/null 2>&1; then
   pass "gnuplot is not installed: no pictures, so no gallery to check"
   finish
