@@ -47,6 +47,31 @@ bool leaks_detectable(const fs::path& exe) {
   return known == 1;
 }
 
+// A lesson whose checks all passed in one program: each check again in a program of its own, as `kata
+// grade` runs them. Code that keeps state between calls (a static or global variable) can pass only after
+// the checks before it ran; then `kata check` would say done and the grade would not.
+void isolation_check(Workspace& ws, const Lesson& lesson, const fs::path& exe, LessonResult& result) {
+  RunnerOptions o = runner_options(ws, lesson, "isolated");
+  o.isolate_all = true;
+  ui::Progress progress(tr("check.isolating", {lesson.name}));
+  std::mutex progress_mutex;
+  o.on_tick = [&] {
+    std::lock_guard<std::mutex> lock(progress_mutex);
+    progress.tick();
+  };
+  const auto checks = run_checks(exe, o);
+  progress.finish("");
+  for (const auto& alone : checks) {
+    if (alone.passed) continue;
+    auto it = std::find_if(result.checks.begin(), result.checks.end(), [&](const Check& c) { return c.name == alone.name; });
+    if (it == result.checks.end() || !it->passed) continue;
+    it->passed = false;
+    it->timed_out = alone.timed_out;
+    it->message = tr_english("check.fails_alone", {alone.message});
+    it->output = alone.output;
+  }
+}
+
 void memory_check(Workspace& ws, const Lesson& lesson, LessonResult& result) {
   if (ws.config("memcheck", "0") != "1") {
     result.memory_note = tr_english("memcheck.no_asan");
@@ -164,6 +189,11 @@ LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const CheckOption
     result.checks = run_checks(ws.build_dir() / target, o);
     progress.finish("");
     timings.lap("checks");
+    // Everything passed in one program: each check on its own too (unless that is how they just ran).
+    if (learner && !o.isolate_all && result.total() > 0 && result.passed() == result.total()) {
+      isolation_check(ws, lesson, ws.build_dir() / target, result);
+      timings.lap("isolated checks");
+    }
     if ((result.memory_check_required && result.total() > 0 && result.passed() == result.total()) ||
         (learner && options.memory_check_always)) {
       memory_check(ws, lesson, result);

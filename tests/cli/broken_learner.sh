@@ -107,6 +107,18 @@ grep -Eq "01  train_dev_test +failing +task 5/6 " "$WORK/only5_list.out" && pass
 grep -E "^  01 " "$WORK/only5_list.out" | grep -q '\.\]' && pass "a lesson with failing checks has no full bar" ||
   fail "the bar of a failing lesson should not be full"
 
+# State kept between calls: split_sizes() sets a global that distribution_distance() needs. In one program
+# the split checks run first and distribution_distance's checks pass; each on its own (as kata grade runs
+# them) they fail. kata check runs a green lesson's checks alone once more, so it is not "done".
+solution_with "std::vector<arma::uword> split_sizes(" '  g_warm = true;' 'static bool g_warm = false;' |
+  awk '{ print } /^double distribution_distance\(/ { print "  if (!g_warm) return 0.5;" }' > "$WORK/warm.cpp"
+learner_file "$WORK/warm.cpp"
+"$KATA" check 01 >"$WORK/warm.out" 2>&1
+grep -q "fails on its own (as kata grade runs it)" "$WORK/warm.out" && pass "state kept between calls: a check that passes only after others fails" ||
+  fail "kata check should fail distribution_distance's checks that pass only after the split checks"
+grep -q "$L1: .* — done" "$WORK/warm.out" && fail "a lesson whose checks pass only in order is not done" ||
+  pass "... and the lesson is not done"
+
 # The lesson's only .cpp file deleted: CMake could not define the lesson any more, and every lesson builds
 # in the same tree. kata names the file and the way back instead of a CMake error about another lesson.
 mv "$WS/lessons/$L1/train_dev_test.cpp" "$WORK/moved_away.cpp"
