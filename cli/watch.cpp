@@ -79,8 +79,16 @@ struct Event {
 
 using Snapshot = std::map<std::string, std::pair<long long, std::uintmax_t>>;  // path -> (mtime, size)
 
-// Every file under lessons/ (the root's and each lesson pack's) except editors' temporaries (hidden files,
-// *~, *.swp) and kata's backups. Keys start with the lesson folder's name.
+// Whether a file is a source file: what the build compiles (lessons/NN_topic/*.cpp) or may include.
+bool is_source(const std::string& name) {
+  for (const char* ext : {".cpp", ".hpp", ".h", ".cc", ".cxx", ".hh", ".hxx", ".ipp", ".inl", ".tpp"})
+    if (name.ends_with(ext)) return true;
+  return false;
+}
+
+// The source files in lesson folders under lessons/ (the root's and each lesson pack's), at any depth (a
+// header in a subfolder may be included), except editors' temporaries (hidden files, *~, *.swp) and
+// kata's backups. Keys start with the lesson folder's name.
 Snapshot snapshot(const std::vector<fs::path>& lessons_dirs) {
   Snapshot files;
   for (const auto& lessons_dir : lessons_dirs) {
@@ -93,7 +101,7 @@ Snapshot snapshot(const std::vector<fs::path>& lessons_dirs) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(ec)) continue;
+      if (!is_source(name) || it.depth() == 0 || !it->is_regular_file(ec)) continue;
       const auto mtime = fs::last_write_time(it->path(), ec).time_since_epoch().count();
       const auto size = fs::file_size(it->path(), ec);
       files[fs::relative(it->path(), lessons_dir).string()] = {mtime, size};

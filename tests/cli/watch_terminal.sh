@@ -1,6 +1,6 @@
 #!/bin/sh
-# kata and the terminal (the hostile tester's B6): the learner's code cannot reach the terminal except
-# through kata's pipes.
+# kata watch and the terminal (the hostile tester's B5, B6): the learner's code cannot reach the terminal
+# except through kata's pipes; a file the code writes beside the sources starts no check.
 # Usage: watch_terminal.sh KATA_BINARY REPO_ROOT WORK_DIR
 . "$(dirname "$0")/lib.sh"
 make_workspace
@@ -40,5 +40,27 @@ script -qec "$WS/build/dev/test_01_learner" "$WORK/tty_direct.typescript" \
   >/dev/null 2>&1 </dev/null
 check "(control: the test program run directly on a terminal does write there)" \
   grep -q KATA-TTY-LEAK "$WORK/tty_direct.typescript"
+
+# --- B5: a log file written by the checks starts no new check -----------------------------------------
+solution_with "double distribution_distance(" \
+  '  { std::ofstream("lessons/01_train_dev_test/debug.log", std::ios::app) << "called\\n"; }' \
+  "#include <fstream>" > "$WORK/log.cpp"
+learner_file "$WORK/log.cpp"
+"$KATA" check 01 >/dev/null 2>&1  # built once, so watch's first check is quick
+"$KATA" watch 01 >"$WORK/watch_log.out" 2>&1 </dev/null &
+pid=$!
+wait_for_text "$WORK/watch_log.out" "checks pass" 600 || fail "watch showed no verdict for the logging lesson"
+sleep 3  # a loop would have announced the next check by now (the poll is 100 ms)
+check "a check appending to lessons/$L1/debug.log: watch checks once ($(announced "$WORK/watch_log.out") checks)" \
+  test "$(announced "$WORK/watch_log.out")" -eq 1
+check "... the log was written" test -s "$WS/lessons/$L1/debug.log"
+touch "$LESSON_FILE"
+wait_for_text "$WORK/watch_log.out" "checks pass.*checks pass" 0
+sleep 4
+check "... and saving the source still re-checks it ($(announced "$WORK/watch_log.out") checks)" \
+  test "$(announced "$WORK/watch_log.out")" -eq 2
+kill -TERM $pid
+wait $pid
+rm -f "$WS/lessons/$L1/debug.log"
 
 finish
