@@ -68,6 +68,9 @@ bool is_registered(pid_t pid) {
   return false;
 }
 
+// Set by cancel_runs(): the running children end, and no new one starts.
+std::atomic<bool> g_cancelled{false};
+
 char g_activity[256] = "";
 // The interrupted message around the activity, in the learner's language: translated once at start-up,
 // because the signal handler may not allocate.
@@ -242,6 +245,10 @@ void set_activity(const std::string& activity) {
 
 void on_interrupt_restore(void (*restore)()) { g_restore = restore; }
 
+void cancel_runs() { g_cancelled.store(true); }
+void allow_runs() { g_cancelled.store(false); }
+bool runs_cancelled() { return g_cancelled.load(); }
+
 bool on_path(const std::string& program) {
   const char* path = std::getenv("PATH");
   if (path == nullptr) return false;
@@ -278,6 +285,11 @@ std::size_t learner_memory_limit_mb() {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   if (argv.empty()) throw std::invalid_argument("run_process(): empty command");
+  if (g_cancelled.load()) {
+    ProcessResult abandoned;
+    abandoned.stopped = true;
+    return abandoned;
+  }
   // Everything the child needs, prepared before fork().
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -399,7 +411,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
       reap(0);
       break;
     }
-    if (!reaped && options.stop_now && options.stop_now()) {
+    if (!reaped && (g_cancelled.load() || (options.stop_now && options.stop_now()))) {
       end_group(&result.stopped);
       reap(0);
       break;
