@@ -63,8 +63,6 @@ void restore_terminal() {
   }
 }
 
-extern "C" void on_stop(int);
-
 void install_stop_handlers();
 
 // Ctrl-Z: the shell gets its terminal back in the normal mode (echo, lines), then kata stops.
