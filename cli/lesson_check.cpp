@@ -200,6 +200,8 @@ LessonResult check_lesson(Workspace& ws, const Lesson& lesson, const CheckOption
       timings.lap("memory check");
     }
   }
+  // Abandoned half-way (kata watch saw a newer save): what it found is not the learner's verdict.
+  if (runs_cancelled()) throw RunCancelled();
   // A build that broke for another reason says nothing about the learner's code: not remembered.
   if (learner && options.save && !result.build_broken) {
     std::string why;

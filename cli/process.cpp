@@ -68,6 +68,9 @@ bool is_registered(pid_t pid) {
   return false;
 }
 
+// Set by cancel_runs(): the running children end, and no new one starts.
+std::atomic<bool> g_cancelled{false};
+
 char g_activity[256] = "";
 // The interrupted message around the activity, in the learner's language: translated once at start-up,
 // because the signal handler may not allocate.
@@ -139,7 +142,10 @@ extern "C" void handle_interrupt(int) {
   if (g_restore != nullptr) g_restore();
   // Politely first: ninja stops its compilers, a test program ends.
   for (auto& slot : g_running)
-    if (const pid_t pid = slot.load(); pid > 0) ::kill(-pid, SIGTERM);
+    if (const pid_t pid = slot.load(); pid > 0) {
+      ::kill(-pid, SIGTERM);
+      ::kill(pid, SIGTERM);  // one just forked may not lead its group yet
+    }
   for (int waited = 0; waited < 10; ++waited) {
     bool any = false;
     for (auto& slot : g_running)
@@ -154,6 +160,7 @@ extern "C" void handle_interrupt(int) {
   for (auto& slot : g_running)
     if (const pid_t pid = slot.load(); pid > 0) {
       ::kill(-pid, SIGKILL);
+      ::kill(pid, SIGKILL);
       ::waitpid(pid, nullptr, 0);
     }
   // Whatever they left behind (compilers whose ninja is gone, processes a learner's code forked).
@@ -238,6 +245,10 @@ void set_activity(const std::string& activity) {
 
 void on_interrupt_restore(void (*restore)()) { g_restore = restore; }
 
+void cancel_runs() { g_cancelled.store(true); }
+void allow_runs() { g_cancelled.store(false); }
+bool runs_cancelled() { return g_cancelled.load(); }
+
 bool on_path(const std::string& program) {
   const char* path = std::getenv("PATH");
   if (path == nullptr) return false;
@@ -274,6 +285,11 @@ std::size_t learner_memory_limit_mb() {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   if (argv.empty()) throw std::invalid_argument("run_process(): empty command");
+  if (g_cancelled.load()) {
+    ProcessResult abandoned;
+    abandoned.stopped = true;
+    return abandoned;
+  }
   // Everything the child needs, prepared before fork().
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -304,7 +320,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     if (pid == 0) {
       // The child: async-signal-safe calls only.
       for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) ::signal(sig, SIG_DFL);
-      ::setpgid(0, 0);  // its own process group, so a time limit or an interrupt ends the whole tree
+      // Its own process group, so a time limit or an interrupt ends the whole tree. A program that
+      // writes to our terminal itself (git diff, kata setup) keeps it; any other, the learner's code
+      // above all, gets a session of its own without a controlling terminal: /dev/tty cannot be opened,
+      // its only way out is the pipes read here, and a Ctrl-C or Ctrl-Z at the terminal reaches only kata.
+      if (options.inherit_output) ::setpgid(0, 0);
+      else ::setsid();
       ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // and it ends if kata is killed outright
       if (!options.inherit_output) {
         ::dup2(out[1], STDOUT_FILENO);
@@ -326,7 +347,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
       ::_exit(127);
     }
     if (pid > 0) {
-      ::setpgid(pid, pid);  // also from here, so the group exists before anyone signals it
+      // Also from here, so the group exists before anyone signals it. Not for a child that calls setsid():
+      // setsid() fails in a process that already leads a group. Until its setsid() it is signalled by pid
+      // as well (end_group below, the interrupt handler's last sweep).
+      if (options.inherit_output) ::setpgid(pid, pid);
       slot = register_child(pid);
     }
     ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
@@ -352,6 +376,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   auto end_group = [&](bool* flag) {
     *flag = true;
     ::kill(-pid, SIGKILL);
+    ::kill(pid, SIGKILL);  // in case it has not made its group yet (just after fork)
   };
   int status = 0;
   bool reaped = false;
@@ -386,7 +411,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
       reap(0);
       break;
     }
-    if (!reaped && options.stop_now && options.stop_now()) {
+    if (!reaped && (g_cancelled.load() || (options.stop_now && options.stop_now()))) {
       end_group(&result.stopped);
       reap(0);
       break;

@@ -1,10 +1,12 @@
-// Running child processes: each in its own process group, with a time limit, a memory limit and bounded
-// output; every process kata starts (and everything those start) ends when kata is interrupted.
+// Running child processes: each in its own process group (in a session of its own, without a controlling
+// terminal, unless it inherits kata's output), with a time limit, a memory limit and bounded output; every
+// process kata starts (and everything those start) ends when kata is interrupted.
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,7 +32,9 @@ struct ProcessOptions {
   std::function<void(const std::string&)> on_progress;  // each line the child writes to $KATA_PROGRESS_FD
   std::function<void()> on_tick;              // about every 50 ms while the child runs
   std::function<bool()> stop_now;             // polled with on_tick: true ends the child (result.stopped)
-  bool inherit_output = false;                // let the child write to our terminal directly
+  bool inherit_output = false;                // let the child write to our terminal directly (and keep
+                                              // it as controlling terminal: git, kata setup; never the
+                                              // learner's code)
   std::size_t keep_bytes = 64 * 1024;         // output kept: the first and the last keep_bytes
   std::size_t output_limit = 0;               // ends the child once it wrote more than this; 0: no limit
   std::string log_file;                       // when set, the output is also streamed there (up to 64 MiB)
@@ -47,6 +51,17 @@ void set_activity(const std::string& activity);
 // Called first on an interrupt, from the signal handler (async-signal-safe code only), e.g. to restore
 // the terminal mode of `kata watch`.
 void on_interrupt_restore(void (*restore)());
+
+// Abandoning work that went stale (kata watch: a newer save, or the learner quits during a check). After
+// cancel_runs(), every running run_process() ends its child's process group within ~50 ms and returns with
+// result.stopped, and later calls return so at once without starting anything, until allow_runs().
+// Thread-safe. Code that would remember a result checks runs_cancelled() and throws RunCancelled instead.
+void cancel_runs();
+void allow_runs();
+bool runs_cancelled();
+struct RunCancelled : std::runtime_error {
+  RunCancelled() : std::runtime_error("the run was cancelled") {}
+};
 
 // Whether an executable is found on PATH.
 bool on_path(const std::string& program);
