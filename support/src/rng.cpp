@@ -63,6 +63,7 @@ double Rng::rand() { return uniform53(*this); }
 // converted in one loop without a check per draw; the one that reaches the buffer's end goes through
 // next_uint32(), which refills it.
 arma::mat Rng::rand(arma::uword rows, arma::uword cols) {
+  if (rows == 0 || cols == 0) return arma::mat(rows, cols);  // nothing to draw (and no column to fill)
   arma::mat transposed(cols, rows);
   for (arma::uword i = 0; i < rows; ++i) {
     double* mem = transposed.colptr(i);
