@@ -5,11 +5,13 @@
 #include <cstdlib>
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "junit_report.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 #include "verdicts.hpp"
 
@@ -23,6 +25,12 @@ namespace {
 constexpr std::size_t kOutputPerCheck = 4096;
 
 const char* const kDoesNotStart = "(the test program does not start)";
+
+std::string format_seconds(double s) {
+  std::ostringstream out;
+  out << s;
+  return out.str();
+}
 
 std::vector<std::string> base_arguments(const fs::path& exe, const fs::path& report) {
   return {exe.string(), "--logger=JUNIT,error," + report.string(), "--report_level=no", "--color_output=no"};
@@ -93,7 +101,9 @@ class OutputByCheck {
     if (space == std::string::npos) return;
     const std::string event = line.substr(0, space), name = line.substr(space + 1);
     std::lock_guard<std::mutex> lock(mutex_);
-    if (event == "start") {
+    if (event == "passed" || event == "failed") {
+      verdicts_[name].push_back(event == "passed");
+    } else if (event == "start") {
       running_ = name;
       bytes_ = 0;
       started_ = std::chrono::steady_clock::now();
@@ -125,6 +135,7 @@ class OutputByCheck {
     return running_;
   }
   std::map<std::string, std::string> take() { return std::move(by_check_); }
+  std::map<std::string, std::vector<bool>> take_verdicts() { return std::move(verdicts_); }
   std::function<void(const std::string&)> on_started;
 
  private:
@@ -133,6 +144,7 @@ class OutputByCheck {
   std::chrono::steady_clock::time_point started_;
   std::size_t bytes_ = 0;  // what the running check printed so far
   std::map<std::string, std::string> by_check_;
+  std::map<std::string, std::vector<bool>> verdicts_;  // what the verdict channel said of each check
 };
 
 RunOutcome one_process_run(const fs::path& exe, const std::vector<std::string>& cases, const RunnerOptions& options) {
@@ -156,6 +168,7 @@ RunOutcome one_process_run(const fs::path& exe, const std::vector<std::string>& 
   run.running = tracker.running();
   run.flooded = run.process.stopped && tracker.flooded();
   run.output = tracker.take();
+  run.verdicts = tracker.take_verdicts();
   run.report = read_boost_report(report);
   return run;
 }
@@ -172,11 +185,14 @@ Check isolated_run(const fs::path& exe, const std::string& name, std::size_t ind
   p.timeout_seconds = options.time_limit + 1;  // + the program's start
   p.keep_bytes = kOutputPerCheck / 2;
   p.output_limit = kMaxOutputPerCheck;
+  OutputByCheck tracker;  // only for the verdict channel: the output is kept whole (above)
+  p.on_progress = [&](const std::string& line) { tracker.progress(line); };
   auto argv = base_arguments(exe, report);
   argv.push_back("--run_test=" + name);
   if (options.on_check_started) options.on_check_started(name);
   run.process = run_process(argv, p);
   run.flooded = run.process.flooded;
+  run.verdicts = tracker.take_verdicts();
   run.report = read_boost_report(report);
   Check c = settle_isolated_run(run);
   fs::remove(report, ec);
@@ -221,14 +237,40 @@ bool parse_task(const std::string& description, int* number, std::string* title)
 std::vector<ListedCheck> list_checks(const fs::path& exe, const RunnerOptions& options, std::string* problem) {
   ProcessOptions p = process_options(options);
   p.timeout_seconds = options.time_limit;
-  const auto listing = run_process({exe.string(), "--list_content"}, p);
-  auto cases = listing.exit_code == 0 && !listing.timed_out ? parse_listing(listing.output) : std::vector<ListedCheck>{};
-  if (cases.empty()) {
+  // Boost.Test writes the listing to its report stream, sent to a file of its own: what the code under
+  // test prints while the program starts (a static initializer's "loading..."), on stdout or stderr, does
+  // not mix with it.
+  std::error_code ec;
+  fs::create_directories(options.report_dir, ec);
+  const fs::path file = options.report_dir / (options.report_stem + "-list.txt");
+  fs::remove(file, ec);
+  bool test_main = false;
+  p.on_progress = [&](const std::string& line) { test_main = test_main || line == "test-main"; };
+  const auto listing = run_process({exe.string(), "--list_content", "--report_sink=" + file.string()}, p);
+  std::string text;
+  if (std::ifstream in(file); in) {
+    std::ostringstream all;
+    all << in.rdbuf();
+    text = all.str();
+  }
+  fs::remove(file, ec);
+  auto cases = parse_listing(text);
+  if (cases.empty() || listing.exit_code != 0 || listing.timed_out) {
+    const std::string program = exe.filename().string();
     RunOutcome run;
     run.expected = {kDoesNotStart};
     run.process = listing;
     run.time_limit = options.time_limit;
-    *problem = listing.exit_code == 0 ? "it lists no checks" : settle_isolated_run(run).message;
+    if (!test_main && cases.empty() && listing.exit_code == 0 && !listing.timed_out)
+      *problem = tr("runner.defines_main", {program});
+    else if (!cases.empty() && listing.timed_out)
+      *problem = tr("runner.hangs_at_exit", {program, format_seconds(options.time_limit)});
+    else if (!cases.empty())
+      *problem = tr("runner.fails_at_exit", {program, settle_isolated_run(run).message});
+    else
+      *problem = tr("runner.does_not_start", {program, listing.exit_code == 0 ? tr("runner.lists_no_checks")
+                                                                              : settle_isolated_run(run).message});
+    return {};
   }
   return cases;
 }
@@ -241,7 +283,7 @@ std::vector<Check> run_checks(const fs::path& exe, const RunnerOptions& options)
   if (listed.empty()) {
     Check c;
     c.name = kDoesNotStart;
-    c.message = "the test program " + exe.filename().string() + " does not start: " + problem;
+    c.message = problem;
     return {c};
   }
   std::vector<std::string> cases;

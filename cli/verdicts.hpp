@@ -16,6 +16,17 @@ namespace kata::cli {
 
 // Exit status of a test program whose check called exit() (tests/support/test_main.cpp).
 constexpr int kExitDuringCheck = 86;
+// Exit status of a test program whose check closed the progress descriptor (tests/support/test_main.cpp).
+constexpr int kOutputClosed = 87;
+
+// What kata keeps of one piece of text the code under test controls (an exception's message, one
+// problem Boost.Test reported, the output shown with a verdict): a few KiB is more than a learner reads,
+// and a 20 MiB message printed whole floods the terminal.
+constexpr std::size_t kLearnerTextLimit = 4096;
+
+// Text the code under test controls, as kata keeps it: capped at kLearnerTextLimit and printable (no
+// terminal control sequences; see printable() in text.hpp).
+std::string learner_text(const std::string& text, std::size_t limit = kLearnerTextLimit);
 
 // What one check may print before it is stopped: a megabyte is thousands of lines, far beyond any debug
 // output a learner reads, and a loop printing gigabytes would otherwise run until the time limit.
@@ -28,6 +39,9 @@ struct RunOutcome {
   BoostReport report;
   std::string running;                        // the case started and not finished when the run ended
   std::map<std::string, std::string> output;  // what each case printed (from the progress lines)
+  // What the verdict channel (test_main.cpp) said of each case as it ended: true = passed. A case passes
+  // only when the report and this channel both say so, once.
+  std::map<std::string, std::vector<bool>> verdicts;
   bool flooded = false;                       // stopped because `running` printed more than kMaxOutputPerCheck
   double time_limit = 0;                      // per check, seconds
   std::size_t memory_limit_mb = 0;
