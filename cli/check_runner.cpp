@@ -25,6 +25,7 @@ namespace {
 constexpr std::size_t kOutputPerCheck = 4096;
 
 const char* const kDoesNotStart = "(the test program does not start)";
+const char* const kDoesNotEnd = "(the test program does not end)";
 
 std::string format_seconds(double s) {
   std::ostringstream out;
@@ -234,7 +235,8 @@ bool parse_task(const std::string& description, int* number, std::string* title)
   return *number > 0;
 }
 
-std::vector<ListedCheck> list_checks(const fs::path& exe, const RunnerOptions& options, std::string* problem) {
+std::vector<ListedCheck> list_checks(const fs::path& exe, const RunnerOptions& options, std::string* problem,
+                                     std::string* pseudo_name) {
   ProcessOptions p = process_options(options);
   p.timeout_seconds = options.time_limit;
   // Boost.Test writes the listing to its report stream, sent to a file of its own: what the code under
@@ -261,6 +263,7 @@ std::vector<ListedCheck> list_checks(const fs::path& exe, const RunnerOptions& o
     run.expected = {kDoesNotStart};
     run.process = listing;
     run.time_limit = options.time_limit;
+    if (pseudo_name != nullptr) *pseudo_name = cases.empty() ? kDoesNotStart : kDoesNotEnd;
     if (!test_main && cases.empty() && listing.exit_code == 0 && !listing.timed_out)
       *problem = tr("runner.defines_main", {program});
     else if (!cases.empty() && listing.timed_out)
@@ -278,11 +281,11 @@ std::vector<ListedCheck> list_checks(const fs::path& exe, const RunnerOptions& o
 std::vector<Check> run_checks(const fs::path& exe, const RunnerOptions& options) {
   std::error_code ec;
   fs::create_directories(options.report_dir, ec);
-  std::string problem;
-  const auto listed = list_checks(exe, options, &problem);
+  std::string problem, pseudo_name;
+  const auto listed = list_checks(exe, options, &problem, &pseudo_name);
   if (listed.empty()) {
     Check c;
-    c.name = kDoesNotStart;
+    c.name = pseudo_name;
     c.message = problem;
     return {c};
   }
