@@ -111,6 +111,8 @@ class OutputByCheck {
       if (on_started) on_started(name);
     } else if (event == "finish" && name == running_) {
       running_.clear();
+      ++finished_;
+      last_finish_ = std::chrono::steady_clock::now();
     }
   }
   void output(const std::string& line) {
@@ -121,12 +123,19 @@ class OutputByCheck {
     if (out.size() >= kOutputPerCheck) return;
     out += line.substr(0, kOutputPerCheck - out.size()) + "\n";
   }
-  // The check running for longer than `limit` seconds, if any.
+  // The check running for longer than `limit` seconds, if any; or every check finished for longer than
+  // that and the program still running (it hangs as it ends).
   bool over(double limit) {
     std::lock_guard<std::mutex> lock(mutex_);
-    return !running_.empty() &&
-           std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count() > limit;
+    const auto now = std::chrono::steady_clock::now();
+    if (running_.empty()) return all_finished() && std::chrono::duration<double>(now - last_finish_).count() > limit;
+    return std::chrono::duration<double>(now - started_).count() > limit;
   }
+  bool finished_every_check() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return running_.empty() && all_finished();
+  }
+  std::size_t expected = 0;  // how many checks the run was asked to run
   bool flooded() {
     std::lock_guard<std::mutex> lock(mutex_);
     return !running_.empty() && bytes_ > kMaxOutputPerCheck;
@@ -146,6 +155,9 @@ class OutputByCheck {
   std::size_t bytes_ = 0;  // what the running check printed so far
   std::map<std::string, std::string> by_check_;
   std::map<std::string, std::vector<bool>> verdicts_;  // what the verdict channel said of each check
+  std::size_t finished_ = 0;
+  std::chrono::steady_clock::time_point last_finish_;
+  bool all_finished() const { return expected > 0 && finished_ >= expected; }
 };
 
 RunOutcome one_process_run(const fs::path& exe, const std::vector<std::string>& cases, const RunnerOptions& options) {
@@ -157,6 +169,7 @@ RunOutcome one_process_run(const fs::path& exe, const std::vector<std::string>& 
   std::error_code ec;
   fs::remove(report, ec);
   OutputByCheck tracker;
+  tracker.expected = cases.size();
   tracker.on_started = options.on_check_started;
   ProcessOptions p = process_options(options);
   p.on_progress = [&](const std::string& line) { tracker.progress(line); };
@@ -168,6 +181,7 @@ RunOutcome one_process_run(const fs::path& exe, const std::vector<std::string>& 
   run.process = run_process(base_arguments(exe, report), p);
   run.running = tracker.running();
   run.flooded = run.process.stopped && tracker.flooded();
+  run.hung_at_exit = run.process.stopped && !run.flooded && tracker.finished_every_check();
   run.output = tracker.take();
   run.verdicts = tracker.take_verdicts();
   run.report = read_boost_report(report);

@@ -95,6 +95,16 @@ void make_printable(Check& c) {
 
 std::string learner_text(const std::string& text, std::size_t limit) { return printable(capped(text, limit)); }
 
+namespace {
+
+std::string timed_out_seconds(double limit_seconds) {
+  std::ostringstream out;
+  out << limit_seconds;
+  return out.str();
+}
+
+}  // namespace
+
 std::string timed_out_message(double limit_seconds) {
   std::ostringstream out;
   out << "did not finish within the time limit of " << limit_seconds
@@ -190,6 +200,16 @@ std::string sanitizer_summary(const std::string& output) {
 
 Settled settle_one_process_run(const RunOutcome& run) {
   Settled settled;
+  if (run.hung_at_exit) {
+    // Every check ran; the program then hung as it ended. A run of its own would hang the same way.
+    for (const auto& name : run.expected) {
+      Check c;
+      c.name = name;
+      c.message = tr("verdict.hangs_at_exit", {timed_out_seconds(run.time_limit)});
+      settled.checks.push_back(std::move(c));
+    }
+    return settled;
+  }
   if (run.process.timed_out || run.process.stopped) {
     for (const auto& name : run.expected) {
       if (name != run.running) {

@@ -43,6 +43,7 @@ struct RunOutcome {
   // only when the report and this channel both say so, once.
   std::map<std::string, std::vector<bool>> verdicts;
   bool flooded = false;                       // stopped because `running` printed more than kMaxOutputPerCheck
+  bool hung_at_exit = false;                  // stopped: every case finished, the program did not end
   double time_limit = 0;                      // per check, seconds
   std::size_t memory_limit_mb = 0;
 };
