@@ -25,7 +25,7 @@ namespace {
 constexpr std::size_t kOutputPerCheck = 4096;
 
 const char* const kDoesNotStart = "(the test program does not start)";
-const char* const kDoesNotEnd = "(the test program does not end)";
+const char* const kDoesNotEnd = "(the test program does not end cleanly)";
 
 std::string format_seconds(double s) {
   std::ostringstream out;

@@ -90,13 +90,6 @@ void make_printable(Check& c) {
   c.output = printable(c.output);
 }
 
-
-}  // namespace
-
-std::string learner_text(const std::string& text, std::size_t limit) { return printable(capped(text, limit)); }
-
-namespace {
-
 std::string timed_out_seconds(double limit_seconds) {
   std::ostringstream out;
   out << limit_seconds;

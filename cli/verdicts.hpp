@@ -1,7 +1,10 @@
 // The rules that turn one run of a test program into verdicts. A check passes only when Boost.Test's
-// report says that exact case passed, once, in a run that ended normally; every other outcome (no report,
-// a report twice, a crash, exit() during a check, a time limit, a sanitizer report, processes left
-// behind) fails the check with a message that says what happened.
+// report says that exact case passed, once, in a run that ended normally, and the verdict channel
+// (tests/support/test_main.cpp: "passed <case>" on the progress descriptor as the case ended) says so
+// too: code that runs as the program ends can rewrite the report file, not what was already sent. Every
+// other outcome (no report, a report twice, a crash, exit() during a check, a time limit, a sanitizer
+// report, processes left behind, the two channels disagreeing) fails the check with a message that says
+// what happened.
 #pragma once
 
 #include <map>
@@ -19,14 +22,11 @@ constexpr int kExitDuringCheck = 86;
 // Exit status of a test program whose check closed the progress descriptor (tests/support/test_main.cpp).
 constexpr int kOutputClosed = 87;
 
-// What kata keeps of one piece of text the code under test controls (an exception's message, one
-// problem Boost.Test reported, the output shown with a verdict): a few KiB is more than a learner reads,
-// and a 20 MiB message printed whole floods the terminal.
+// What kata keeps of one problem Boost.Test reported (an exception's message, an assertion's text): a
+// few KiB is more than a learner reads, and a 20 MiB message printed whole floods the terminal. Every
+// verdict's message and output are also made printable (printable() in text.hpp): no terminal control
+// sequence from the code under test reaches the terminal, the JSON or the JUnit report.
 constexpr std::size_t kLearnerTextLimit = 4096;
-
-// Text the code under test controls, as kata keeps it: capped at kLearnerTextLimit and printable (no
-// terminal control sequences; see printable() in text.hpp).
-std::string learner_text(const std::string& text, std::size_t limit = kLearnerTextLimit);
 
 // What one check may print before it is stopped: a megabyte is thousands of lines, far beyond any debug
 // output a learner reads, and a loop printing gigabytes would otherwise run until the time limit.

@@ -132,9 +132,7 @@ struct CheckGuard : utf::test_unit_fixture {
     flush_output();
     // A copy made by fork() inside the check: it must not go on to run (and report) other checks.
     if (::getpid() != g_main_pid) ::_exit(0);
-    if (output_closed()) {
-      ::_exit(kOutputClosed);
-    }
+    if (output_closed()) ::_exit(kOutputClosed);
     const std::string name = g_running;
     const int children = reap_children();
     BOOST_CHECK_MESSAGE(children == 0, "this check started " << children << " child process(es) that were still "
