@@ -5,11 +5,13 @@
 #include <cstdlib>
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "junit_report.hpp"
+#include "messages.hpp"
 #include "process.hpp"
 #include "verdicts.hpp"
 
@@ -23,6 +25,13 @@ namespace {
 constexpr std::size_t kOutputPerCheck = 4096;
 
 const char* const kDoesNotStart = "(the test program does not start)";
+const char* const kDoesNotEnd = "(the test program does not end cleanly)";
+
+std::string format_seconds(double s) {
+  std::ostringstream out;
+  out << s;
+  return out.str();
+}
 
 std::vector<std::string> base_arguments(const fs::path& exe, const fs::path& report) {
   return {exe.string(), "--logger=JUNIT,error," + report.string(), "--report_level=no", "--color_output=no"};
@@ -93,13 +102,17 @@ class OutputByCheck {
     if (space == std::string::npos) return;
     const std::string event = line.substr(0, space), name = line.substr(space + 1);
     std::lock_guard<std::mutex> lock(mutex_);
-    if (event == "start") {
+    if (event == "passed" || event == "failed") {
+      verdicts_[name].push_back(event == "passed");
+    } else if (event == "start") {
       running_ = name;
       bytes_ = 0;
       started_ = std::chrono::steady_clock::now();
       if (on_started) on_started(name);
     } else if (event == "finish" && name == running_) {
       running_.clear();
+      ++finished_;
+      last_finish_ = std::chrono::steady_clock::now();
     }
   }
   void output(const std::string& line) {
@@ -110,12 +123,19 @@ class OutputByCheck {
     if (out.size() >= kOutputPerCheck) return;
     out += line.substr(0, kOutputPerCheck - out.size()) + "\n";
   }
-  // The check running for longer than `limit` seconds, if any.
+  // The check running for longer than `limit` seconds, if any; or every check finished for longer than
+  // that and the program still running (it hangs as it ends).
   bool over(double limit) {
     std::lock_guard<std::mutex> lock(mutex_);
-    return !running_.empty() &&
-           std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count() > limit;
+    const auto now = std::chrono::steady_clock::now();
+    if (running_.empty()) return all_finished() && std::chrono::duration<double>(now - last_finish_).count() > limit;
+    return std::chrono::duration<double>(now - started_).count() > limit;
   }
+  bool finished_every_check() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return running_.empty() && all_finished();
+  }
+  std::size_t expected = 0;  // how many checks the run was asked to run
   bool flooded() {
     std::lock_guard<std::mutex> lock(mutex_);
     return !running_.empty() && bytes_ > kMaxOutputPerCheck;
@@ -125,6 +145,7 @@ class OutputByCheck {
     return running_;
   }
   std::map<std::string, std::string> take() { return std::move(by_check_); }
+  std::map<std::string, std::vector<bool>> take_verdicts() { return std::move(verdicts_); }
   std::function<void(const std::string&)> on_started;
 
  private:
@@ -133,6 +154,10 @@ class OutputByCheck {
   std::chrono::steady_clock::time_point started_;
   std::size_t bytes_ = 0;  // what the running check printed so far
   std::map<std::string, std::string> by_check_;
+  std::map<std::string, std::vector<bool>> verdicts_;  // what the verdict channel said of each check
+  std::size_t finished_ = 0;
+  std::chrono::steady_clock::time_point last_finish_;
+  bool all_finished() const { return expected > 0 && finished_ >= expected; }
 };
 
 RunOutcome one_process_run(const fs::path& exe, const std::vector<std::string>& cases, const RunnerOptions& options) {
@@ -144,6 +169,7 @@ RunOutcome one_process_run(const fs::path& exe, const std::vector<std::string>& 
   std::error_code ec;
   fs::remove(report, ec);
   OutputByCheck tracker;
+  tracker.expected = cases.size();
   tracker.on_started = options.on_check_started;
   ProcessOptions p = process_options(options);
   p.on_progress = [&](const std::string& line) { tracker.progress(line); };
@@ -155,7 +181,9 @@ RunOutcome one_process_run(const fs::path& exe, const std::vector<std::string>& 
   run.process = run_process(base_arguments(exe, report), p);
   run.running = tracker.running();
   run.flooded = run.process.stopped && tracker.flooded();
+  run.hung_at_exit = run.process.stopped && !run.flooded && tracker.finished_every_check();
   run.output = tracker.take();
+  run.verdicts = tracker.take_verdicts();
   run.report = read_boost_report(report);
   return run;
 }
@@ -172,11 +200,14 @@ Check isolated_run(const fs::path& exe, const std::string& name, std::size_t ind
   p.timeout_seconds = options.time_limit + 1;  // + the program's start
   p.keep_bytes = kOutputPerCheck / 2;
   p.output_limit = kMaxOutputPerCheck;
+  OutputByCheck tracker;  // only for the verdict channel: the output is kept whole (above)
+  p.on_progress = [&](const std::string& line) { tracker.progress(line); };
   auto argv = base_arguments(exe, report);
   argv.push_back("--run_test=" + name);
   if (options.on_check_started) options.on_check_started(name);
   run.process = run_process(argv, p);
   run.flooded = run.process.flooded;
+  run.verdicts = tracker.take_verdicts();
   run.report = read_boost_report(report);
   Check c = settle_isolated_run(run);
   fs::remove(report, ec);
@@ -218,17 +249,45 @@ bool parse_task(const std::string& description, int* number, std::string* title)
   return *number > 0;
 }
 
-std::vector<ListedCheck> list_checks(const fs::path& exe, const RunnerOptions& options, std::string* problem) {
+std::vector<ListedCheck> list_checks(const fs::path& exe, const RunnerOptions& options, std::string* problem,
+                                     std::string* pseudo_name) {
   ProcessOptions p = process_options(options);
   p.timeout_seconds = options.time_limit;
-  const auto listing = run_process({exe.string(), "--list_content"}, p);
-  auto cases = listing.exit_code == 0 && !listing.timed_out ? parse_listing(listing.output) : std::vector<ListedCheck>{};
-  if (cases.empty()) {
+  // Boost.Test writes the listing to its report stream, sent to a file of its own: what the code under
+  // test prints while the program starts (a static initializer's "loading..."), on stdout or stderr, does
+  // not mix with it.
+  std::error_code ec;
+  fs::create_directories(options.report_dir, ec);
+  const fs::path file = options.report_dir / (options.report_stem + "-list.txt");
+  fs::remove(file, ec);
+  bool test_main = false;
+  p.on_progress = [&](const std::string& line) { test_main = test_main || line == "test-main"; };
+  const auto listing = run_process({exe.string(), "--list_content", "--report_sink=" + file.string()}, p);
+  std::string text;
+  if (std::ifstream in(file); in) {
+    std::ostringstream all;
+    all << in.rdbuf();
+    text = all.str();
+  }
+  fs::remove(file, ec);
+  auto cases = parse_listing(text);
+  if (cases.empty() || listing.exit_code != 0 || listing.timed_out) {
+    const std::string program = exe.filename().string();
     RunOutcome run;
     run.expected = {kDoesNotStart};
     run.process = listing;
     run.time_limit = options.time_limit;
-    *problem = listing.exit_code == 0 ? "it lists no checks" : settle_isolated_run(run).message;
+    if (pseudo_name != nullptr) *pseudo_name = cases.empty() ? kDoesNotStart : kDoesNotEnd;
+    if (!test_main && cases.empty() && listing.exit_code == 0 && !listing.timed_out)
+      *problem = tr("runner.defines_main", {program});
+    else if (!cases.empty() && listing.timed_out)
+      *problem = tr("runner.hangs_at_exit", {program, format_seconds(options.time_limit)});
+    else if (!cases.empty())
+      *problem = tr("runner.fails_at_exit", {program, settle_isolated_run(run).message});
+    else
+      *problem = tr("runner.does_not_start", {program, listing.exit_code == 0 ? tr("runner.lists_no_checks")
+                                                                              : settle_isolated_run(run).message});
+    return {};
   }
   return cases;
 }
@@ -236,12 +295,12 @@ std::vector<ListedCheck> list_checks(const fs::path& exe, const RunnerOptions& o
 std::vector<Check> run_checks(const fs::path& exe, const RunnerOptions& options) {
   std::error_code ec;
   fs::create_directories(options.report_dir, ec);
-  std::string problem;
-  const auto listed = list_checks(exe, options, &problem);
+  std::string problem, pseudo_name;
+  const auto listed = list_checks(exe, options, &problem, &pseudo_name);
   if (listed.empty()) {
     Check c;
-    c.name = kDoesNotStart;
-    c.message = "the test program " + exe.filename().string() + " does not start: " + problem;
+    c.name = pseudo_name;
+    c.message = problem;
     return {c};
   }
   std::vector<std::string> cases;

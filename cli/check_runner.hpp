@@ -34,9 +34,11 @@ struct ListedCheck {
 };
 
 // The cases of a test program (Boost.Test's --list_content), or nothing with `*problem` set when the
-// program does not start.
+// program does not start (or lists its checks but does not end normally); `*pseudo_name`, when given, is
+// then the name of the one failing check that stands for it: "(the test program does not start)" or
+// "(the test program does not end cleanly)".
 std::vector<ListedCheck> list_checks(const std::filesystem::path& exe, const RunnerOptions& options,
-                                     std::string* problem);
+                                     std::string* problem, std::string* pseudo_name = nullptr);
 
 // "task 3: harden it" -> 3 and "harden it"; false for any other description.
 bool parse_task(const std::string& description, int* number, std::string* title);

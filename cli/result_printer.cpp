@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "messages.hpp"
+#include "text.hpp"
 #include "ui.hpp"
 
 namespace kata::cli {
@@ -18,7 +19,7 @@ std::string output_excerpt(const std::string& output) {
   std::string line;
   while (std::getline(in, line))
     // The test program's own note when a check called exit(): the check's message says it already.
-    if (!line.empty() && line.rfind("kata: the program was ended by exit()", 0) != 0) lines.push_back(line.size() > 160 ? line.substr(0, 160) + "…" : line);
+    if (!line.empty() && line.rfind("kata: the program was ended by exit()", 0) != 0) lines.push_back(printable(line.size() > 160 ? line.substr(0, 160) + "…" : line));
   if (lines.empty()) return "";
   const std::size_t from = lines.size() > 4 ? lines.size() - 4 : 0;
   std::string out = (from > 0 ? tr("result.printed_last", {4}) : tr("result.printed")) + "\n";
@@ -51,10 +52,10 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
   std::vector<std::string> stub_messages;  // one "not implemented yet" per function is enough
   auto print_check = [&](const Check& c) {
     if (c.passed) {
-      std::cout << ui::green("  ✓ ") << c.name << "\n";
+      std::cout << ui::green("  ✓ ") << printable(c.name) << "\n";
       return;
     }
-    std::cout << ui::red("  ✗ ") << c.name << "\n";
+    std::cout << ui::red("  ✗ ") << printable(c.name) << "\n";
     // A stub's "not implemented yet: f() in file:line" once per function, without the call's context.
     const std::string message = c.not_implemented ? c.message.substr(0, c.message.find('\n')) : c.message;
     if (c.not_implemented) {
@@ -65,7 +66,9 @@ void print_result(const Lesson& lesson, const LessonResult& result, int max_fail
     std::istringstream msg(message + (c.not_implemented ? "" : "\n" + output_excerpt(c.output)));
     std::string line;
     while (std::getline(msg, line))
-      if (!line.empty()) std::cout << "      " << (c.not_implemented ? ui::yellow(line) : line) << "\n";
+      // Checks are settled printable (verdicts.cpp); printed again through printable() all the same, as
+      // every line here may hold text the code under test chose.
+      if (!line.empty()) std::cout << "      " << (c.not_implemented ? ui::yellow(printable(line)) : printable(line)) << "\n";
   };
   const auto tasks = result.tasks();
   if (tasks.size() == 1 && tasks.front().number == 0) {

@@ -5,6 +5,9 @@
 #include <cstring>
 #include <sstream>
 
+#include "messages.hpp"
+#include "text.hpp"
+
 namespace kata::cli {
 
 namespace {
@@ -15,9 +18,9 @@ std::string shorten(const std::string& s, std::size_t n) { return s.size() <= n 
 
 std::string signal_words(int sig) {
   switch (sig) {
-    case SIGSEGV: return "crashed with a segmentation fault (SIGSEGV): a null or dangling pointer, or an index out of range?";
+    case SIGSEGV: return tr("verdict.sigsegv");
     case SIGBUS: return "crashed with a bus error (SIGBUS): memory that is gone, e.g. a file truncated under a mapping?";
-    case SIGABRT: return "aborted (SIGABRT): a failed assert(), or std::terminate after an exception left a noexcept function or a destructor?";
+    case SIGABRT: return tr("verdict.sigabrt");
     case SIGFPE: return "crashed with an arithmetic error (SIGFPE): an integer division by zero?";
     case SIGKILL: return "was killed (SIGKILL): out of memory, or ended from outside?";
     case SIGILL: return "crashed on an illegal instruction (SIGILL): a function that should return a value reached its end without a return?";
@@ -57,10 +60,40 @@ std::string first_lesson_frame(const std::string& text, std::size_t from) {
   return "";
 }
 
-std::string joined(const std::vector<std::string>& parts) {
+// What the verdict channel (test_main.cpp) says of a case the report says passed: "" when it agrees,
+// else why the check fails. It agrees when it reported the case, and passed every time it did.
+std::string channel_disagrees(const RunOutcome& run, const std::string& name) {
+  const auto it = run.verdicts.find(name);
+  if (it == run.verdicts.end() || it->second.empty()) return tr("verdict.unconfirmed");
+  for (const bool passed : it->second)
+    if (!passed) return tr("verdict.report_changed");
+  return "";
+}
+
+// The messages of a case's problems, each capped, in the learner's words.
+std::string explain_problems(const ReportedCase& rc, std::size_t memory_limit_mb, bool* all_stub) {
+  std::vector<std::string> lines;
+  *all_stub = !rc.problems.empty();
+  for (const auto& p : rc.problems) {
+    bool stub = false;
+    lines.push_back(explain_problem(capped(p, kLearnerTextLimit), memory_limit_mb, &stub));
+    *all_stub = *all_stub && stub;
+  }
   std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "\n") + p;
-  return out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return lines.empty() ? tr("verdict.failed_without_message") : out;
+}
+
+// A verdict as kata keeps it: what the code under test controls made printable.
+void make_printable(Check& c) {
+  c.message = printable(c.message);
+  c.output = printable(c.output);
+}
+
+std::string timed_out_seconds(double limit_seconds) {
+  std::ostringstream out;
+  out << limit_seconds;
+  return out.str();
 }
 
 }  // namespace
@@ -88,7 +121,10 @@ std::string explain_problem(const std::string& full, std::size_t memory_limit_mb
     *not_implemented = true;
     return problem.substr(std::strlen("kata::NotImplemented: "));
   }
-  if (starts_with(problem, "memory access violation") || starts_with(problem, "signal: ") ||
+  if (problem.find("SIGABRT") != std::string::npos && starts_with(problem, "signal: "))
+    return tr("verdict.sigabrt");
+  if (starts_with(problem, "memory access violation")) return tr("verdict.crashed_memory", {problem});
+  if (starts_with(problem, "signal: ") ||
       problem.find("floating point error") != std::string::npos || starts_with(problem, "system error"))
     return "crashed: " + problem + " (a null or dangling pointer, or an index out of range?)";
   if (problem == "unknown type") return "threw something that is not a std::exception (e.g. `throw 42;`)";
@@ -157,6 +193,16 @@ std::string sanitizer_summary(const std::string& output) {
 
 Settled settle_one_process_run(const RunOutcome& run) {
   Settled settled;
+  if (run.hung_at_exit) {
+    // Every check ran; the program then hung as it ended. A run of its own would hang the same way.
+    for (const auto& name : run.expected) {
+      Check c;
+      c.name = name;
+      c.message = tr("verdict.hangs_at_exit", {timed_out_seconds(run.time_limit)});
+      settled.checks.push_back(std::move(c));
+    }
+    return settled;
+  }
   if (run.process.timed_out || run.process.stopped) {
     for (const auto& name : run.expected) {
       if (name != run.running) {
@@ -168,6 +214,7 @@ Settled settle_one_process_run(const RunOutcome& run) {
       c.timed_out = !run.flooded;
       c.message = run.flooded ? flooded_message() : timed_out_message(run.time_limit);
       if (const auto out = run.output.find(name); out != run.output.end()) c.output = out->second;
+      make_printable(c);
       settled.checks.push_back(std::move(c));
     }
     return settled;
@@ -196,23 +243,23 @@ Settled settle_one_process_run(const RunOutcome& run) {
       c.seconds = rc.seconds;
       c.passed = rc.status == ReportedCase::Status::passed;
       if (const auto out = run.output.find(name); out != run.output.end()) c.output = out->second;
-      if (!c.passed) {
-        std::vector<std::string> lines;
-        bool all_stub = !rc.problems.empty();
-        for (const auto& p : rc.problems) {
-          bool stub = false;
-          lines.push_back(explain_problem(p, run.memory_limit_mb, &stub));
-          all_stub = all_stub && stub;
-        }
+      if (c.passed) {
+        c.message = channel_disagrees(run, name);
+        c.passed = c.message.empty();
+      } else {
+        bool all_stub = false;
+        c.message = explain_problems(rc, run.memory_limit_mb, &all_stub);
         c.not_implemented = all_stub;
-        c.message = lines.empty() ? "failed (Boost.Test reported a failure without a message)" : joined(lines);
       }
+      make_printable(c);
       settled.checks.push_back(std::move(c));
     }
   return settled;
 }
 
-Check settle_isolated_run(const RunOutcome& run) {
+namespace {
+
+Check settle_isolated_run_raw(const RunOutcome& run) {
   Check c;
   c.name = run.expected.empty() ? std::string() : run.expected.front();
   c.output = run.process.output;
@@ -230,6 +277,7 @@ Check settle_isolated_run(const RunOutcome& run) {
   for (const auto& rc : run.report.cases)
     if (rc.name == c.name && rc.status != ReportedCase::Status::skipped) entries.push_back(&rc);
   const std::string sanitizer = sanitizer_summary(p.output);
+  bool ended_early = false;  // the program ended on its own before or after the check: show its last output
   const std::string leftovers =
       "it left processes running after it ended (fork()?); a check must run in one process, and they were "
       "ended";
@@ -240,6 +288,8 @@ Check settle_isolated_run(const RunOutcome& run) {
     for (const char* marker : {"ERROR: LeakSanitizer", ": runtime error: "})
       report = std::min(report, c.output.find(marker));
     if (report != std::string::npos) c.output = c.output.substr(0, c.output.rfind('\n', report) == std::string::npos ? 0 : c.output.rfind('\n', report));
+  } else if (p.exit_code == kOutputClosed) {
+    c.message = tr("verdict.output_closed");
   } else if (entries.size() > 1) {
     c.message = "Boost.Test reported this check " + std::to_string(entries.size()) +
                 " times: your code started a second copy of the program (fork()?), which ran it again";
@@ -247,21 +297,20 @@ Check settle_isolated_run(const RunOutcome& run) {
     const ReportedCase& rc = *entries.front();
     c.seconds = rc.seconds;
     if (rc.status == ReportedCase::Status::passed) {
-      if (p.exit_code == 0 && !p.left_processes) c.passed = true;
+      const std::string disagreement = channel_disagrees(run, c.name);
+      if (!disagreement.empty()) c.message = disagreement;
+      else if (p.exit_code == 0 && !p.left_processes) c.passed = true;
       else if (p.left_processes) c.message = leftovers;
       else if (p.signal != 0) c.message = "Boost.Test reported it passed, but the program then " + signal_words(p.signal);
-      else c.message = "Boost.Test reported it passed, but the program then ended with status " +
-                       std::to_string(p.exit_code) + " (something failed after the check: a static destructor?)";
-    } else {
-      std::vector<std::string> lines;
-      bool all_stub = !rc.problems.empty();
-      for (const auto& problem : rc.problems) {
-        bool stub = false;
-        lines.push_back(explain_problem(problem, run.memory_limit_mb, &stub));
-        all_stub = all_stub && stub;
+      else {
+        c.message = "Boost.Test reported it passed, but the program then ended with status " +
+                    std::to_string(p.exit_code) + " (something failed after the check: a static destructor?)";
+        ended_early = true;
       }
+    } else {
+      bool all_stub = false;
+      c.message = explain_problems(rc, run.memory_limit_mb, &all_stub);
       c.not_implemented = all_stub && !p.left_processes;
-      c.message = lines.empty() ? "failed (Boost.Test reported a failure without a message)" : joined(lines);
       if (p.left_processes) c.message += "\n" + leftovers;
     }
   } else if (p.exit_code == kExitDuringCheck) {
@@ -270,17 +319,25 @@ Check settle_isolated_run(const RunOutcome& run) {
   } else if (p.signal != 0) {
     c.message = signal_words(p.signal);
   } else if (p.exit_code == 0) {
-    c.message = "the program ended (status 0) in the middle of this check, before Boost.Test could report it: "
-                "does your code call _exit() or quick_exit()?";
+    c.message = tr("verdict.ended_status_0");
+    ended_early = true;
   } else if (p.exit_code == 127 && p.output.find("cannot run ") != std::string::npos) {
     c.message = "the test program could not be started: " + shorten(p.output, 300);
   } else {
     c.message = "the program ended with status " + std::to_string(p.exit_code) +
                 " during this check, before Boost.Test reported it";
+    ended_early = true;
   }
-  if (!c.passed && !c.output.empty() && c.message.find("program") != std::string::npos &&
-      c.message.find("status") != std::string::npos)
-    c.message += "\n  its last output: " + shorten(c.output.substr(c.output.size() > 300 ? c.output.size() - 300 : 0), 300);
+  if (!c.passed && !c.output.empty() && ended_early)
+    c.message += "\n  " + tr("verdict.last_output", {shorten(c.output.substr(c.output.size() > 300 ? c.output.size() - 300 : 0), 300)});
+  return c;
+}
+
+}  // namespace
+
+Check settle_isolated_run(const RunOutcome& run) {
+  Check c = settle_isolated_run_raw(run);
+  make_printable(c);
   return c;
 }
 

@@ -4,7 +4,9 @@
 # In a copy of the workspace (WORK_DIR/ws, reused between runs) with two lessons —
 #   01_train_dev_test  the learner's file replaced by broken code: split_sizes segfaults, shuffle_split
 #                      loops forever, distribution_distance returns NaN, stratified_split throws an int,
-#                      recommended_ratios throws std::bad_alloc;
+#                      recommended_ratios throws std::bad_alloc; then the reference with one odd thing
+#                      each: escape sequences printed and thrown, a 20 MiB exception message, abort(),
+#                      endless recursion, every descriptor closed, a static destructor that hangs, main();
 #   02_intact          a copy of lesson 01 whose learner file is the reference solution —
 # it runs `kata check 01` and `kata list` and asserts that each failure is a failing check with a clear
 # message, that lesson 02's result still shows, and that the CLI exits normally.
@@ -130,5 +132,70 @@ grep -q "./kata reset 01" "$WORK/deleted.out" && pass "... with the command that
 grep -q "not because of your code" "$WORK/deleted.out" && fail "a deleted file is not a broken build folder" ||
   pass "not reported as a broken build folder"
 mv "$WORK/moved_away.cpp" "$WS/lessons/$L1/train_dev_test.cpp"
+# --- what kata prints of learner-controlled text, and what it says of odd endings ----------------------
+# The reference with BODY after distribution_distance's opening line and TOP as a first line, taken
+# literally (ENVIRON, not awk -v, which would turn the source's \x1b into an ESC byte).
+broken_case() {  # broken_case NAME TOP BODY: kata check 01 on it, output in $WORK/NAME.out
+  TOP="$2" BODY="$3" awk 'NR == 1 && ENVIRON["TOP"] != "" { print ENVIRON["TOP"] } { print }
+    !d && index($0, "double distribution_distance(") { print ENVIRON["BODY"]; d = 1 }' \
+    "$SRC/solutions/$L1/train_dev_test.cpp" > "$WORK/$1.cpp"
+  learner_file "$WORK/$1.cpp"
+  "$KATA" check 01 >"$WORK/$1.out" 2>&1
+}
+
+# Escape sequences in what the code prints and in an exception's message: shown, never sent raw.
+broken_case escapes '#include <cstdio>' \
+  '  std::printf("\x1b[31m\x1b[?25l\x1b]0;PWNED-TITLE\x07 colour left on\n"); throw std::invalid_argument("distribution_distance(): \x1b[?1049h alt screen");'
+check "escape sequences from the code: kata's output holds no raw ESC byte" \
+  sh -c "! grep -q \"\$(printf '\033')\" '$WORK/escapes.out'"
+check "... they are shown as \\e (the exception's message)" says escapes '\\e\[?1049h alt screen'
+# (The printed output is shown when it reached kata before the check's end: not always, so only its form
+# is checked.)
+check "... and in the printed output, when shown" \
+  sh -c "! grep 'colour left on' '$WORK/escapes.out' | grep -qv '\\\\e\[31m\\\\e\[?25l\\\\e]0;PWNED-TITLE\\\\x07 colour left on'"
+
+# A 20 MiB exception message: kept to a few KiB per message, with a note of what was cut.
+broken_case huge_message '#include <string>' '  throw std::invalid_argument(std::string(20u << 20, (char)121));'
+bytes=$(wc -c < "$WORK/huge_message.out")
+check "a 20 MiB exception message: kata's output stays small ($bytes bytes)" test "$bytes" -lt 200000
+check "... and says how much was cut" says huge_message "more bytes cut"
+
+# std::abort() in a check: the abort's likely causes, not a pointer's.
+broken_case abort '#include <cstdlib>' '  std::abort();'
+check "std::abort() in a check: 'aborted (SIGABRT)' and its causes" says abort "aborted (SIGABRT): a failed assert(), std::abort() or std::terminate()"
+
+# Endless recursion: a stack overflow is named next to the pointer.
+broken_case recursion 'static int deep(int n) { volatile char buf[4096]; buf[0] = (char)n; return deep(n + 1) + buf[0]; }' '  deep(0);'
+check "endless recursion: the message mentions a stack overflow" says recursion "stack overflow"
+
+# Every descriptor closed in a check: kata says so (not "_exit()?").
+broken_case close_all '#include <unistd.h>' '  for (int fd = 0; fd < 1024; ++fd) close(fd);'
+check "close() on every descriptor: the message says the output was closed" says close_all "closed the descriptors"
+check "... and does not blame _exit()" sh -c "! grep -q '_exit()' '$WORK/close_all.out'"
+
+# A static destructor that hangs: the program starts and lists its checks; it does not end.
+broken_case hang_at_exit '#include <unistd.h>
+struct Sleepy { ~Sleepy() { sleep(30); } } g_sleepy;' ''
+check "a static destructor that hangs: 'does not end', not 'does not start'" says hang_at_exit "hangs as it ends"
+check "... not 'does not start'" sh -c "! grep -q 'does not start' '$WORK/hang_at_exit.out'"
+
+# A static destructor that hangs only after a check ran (the listing ends normally): the run of the checks
+# is stopped a time limit after the last check, and every check says why.
+broken_case hang_after_checks '#include <unistd.h>
+static bool g_called = false;
+struct SleepyLater { ~SleepyLater() { if (g_called) sleep(30); } } g_sleepy_later;' '  g_called = true;'
+check "a static destructor that hangs after the checks ran: 'did not end ... after the last one'" \
+  says hang_after_checks "did not end within 3 s after the last one"
+
+# main() in learner code (the lesson file, or another file in the lesson folder): said so.
+broken_case own_main 'int main() { return 0; }' ''
+check "main() in the lesson file: 'your code defines main()'" says own_main "your code defines main()"
+learner_file "$SRC/solutions/$L1/train_dev_test.cpp"
+printf '#include <iostream>\n#include "train_dev_test.hpp"\nint main() { std::cout << kata::distribution_distance({0, 1}, {1, 1}) << "\\n"; }\n' \
+  > "$WS/lessons/$L1/try_it.cpp"
+"$KATA" check 01 >"$WORK/try_it_main.out" 2>&1
+rm -f "$WS/lessons/$L1/try_it.cpp"
+check "main() in another file of the lesson folder: 'your code defines main()'" says try_it_main "your code defines main()"
+
 
 finish

@@ -55,6 +55,62 @@ verdict cout_off
 check "std::cout and stdout closed by a correct solution: still done ($summary)" \
   test "$summary" = "$done_line"
 
+# A static destructor that rewrites Boost.Test's JUnit report after it was written (every <failure> and
+# <error> removed) and ends with _exit(0): the verdict channel (test_main.cpp) still says the checks failed.
+cp "$SRC/lessons/$L1/train_dev_test.cpp" "$WORK/forge.cpp"
+cat >> "$WORK/forge.cpp" <<'CPP'
+// ---- hostile: rewrite Boost.Test's JUnit report after it is written ----
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <unistd.h>
+namespace {
+struct Forger {
+  ~Forger() {
+    std::ifstream cmd("/proc/self/cmdline");
+    std::string arg;
+    while (std::getline(cmd, arg, '\0')) {
+      const std::string key = "--logger=JUNIT,error,";
+      if (arg.rfind(key, 0) != 0) continue;
+      const std::string path = arg.substr(key.size());
+      std::ifstream in(path);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      std::string xml = ss.str();
+      xml = std::regex_replace(xml, std::regex("<error[^>]*>[\\s\\S]*?</error>"), "");
+      xml = std::regex_replace(xml, std::regex("<failure[^>]*>[\\s\\S]*?</failure>"), "");
+      xml = std::regex_replace(xml, std::regex("<system-err>[\\s\\S]*?</system-err>"), "");
+      xml = std::regex_replace(xml, std::regex("errors=\"[0-9]+\""), "errors=\"0\"");
+      xml = std::regex_replace(xml, std::regex("failures=\"[0-9]+\""), "failures=\"0\"");
+      std::ofstream(path) << xml;
+    }
+    std::fflush(nullptr);
+    ::_exit(0);
+  }
+} g_forger;
+}  // namespace
+CPP
+learner_file "$WORK/forge.cpp"
+verdict forge
+check "a stub whose static destructor rewrites the report: not done ($summary)" test "$summary" != "$done_line"
+check "... the message says the report was changed" says forge "report was changed after Boost.Test wrote it"
+check "... kata list does not say done" sh -c "! echo '$listed' | grep -q ' done '"
+KATA_ISOLATE=1 "$KATA" check 01 >"$WORK/forge_isolated.out" 2>&1
+check "... and KATA_ISOLATE=1 (kata grade's mode): not done" sh -c "! grep -q 'checks pass — done' '$WORK/forge_isolated.out'"
+check "... KATA_ISOLATE=1: the message says the report was changed" says forge_isolated "report was changed after"
+
+# What the code prints while the program starts does not mix with the list of checks (Boost.Test writes
+# it to --report_sink): a correct solution stays done whatever its static initializers print.
+for stream in cout cerr; do
+  for text in 'debug\n' 'loading lesson 01... '; do
+    solution_with "double distribution_distance(" "" "#include <iostream>" > "$WORK/print.cpp"
+    printf 'static int g_print = (std::%s << "%s", 0);\n' "$stream" "$text" >> "$WORK/print.cpp"
+    learner_file "$WORK/print.cpp"
+    verdict static_print
+    check "a static initializer printing \"$text\" to $stream: still done ($summary)" test "$summary" = "$done_line"
+  done
+done
+
 # Slow but within the limit: two checks that each take 2 s of a 3 s limit pass (the limit is per check,
 # not per lesson: together they take longer than one limit).
 solution_with "std::vector<double> recommended_ratios(" \
