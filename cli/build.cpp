@@ -43,9 +43,7 @@ std::string lessons_without_code(Workspace& ws) {
     if (has_code) continue;
     // The files the lesson shipped with (the manifest may have lost them when CMake last failed).
     std::string files;
-    const std::string prefix = "lessons/" + lesson.name + "/";
-    for (const auto& [path, hash] : shipped_stub_hashes(lesson.home))
-      if (path.rfind(prefix, 0) == 0) files += (files.empty() ? "" : ", ") + path;
+    for (const auto& path : shipped_stub_files(lesson)) files += (files.empty() ? "" : ", ") + path;
     out += tr("build.lesson_without_code", {lesson.shown(dir, ws.root()), files.empty() ? "?" : files, lesson.number}) +
            "\n";
   }

@@ -183,9 +183,7 @@ int cmd_reset(Workspace& ws, const std::string& spec, bool yes) {
   std::vector<std::pair<std::string, std::string>> changed;  // path, stub text
   // The lesson's files as CMake last saw them, and as shipped: a deleted file may be gone from the first.
   std::vector<std::string> paths = lesson.learner_sources;
-  const std::string prefix = "lessons/" + lesson.name + "/";
-  for (const auto& [recorded, hash] : shipped_stub_hashes(lesson.home)) {
-    if (recorded.rfind(prefix, 0) != 0) continue;
+  for (const auto& recorded : shipped_stub_files(lesson)) {
     // written like learner_sources: relative to the root, or absolute for a pack outside it
     const fs::path file = (lesson.home / recorded).lexically_normal();
     const fs::path inside = file.lexically_relative(root);

@@ -15,6 +15,14 @@ std::map<std::string, std::string> shipped_stub_hashes(const fs::path& home) {
   return read_sha256_list(in);
 }
 
+std::vector<std::string> shipped_stub_files(const Lesson& lesson) {
+  std::vector<std::string> files;
+  const std::string prefix = "lessons/" + lesson.name + "/";
+  for (const auto& [path, hash] : shipped_stub_hashes(lesson.home))
+    if (path.rfind(prefix, 0) == 0) files.push_back(path);
+  return files;
+}
+
 bool holds_shipped_stub(const fs::path& home, const std::string& relative) {
   const auto hashes = shipped_stub_hashes(home);
   const auto it = hashes.find(relative);

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "workspace.hpp"
 
@@ -16,6 +17,10 @@ namespace kata::cli {
 
 // Recorded hashes by path relative to `home` ("lessons/04_dropout/dropout.cpp" -> hex digest).
 std::map<std::string, std::string> shipped_stub_hashes(const fs::path& home);
+
+// The files recorded for `lesson` (its stubs as shipped), relative to the lesson's home
+// ("lessons/04_dropout/dropout.cpp"): also those CMake no longer lists because they were deleted.
+std::vector<std::string> shipped_stub_files(const Lesson& lesson);
 
 // Whether the file at `relative` holds exactly the shipped stub (false when no hash is recorded).
 bool holds_shipped_stub(const fs::path& home, const std::string& relative);

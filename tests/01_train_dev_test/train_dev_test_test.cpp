@@ -248,23 +248,28 @@ BOOST_AUTO_TEST_CASE(ties_as_exact_decimals_for_m_up_to_250) {
   BOOST_TEST(true);
 }
 
+// Whether split_sizes(m, ratios) sums to m; fails the check (once, with `hint_if_more` or `hint_if_fewer`)
+// when it does not or when the call throws.
+bool sums_to_m(arma::uword m, const std::vector<double>& ratios, const std::string& hint_if_more,
+               const std::string& hint_if_fewer) {
+  const std::string call = call_text(m, ratios);
+  const auto got = returns(call, [&] { return kata::split_sizes(m, ratios); });
+  if (!got) return false;
+  const arma::uword total = std::accumulate(got->begin(), got->end(), arma::uword{0});
+  if (total == m) return true;
+  BOOST_ERROR(call << " = " << show(*got) << " sums to " << total << ", not m = " << m
+                   << kata::test::hint_suffix(total > m ? hint_if_more : hint_if_fewer));
+  return false;
+}
+
 BOOST_AUTO_TEST_CASE(sizes_always_sum_to_m) {
   kata::Rng rng(11);
+  const std::string hint = "give the leftover examples to the sets with the largest fractional parts";
   for (int trial = 0; trial < 200; ++trial) {
     const arma::uword m = 1 + static_cast<arma::uword>(rng.randint(0, 5000));
     arma::vec r = rng.rand(3, 1) + 0.01;
     r /= arma::accu(r);
-    const std::vector<double> ratios{r(0), r(1), r(2)};
-    const std::string call = call_text(m, ratios);
-    const auto got = returns(call, [&] { return kata::split_sizes(m, ratios); });
-    if (!got) return;
-    const arma::uword total = std::accumulate(got->begin(), got->end(), arma::uword{0});
-    if (total != m) {
-      BOOST_ERROR(call << " = " << show(*got) << " sums to " << total << ", not m = " << m
-                       << kata::test::hint_suffix("give the leftover examples to the sets with the largest "
-                                                  "fractional parts"));
-      return;
-    }
+    if (!sums_to_m(m, {r(0), r(1), r(2)}, hint, hint)) return;
   }
   BOOST_TEST(true);
 }
@@ -277,18 +282,10 @@ BOOST_AUTO_TEST_CASE(sizes_sum_to_m_when_the_ratios_sum_to_almost_1_on_huge_m) {
     const auto m = static_cast<arma::uword>(1e9 * std::pow(1000.0, rng.rand()));
     arma::vec r = rng.rand(4, 1) + 0.01;
     r *= (trial % 2 ? 1.0 + 9e-10 : 1.0 - 9e-10) / arma::accu(r);
-    const std::vector<double> ratios{r(0), r(1), r(2), r(3)};
-    const std::string call = call_text(m, ratios);
-    const auto got = returns(call, [&] { return kata::split_sizes(m, ratios); });
-    if (!got) return;
-    const arma::uword total = std::accumulate(got->begin(), got->end(), arma::uword{0});
-    if (total != m) {
-      BOOST_ERROR(call << " = " << show(*got) << " sums to " << total << ", not m = " << m
-                       << kata::test::hint_suffix(total > m ? "the ratios may sum to a little more than 1: when "
-                                                              "the whole parts exceed m, take the extra back"
-                                                            : "give every leftover example to a set"));
+    if (!sums_to_m(m, {r(0), r(1), r(2), r(3)},
+                   "the ratios may sum to a little more than 1: when the whole parts exceed m, take the extra back",
+                   "give every leftover example to a set"))
       return;
-    }
   }
   BOOST_TEST(true);
 }

@@ -16,6 +16,7 @@ namespace bdata = boost::unit_test::data;
 using kata::test::check_close;
 using kata::test::check_mat_close;
 using kata::test::check_rejects;
+using kata::test::message_of;
 using kata::test::show;
 
 namespace {
@@ -51,18 +52,6 @@ kata::Normalizer make_normalizer(arma::vec mu, arma::vec sigma) {
   n.mu = std::move(mu);
   n.sigma = std::move(sigma);
   return n;
-}
-
-// The message of the std::invalid_argument the call throws ("" for anything else). Used after check_rejects()
-// has checked the rejection itself, to look at what the message says.
-std::string message_of(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  } catch (...) {
-  }
-  return "";
 }
 
 // Whether `message` names row r and column c (counted from 0), as "row r, column c" or "(r, c)".

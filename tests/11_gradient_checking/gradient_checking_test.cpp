@@ -22,6 +22,7 @@ namespace bdata = boost::unit_test::data;
 using kata::NamedBlock;
 using kata::test::check_close;
 using kata::test::check_rejects;
+using kata::test::message_of;
 using kata::test::show;
 
 namespace {
@@ -990,18 +991,6 @@ BOOST_AUTO_TEST_CASE(verdict_rejects_negative_or_nan) {
 }
 
 namespace {
-
-// The message of the std::invalid_argument the call throws ("" for anything else), to look at what it says
-// after check_rejects() has checked the rejection itself.
-std::string message_of(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  } catch (...) {
-  }
-  return "";
-}
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -93,32 +93,29 @@ learner_file "$WORK/loop.cpp"
 "$KATA" check 01 >/dev/null 2>&1
 rm -f "$WORK/keys"
 mkfifo "$WORK/keys"
-script -qec "$KATA watch 01" "$WORK/watch_q.typescript" <"$WORK/keys" >/dev/null 2>&1 &
-pid=$!
-exec 9>"$WORK/keys"
-sleep 2.5  # in the hanging check
-printf q >&9
-start=$(now_ms)
-n=0
-while kill -0 $pid 2>/dev/null && [ $n -lt 200 ]; do sleep 0.02; n=$((n + 1)); done
-q_ms=$(($(now_ms) - start))
-exec 9>&-
-wait $pid
+# watch_ended_by KEYS TYPESCRIPT: starts watch on a terminal (script), sends KEYS 2.5 s later, in the
+# hanging check, and sets $ended_ms to how long watch took to end after them (at most 4 s).
+watch_ended_by() {
+  script -qec "$KATA watch 01" "$2" <"$WORK/keys" >/dev/null 2>&1 &
+  pid=$!
+  exec 9>"$WORK/keys"
+  sleep 2.5  # in the hanging check
+  printf "$1" >&9
+  start=$(now_ms)
+  n=0
+  while kill -0 $pid 2>/dev/null && [ $n -lt 200 ]; do sleep 0.02; n=$((n + 1)); done
+  ended_ms=$(($(now_ms) - start))
+  exec 9>&-
+  wait $pid
+}
+watch_ended_by q "$WORK/watch_q.typescript"
+q_ms=$ended_ms
 check "q during a hanging check: watch ends within 1 s (${q_ms} ms)" test "$q_ms" -lt 1000
 check "... and leaves no process" no_processes_left
 # Ctrl-C the same way: the terminal's interrupt reaches kata (the checks are in sessions of their own).
 "$KATA" check 01 >/dev/null 2>&1
-script -qec "$KATA watch 01" "$WORK/watch_c.typescript" <"$WORK/keys" >/dev/null 2>&1 &
-pid=$!
-exec 9>"$WORK/keys"
-sleep 2.5
-printf '\003' >&9
-start=$(now_ms)
-n=0
-while kill -0 $pid 2>/dev/null && [ $n -lt 200 ]; do sleep 0.02; n=$((n + 1)); done
-c_ms=$(($(now_ms) - start))
-exec 9>&-
-wait $pid
+watch_ended_by '\003' "$WORK/watch_c.typescript"
+c_ms=$ended_ms
 check "Ctrl-C during a hanging check: watch ends within 1 s (${c_ms} ms)" test "$c_ms" -lt 1000
 check "... says it was interrupted" grep -q "interrupted: " "$WORK/watch_c.typescript"
 check "... and leaves no process" no_processes_left

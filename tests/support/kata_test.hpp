@@ -116,6 +116,18 @@ inline void check_rejects(const std::function<void()>& call, const std::string& 
                                       function + ": ...\")"));
 }
 
+// The message of the std::invalid_argument the call throws ("" for anything else): to look at what a
+// message says after check_rejects() has checked the rejection itself.
+inline std::string message_of(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  } catch (...) {
+  }
+  return "";
+}
+
 // What a call of the lesson's code returned, or std::nullopt after failing the check with the call, the
 // exception and its message: an exception that left the check would show only its own text, not which
 // call threw or with which arguments. The stub's kata::NotImplemented goes on ("not implemented yet").
